@@ -1,0 +1,47 @@
+# Two commands a newcomer needs: `make run` and `make test`. Everything else is here for them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test unit lint bench extension openapi browser node-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	# The machine's pip 23 mis-resolves trafilatura's lxml[html-clean] extra; a current pip does not.
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/backstory serve
+
+# Debian's Chromium for the extension tests; Playwright cannot download its own browser here.
+browser:
+	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check backend tests
+	$(BIN)/ruff format --check backend tests
+	$(BIN)/mypy
+
+openapi: $(VENV)/.installed
+	$(BIN)/backstory openapi --output shared/api/openapi.json
+
+unit: $(VENV)/.installed-test
+	$(BIN)/pytest -m 'not e2e'
+
+test: $(VENV)/.installed-test browser lint
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/pytest tests/bench -m bench -s -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) dist var .pytest_cache .mypy_cache .ruff_cache

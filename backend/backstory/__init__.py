@@ -1,0 +1,1 @@
+"""Backstory: the backstory of the news article in front of you."""

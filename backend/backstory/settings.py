@@ -1,0 +1,76 @@
+"""Every setting in one Struct, read once from ``BACKSTORY_*`` environment variables.
+
+Nothing else in the package reads ``os.environ``: the settings object is built at the edge (CLI, tests)
+and passed down explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+
+PREFIX = "BACKSTORY_"
+
+# All of Europe's languages lingua knows, plus the big non-European news languages. A closed set keeps
+# detection fast and its models small (see README, "Language detection").
+DEFAULT_LANGUAGES = (
+    "be,bg,bs,ca,cs,cy,da,de,el,en,eo,es,et,eu,fi,fr,ga,hr,hu,hy,is,it,ka,lt,lv,mk,nb,nl,nn,pl,pt,ro,ru,sk,sl,"
+    "sq,sr,sv,uk,az,tr,ar,fa,he,hi,zh,ja,ko,kk"
+)
+
+
+class Settings(msgspec.Struct, kw_only=True, frozen=True):
+    """Runtime configuration. Each field maps to ``BACKSTORY_<FIELD>`` in upper case."""
+
+    host: str = "127.0.0.1"
+    """Interface the API server binds to."""
+    port: int = 8000
+    """Port the API server listens on."""
+    database_url: str = "sqlite+aiosqlite:///./var/backstory.db"
+    """SQLAlchemy async URL: ``sqlite+aiosqlite:///path`` or ``postgresql+asyncpg://user@host/db``."""
+    redis_url: str | None = None
+    """Redis URL shared by several backend instances; unset for a single instance."""
+    load_bundled: bool = True
+    """Load the bundled story at start-up when the database holds no story."""
+    admin_token: str | None = None
+    """Bearer token for /v1/admin; admin is disabled while unset."""
+    max_body_bytes: int = 5_000_000
+    """Largest request body accepted (413 above it)."""
+    min_text_chars: int = 200
+    """Articles shorter than this are answered with an abstention instead of a match."""
+    confidence_threshold: float = 0.5
+    """Matches with a confidence below this are not claimed."""
+    languages: str = DEFAULT_LANGUAGES
+    """Comma-separated ISO 639-1 codes the language detector chooses from."""
+    fetch_timeout_s: float = 10.0
+    """Time limit for fetching a page for ``GET /v1/context?url=``."""
+    fetch_max_bytes: int = 5_000_000
+    """Size limit for a fetched page."""
+    fetch_max_redirects: int = 5
+    """Redirects followed when fetching a page."""
+    fetch_allow_private: bool = False
+    """Allow fetching pages from private, loopback and link-local addresses (tests, intranets)."""
+    log_level: str = "INFO"
+    """Log level of the ``backstory`` loggers."""
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip().lower() for code in self.languages.split(",") if code.strip()]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from ``BACKSTORY_*`` variables; ``overrides`` win over the environment."""
+        env = os.environ if environ is None else environ
+        raw: dict[str, Any] = {}
+        for name in cls.__struct_fields__:
+            value = env.get(PREFIX + name.upper())
+            if value is not None and value != "":
+                raw[name] = value
+        raw.update(overrides)
+        try:
+            return msgspec.convert(raw, cls, strict=False)
+        except msgspec.ValidationError as exc:
+            raise ValueError(f"invalid {PREFIX}* setting: {exc}") from exc
