@@ -1,0 +1,132 @@
+"""The event store's tables, and how their rows read as the domain Structs of ``models.py``.
+
+Only the store modules and the migrations import this; everything else speaks ``models.py``. A change here
+needs a new migration under ``migrations/versions/`` (``tests/unit/events/test_migrate.py`` catches a
+forgotten one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+import msgspec
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from backstory.events.models import Entity, EntityKind, Event, Source, Story
+
+# Named constraints look the same on SQLite and PostgreSQL, so later migrations can drop them by name.
+# https://alembic.sqlalchemy.org/en/latest/naming.html
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# JSONB on PostgreSQL for compact storage; nothing queries inside these documents.
+JSONDocument = JSON().with_variant(JSONB(), "postgresql")
+
+ID_LENGTH = 200
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    title: Mapped[dict[str, str]] = mapped_column(JSONDocument)
+    summary: Mapped[dict[str, str]] = mapped_column(JSONDocument)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    # lazy="raise": under asyncio a lazy load fails late and obscurely; the store loads these explicitly.
+    aliases: Mapped[list[AliasRow]] = relationship(
+        order_by="AliasRow.position", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class AliasRow(Base):
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    # No cascade: a story with events cannot be deleted (the store answers Conflict first).
+    story_id: Mapped[str] = mapped_column(ForeignKey("stories.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[dict[str, str]] = mapped_column(JSONDocument)
+    summary: Mapped[dict[str, str]] = mapped_column(JSONDocument)
+    numbers: Mapped[list[str]] = mapped_column(JSONDocument)
+    phrases: Mapped[list[str]] = mapped_column(JSONDocument)
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+    background: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    entity_links: Mapped[list[EventEntityRow]] = relationship(
+        order_by="EventEntityRow.position", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class EventEntityRow(Base):
+    __tablename__ = "event_entities"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    # Indexed, and no cascade: "which events name this entity?" guards entity deletion.
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+
+
+def as_story(row: StoryRow) -> Story:
+    return Story(id=row.id, title=row.title, summary=row.summary)
+
+
+def as_entity(row: EntityRow) -> Entity:
+    """Needs ``aliases`` loaded."""
+    # The kind was validated on the way in (ndjson / import_records); the column is plain text.
+    kind = cast(EntityKind, row.kind)
+    return Entity(id=row.id, kind=kind, name=row.name, aliases=[alias.alias for alias in row.aliases])
+
+
+def as_event(row: EventRow) -> Event:
+    """Needs ``entity_links`` loaded."""
+    return Event(
+        id=row.id,
+        story_id=row.story_id,
+        date=row.date,
+        title=row.title,
+        summary=row.summary,
+        entities=[link.entity_id for link in row.entity_links],
+        numbers=row.numbers,
+        phrases=row.phrases,
+        sources=msgspec.convert(row.sources, list[Source]),
+        background=row.background,
+    )
