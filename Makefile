@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test unit lint bench extension openapi browser node-deps clean
+.PHONY: run test unit lint bench extension extension-check openapi browser node-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,24 @@ openapi: $(VENV)/.installed
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest -m 'not e2e'
 
-test: $(VENV)/.installed-test browser lint
+test: $(VENV)/.installed-test browser lint node-deps extension-check
 	$(BIN)/pytest
+
+# The browser extension: a Chrome and a Firefox package in dist/ (and unpacked copies beside them).
+extension:
+	$(PYTHON) extension/tools/package.py dist
+
+# web-ext (npm) for linting the Firefox package, pinned by extension/package-lock.json.
+node-deps: extension/node_modules/.installed
+
+extension/node_modules/.installed: extension/package.json extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	touch $@
+
+# Unit tests of the extension's pure logic, then Mozilla's linter on the Firefox package.
+extension-check: node-deps extension
+	node --test tests/extension
+	cd extension && NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 
 bench: $(VENV)/.installed-test
 	$(BIN)/pytest tests/bench -m bench -s -p no:cacheprovider
