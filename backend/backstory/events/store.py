@@ -149,9 +149,7 @@ def _events_query() -> Select[EventRow]:
 def _audit_entry(row: AuditRow) -> AuditEntry:
     # SQLite hands timestamps back without their zone; they were written in UTC.
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=dt.UTC)
-    return AuditEntry(
-        id=row.id, at=at, actor=row.actor, action=row.action, target=row.target, detail=row.detail
-    )
+    return AuditEntry(id=row.id, at=at, actor=row.actor, action=row.action, target=row.target, detail=row.detail)
 
 
 async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = None) -> ImportSummary | None:
@@ -173,9 +171,7 @@ async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = 
                 file.read_text(encoding="utf-8"), known_story_ids=story_ids, known_entity_ids=entity_ids
             )
         except ImportRejected as exc:
-            raise ImportRejected(
-                [(line, f"{file.name}: {message}") for line, message in exc.errors]
-            ) from None
+            raise ImportRejected([(line, f"{file.name}: {message}") for line, message in exc.errors]) from None
     if not records:
         return None
     try:

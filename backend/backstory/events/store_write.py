@@ -119,9 +119,7 @@ async def _upsert(
     ids = [record.id for record in records]
     existing: dict[str, RowT] = {}
     for start in range(0, len(ids), _CHUNK):
-        rows = await session.scalars(
-            select(model).where(model.id.in_(ids[start : start + _CHUNK])).options(*options)
-        )
+        rows = await session.scalars(select(model).where(model.id.in_(ids[start : start + _CHUNK])).options(*options))
         existing.update((row.id, row) for row in rows)
     outcomes: list[Outcome] = []
     for record in records:
@@ -163,9 +161,7 @@ def _fill_event(row: EventRow, event: Event) -> None:
     row.updated_at = _now()
     # A link with the same (event, entity) key as a removed one becomes an UPDATE of its position
     # ("row switch" in SQLAlchemy's unit of work), so replacing the whole list is safe.
-    row.entity_links = [
-        EventEntityRow(entity_id=entity_id, position=i) for i, entity_id in enumerate(event.entities)
-    ]
+    row.entity_links = [EventEntityRow(entity_id=entity_id, position=i) for i, entity_id in enumerate(event.entities)]
 
 
 async def delete_event(session: AsyncSession, event_id: str, *, actor: str) -> None:
@@ -183,9 +179,7 @@ async def delete_entity(session: AsyncSession, entity_id: str, *, actor: str) ->
     if row is None:
         raise NotFound(f"No entity {entity_id!r}.")
     events = await session.scalars(
-        select(EventEntityRow.event_id)
-        .where(EventEntityRow.entity_id == entity_id)
-        .order_by(EventEntityRow.event_id)
+        select(EventEntityRow.event_id).where(EventEntityRow.entity_id == entity_id).order_by(EventEntityRow.event_id)
     )
     if users := list(events):
         raise Conflict(f"Entity {entity_id!r} is still named by event(s): {', '.join(users)}.")
@@ -198,9 +192,7 @@ async def delete_story(session: AsyncSession, story_id: str, *, actor: str) -> N
     row = await session.get(StoryRow, story_id)
     if row is None:
         raise NotFound(f"No story {story_id!r}.")
-    events = await session.scalar(
-        select(func.count()).select_from(EventRow).where(EventRow.story_id == story_id)
-    )
+    events = await session.scalar(select(func.count()).select_from(EventRow).where(EventRow.story_id == story_id))
     if events:
         raise Conflict(f"Story {story_id!r} still has {events} event(s); delete them first.")
     record = as_story(row)

@@ -18,9 +18,7 @@ def records() -> list[Record]:
             title={"en": "The Sorrel Valley water accord", "de": "Das Wasserabkommen im Sorreltal"},
             summary={"en": "Two valley towns bargain over a reservoir."},
         ),
-        Entity(
-            id="ottilie-varga", kind="person", name="Ottilie Varga", aliases=["Оттилия Варга", "Otylia Warga"]
-        ),
+        Entity(id="ottilie-varga", kind="person", name="Ottilie Varga", aliases=["Оттилия Варга", "Otylia Warga"]),
         Entity(id="northwind-rail", kind="org", name="Northwind Rail", aliases=["Nordwind-Bahn"]),
         Entity(id="lake-sorrel", kind="place", name="Lake Sorrel"),
         Event(

@@ -36,9 +36,7 @@ class TestMigrate:
         await migrate(engine)
 
         async with engine.connect() as connection:
-            revision = await connection.run_sync(
-                lambda sync: MigrationContext.configure(sync).get_current_revision()
-            )
+            revision = await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_revision())
         assert revision == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
     @pytest.fixture

@@ -10,9 +10,7 @@ from backstory.events.ndjson import dump_records, parse_records
 
 STORY = '{"type": "story", "id": "s", "title": {"en": "A story"}}'
 PERSON = '{"type": "entity", "id": "p", "kind": "person", "name": "Ada Quill"}'
-EVENT = (
-    '{"type": "event", "id": "e", "story_id": "s", "date": "2025-01-02", "title": {"en": "E"}, "summary": {}}'
-)
+EVENT = '{"type": "event", "id": "e", "story_id": "s", "date": "2025-01-02", "title": {"en": "E"}, "summary": {}}'
 
 
 def event_line(**fields: object) -> str:

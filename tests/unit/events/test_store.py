@@ -95,22 +95,16 @@ class TestImport:
         assert summary.unchanged == RecordCounts(stories=1, entities=3, events=3)
         assert summary.created == summary.updated == RecordCounts()
 
-    async def test_it_replaces_the_aliases_of_an_entity(
-        self, store: EventStore, records: list[Record]
-    ) -> None:
+    async def test_it_replaces_the_aliases_of_an_entity(self, store: EventStore, records: list[Record]) -> None:
         await store.import_records(records)
-        varga = Entity(
-            id="ottilie-varga", kind="person", name="Ottilie Varga", aliases=["Otylia Warga", "O. V."]
-        )
+        varga = Entity(id="ottilie-varga", kind="person", name="Ottilie Varga", aliases=["Otylia Warga", "O. V."])
 
         summary = await store.import_records([varga])
 
         assert summary.updated == RecordCounts(entities=1)
         assert await store.get_entity("ottilie-varga") == varga
 
-    async def test_it_replaces_the_entities_of_an_event(
-        self, store: EventStore, records: list[Record]
-    ) -> None:
+    async def test_it_replaces_the_entities_of_an_event(self, store: EventStore, records: list[Record]) -> None:
         await store.import_records(records)
         signed = msgspec.structs.replace(
             await store.get_event("accord-signed"),

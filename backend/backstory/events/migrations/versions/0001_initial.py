@@ -74,9 +74,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["event_id"], ["events.id"], name=op.f("fk_event_entities_event_id_events"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["entity_id"], ["entities.id"], name=op.f("fk_event_entities_entity_id_entities")
-        ),
+        sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], name=op.f("fk_event_entities_entity_id_entities")),
         sa.PrimaryKeyConstraint("event_id", "entity_id", name=op.f("pk_event_entities")),
     )
     op.create_index(op.f("ix_event_entities_entity_id"), "event_entities", ["entity_id"], unique=False)

@@ -1,0 +1,54 @@
+"""The context API: the article in front of the reader -> matched event and backstory cards."""
+
+from __future__ import annotations
+
+import anyio
+import httpx
+from litestar import Controller, get, post
+from litestar.params import Parameter
+
+from backstory.api.schemas import ContextRequest, ContextResponse
+from backstory.articles.fetch import FetchLimits, fetch_page
+from backstory.context import ContextService
+from backstory.settings import Settings
+
+SummaryLang = Parameter(
+    query="summary_lang",
+    pattern=r"^[a-z]{2,3}$",
+    required=False,
+    description="Language of card titles and summaries; defaults to the article's language.",
+)
+
+
+class ContextController(Controller):
+    path = "/v1/context"
+    tags = ["context"]
+
+    @post(
+        operation_id="buildContext",
+        summary="Match an article to an event and answer with its backstory",
+        status_code=200,
+    )
+    async def build(
+        self, data: ContextRequest, context_service: ContextService, summary_lang: str | None = SummaryLang
+    ) -> ContextResponse:
+        return await anyio.to_thread.run_sync(lambda: context_service.build(data, summary_lang=summary_lang))
+
+    @get(operation_id="buildContextFromUrl", summary="Fetch an article by URL and answer with its backstory")
+    async def build_from_url(
+        self,
+        context_service: ContextService,
+        http_client: httpx.AsyncClient,
+        settings: Settings,
+        url: str = Parameter(query="url", min_length=1, max_length=8192, description="http(s) URL of the article"),
+        summary_lang: str | None = SummaryLang,
+    ) -> ContextResponse:
+        limits = FetchLimits(
+            timeout_s=settings.fetch_timeout_s,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+            allow_private=settings.fetch_allow_private,
+        )
+        page = await fetch_page(http_client, url, limits)
+        request = ContextRequest(url=page.url, html=page.html)
+        return await anyio.to_thread.run_sync(lambda: context_service.build(request, summary_lang=summary_lang))

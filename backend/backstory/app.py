@@ -1,0 +1,89 @@
+"""``create_app(settings)`` assembles the Litestar application; nothing here runs on import."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+
+from backstory.api.context import ContextController
+from backstory.api.health import HealthController
+from backstory.api.problems import EXCEPTION_HANDLERS
+from backstory.api.stories import StoriesController
+from backstory.articles.language import LanguageDetectorService
+from backstory.context import ContextService
+from backstory.events.migrate import make_engine, migrate
+from backstory.events.store import EventStore, load_bundled
+from backstory.matching.index import EventIndex
+from backstory.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _lifespan(settings: Settings) -> Any:
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        # Opened in order, closed in reverse: engine, store, index and detector, HTTP client.
+        engine = make_engine(settings.database_url)
+        try:
+            await migrate(engine)
+            store = EventStore(engine)
+            if settings.load_bundled:
+                summary = await load_bundled(store)
+                if summary is not None:
+                    log.info("bundled story loaded", extra={"summary": str(summary)})
+            index = EventIndex.build(await store.load_catalog())
+            detector = LanguageDetectorService(settings.language_codes)
+            async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
+                app.state.store = store
+                app.state.http_client = client
+                app.state.context_service = ContextService(settings=settings, detector=detector, index=index)
+                log.info("ready", extra={"events": len(index.events), "stories": len(index.stories)})
+                yield
+        finally:
+            app.state.context_service = None
+            await engine.dispose()
+
+    return lifespan
+
+
+def _from_state(name: str) -> Provide:
+    def provide(state: State) -> Any:
+        return state[name]
+
+    return Provide(provide, sync_to_thread=False)
+
+
+def create_app(settings: Settings) -> Litestar:
+    return Litestar(
+        route_handlers=[ContextController, StoriesController, HealthController],
+        lifespan=[_lifespan(settings)],
+        dependencies={
+            "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
+            "store": _from_state("store"),
+            "context_service": _from_state("context_service"),
+            "http_client": _from_state("http_client"),
+        },
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        request_max_body_size=settings.max_body_bytes,
+        # The API is public and cookie-less: any origin (the extension's included) may call it.
+        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["Content-Type", "Authorization"]),
+        openapi_config=OpenAPIConfig(
+            title="Backstory API",
+            version="1.0.0",
+            description="The backstory of the news article in front of you: matched event and context cards.",
+            path="/docs",
+            render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
+        ),
+        state=State({"context_service": None}),
+        debug=False,
+    )

@@ -1,0 +1,56 @@
+"""HTML page -> article text, title, publish date and the page's declared language (trafilatura)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
+
+_HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    text: str
+    title: str | None
+    published: dt.date | None
+    page_lang: str | None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` prefix as a date, None when absent or malformed."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedPage:
+    """The main text of a news page without navigation, ads and comments.
+
+    ``original_date`` asks for the publication date rather than the last modification: an article
+    corrected a week later still reports what it reported on the day it was published.
+    """
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"original_date": True, "extensive_search": True},
+    )
+    lang_match = _HTML_LANG.search(html[:5000])
+    page_lang = lang_match.group(1).lower() if lang_match else None
+    if not isinstance(document, TrafilaturaDocument) or not document.text:
+        return ExtractedPage(text="", title=None, published=None, page_lang=page_lang)
+    return ExtractedPage(
+        text=document.text.strip(),
+        title=(document.title or None),
+        published=parse_date(document.date),
+        page_lang=page_lang,
+    )

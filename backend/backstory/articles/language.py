@@ -1,0 +1,53 @@
+"""Language detection with lingua over a closed set of languages, loaded once at start-up.
+
+Low-accuracy mode, preloaded: measured on the dev set it was as right as high-accuracy mode on full
+articles (0.976 both) while taking ~75 MB instead of ~1.1 GB and 0.2 s instead of 6 s to load
+(README, "Language detection").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+
+# Detection reads at most this much: enough for a confident answer, bounded cost on long pages.
+SAMPLE_CHARS = 3000
+# Languages lingua confuses with Belarusian written in Łacinka, which lingua does not model.
+_LACINKA_HOSTS = {"pl", "cs", "sk", "sl", "hr", "bs", "lt"}
+# ŭ is Łacinka's own letter (Esperanto aside, which lingua does recognise).
+_LACINKA_MARK = re.compile("[ŭŬ]")
+
+
+class LanguageDetectorService:
+    """Chooses among ``codes`` (ISO 639-1); unknown codes are reported, not silently dropped."""
+
+    def __init__(self, codes: Iterable[str]) -> None:
+        known: list[IsoCode639_1] = []
+        unknown: list[str] = []
+        for code in codes:
+            iso = getattr(IsoCode639_1, code.upper(), None)
+            (known if iso is not None else unknown).append(iso if iso is not None else code)
+        if unknown:
+            raise ValueError(f"languages not supported by the detector: {', '.join(unknown)}")
+        if len(known) < 2:
+            raise ValueError("the language detector needs at least two languages")
+        self.codes = sorted(code.name.lower() for code in known)
+        self._detector: LanguageDetector = (
+            LanguageDetectorBuilder.from_iso_codes_639_1(*known)
+            .with_low_accuracy_mode()
+            .with_preloaded_language_models()
+            .build()
+        )
+
+    def detect(self, text: str) -> str | None:
+        """ISO 639-1 code of the text's language, or None when it cannot tell."""
+        sample = text[:SAMPLE_CHARS]
+        language = self._detector.detect_language_of(sample)
+        if language is None:
+            return None
+        code = language.iso_code_639_1.name.lower()
+        if code in _LACINKA_HOSTS and len(_LACINKA_MARK.findall(sample)) >= 3:
+            return "be"
+        return code

@@ -1,0 +1,237 @@
+"""The ``backstory`` command: serve, context, import, export, eval, openapi."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import httpx
+import msgspec
+import uvicorn
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from backstory.api.schemas import ContextRequest, ContextResponse
+from backstory.app import create_app
+from backstory.articles.fetch import FetchLimits, fetch_page
+from backstory.articles.language import LanguageDetectorService
+from backstory.context import ContextService
+from backstory.errors import BackstoryError
+from backstory.evaluation import read_items, report, run
+from backstory.events.migrate import make_engine, migrate
+from backstory.events.ndjson import dump_records
+from backstory.events.store import EventStore, load_bundled
+from backstory.logs import configure_logging
+from backstory.matching.index import EventIndex
+from backstory.openapi import openapi_json
+from backstory.settings import Settings
+
+T = TypeVar("T")
+out = Console()
+err = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable[T]]) -> T:
+    engine = make_engine(settings.database_url)
+    try:
+        await migrate(engine)
+        store = EventStore(engine)
+        if settings.load_bundled:
+            await load_bundled(store)
+        return await work(store)
+    finally:
+        await engine.dispose()
+
+
+def _context_service(settings: Settings) -> ContextService:
+    async def load(store: EventStore) -> EventIndex:
+        return EventIndex.build(await store.load_catalog())
+
+    index = asyncio.run(_with_store(settings, load))
+    return ContextService(settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index)
+
+
+@click.group()
+def main() -> None:
+    """Backstory: the backstory of the news article in front of you."""
+
+
+@main.command()
+def serve() -> None:
+    """Serve the API (BACKSTORY_HOST, BACKSTORY_PORT, BACKSTORY_DATABASE_URL)."""
+    settings = _settings()
+    configure_logging(settings.log_level)
+    err.print(f"Backstory on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+def _read_source(source: str, settings: Settings) -> tuple[str, str]:
+    """(url, content) of a file, ``-`` (standard input) or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        limits = FetchLimits(
+            timeout_s=settings.fetch_timeout_s, max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects, allow_private=settings.fetch_allow_private,
+        )  # fmt: skip
+
+        async def get() -> tuple[str, str]:
+            async with httpx.AsyncClient() as client:
+                page = await fetch_page(client, source, limits)
+                return page.url, page.html
+
+        return asyncio.run(get())
+    if source == "-":
+        return "stdin:", sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        raise click.ClickException(f"no such file: {source}")
+    return path.resolve().as_uri(), path.read_text(encoding="utf-8", errors="replace")
+
+
+def _looks_like_html(content: str) -> bool:
+    head = content[:2000].lower()
+    return any(tag in head for tag in ("<html", "<!doctype html", "<body", "<article", "<p>", "<div"))
+
+
+@main.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON answer.")
+@click.option("--explain", is_flag=True, help="List every piece of evidence of each candidate.")
+@click.option("--published", help="Publish date YYYY-MM-DD, when the page does not say.")
+@click.option("--url", "page_url", help="The article's URL, for a file or standard input.")
+def context(source: str, as_json: bool, explain: bool, published: str | None, page_url: str | None) -> None:
+    """Match an article (FILE, URL or - for standard input; HTML or text) and print its backstory."""
+    settings = _settings()
+    url, content = _read_source(source, settings)
+    fields: dict[str, Any] = {"url": page_url or url, "published": published}
+    fields["html" if _looks_like_html(content) else "text"] = content
+    try:
+        request = msgspec.convert(fields, ContextRequest)
+        answer = _context_service(settings).build(request)
+    except (msgspec.ValidationError, BackstoryError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        out.print_json(msgspec.json.encode(answer).decode())
+        return
+    _print_context(answer, explain)
+
+
+def _print_context(answer: ContextResponse, explain: bool) -> None:
+    article = answer.article
+    out.print(f"[bold]{article.title or article.url}[/bold]")
+    out.print(
+        f"language: {article.lang} ({article.lang_source})   published: {article.published or 'unknown'}"
+        f"   {article.chars} characters"
+    )
+    if answer.abstained:
+        out.print(f"[yellow]No event claimed[/yellow]: {answer.abstain_reason}")
+        if answer.related_story:
+            out.print(f"Related story: {answer.related_story.title}")
+    else:
+        top = answer.matches[0]
+        out.print(f"[green]Reports[/green] {top.date}  {top.title}  (confidence {top.confidence:.2f})")
+    shown = answer.matches if explain else answer.matches[:1]
+    for match in shown:
+        if explain:
+            out.print(f"\n[bold]{match.event_id}[/bold]  score {match.score:.2f}  confidence {match.confidence:.2f}")
+        for item in match.evidence if explain else match.evidence[:5]:
+            out.print(f"  {item.kind:<7} {item.text!r} -> {item.matched}  +{item.weight:.2f} ({item.zone})")
+    if answer.cards:
+        out.print()
+        table = Table(show_header=True, header_style="bold", expand=True)
+        for column in ("date", "", "event", "why related"):
+            table.add_column(column)
+        for card in answer.cards:
+            table.add_row(str(card.date), card.relation, f"{card.title}\n[dim]{card.summary}[/dim]", card.why)
+        out.print(table)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_(file: Path) -> None:
+    """Import stories, entities and events from an NDJSON file (all or nothing)."""
+    settings = msgspec.structs.replace(_settings(), load_bundled=False)
+    text = file.read_text(encoding="utf-8")
+    try:
+        summary = asyncio.run(_with_store(settings, lambda store: store.import_ndjson(text, actor="cli")))
+    except BackstoryError as exc:
+        raise click.ClickException(exc.detail) from exc
+    out.print_json(msgspec.json.encode(summary).decode())
+
+
+@main.command()
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+)
+def export(output: Path | None) -> None:
+    """Export the whole event set as NDJSON."""
+    records = asyncio.run(_with_store(_settings(), lambda store: store.export_records()))
+    text = dump_records(records)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"{len(records)} records written to {output}")
+
+
+@main.command(name="eval")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-item outcomes (JSONL).")
+def evaluate(path: Path, as_json: bool, details: Path | None) -> None:
+    """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
+    settings = _settings()
+    try:
+        items = read_items(path)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    service = _context_service(settings)
+    outcomes = []
+    columns = (TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("eval", total=len(items))
+        for outcome in run(service.build, items):
+            outcomes.append(outcome)
+            progress.advance(task)
+    metrics = report(outcomes)
+    if details is not None:
+        details.write_text("".join(msgspec.json.encode(o).decode() + "\n" for o in outcomes), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(msgspec.to_builtins(metrics), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"Matching on {path.name}", show_header=True, header_style="bold")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in msgspec.structs.asdict(metrics).items():
+        if name != "per_lang":
+            table.add_row(name, f"{value}")
+    for lang, value in metrics.per_lang.items():
+        table.add_row(f"accuracy_at_1 [{lang}]", f"{value}")
+    out.print(table)
+
+
+@main.command()
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+)
+def openapi(output: Path | None) -> None:
+    """Export the API's OpenAPI schema (the contract in shared/api/openapi.json)."""
+    text = openapi_json()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        err.print(f"OpenAPI schema written to {output}")

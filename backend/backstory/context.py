@@ -1,0 +1,172 @@
+"""The context service: an article in, the matched event and its backstory cards out.
+
+Free of HTTP: the API controller and the CLI both call ``ContextService.build``. The work is CPU-bound and
+synchronous (extraction, detection, matching take milliseconds); async callers run it in a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from backstory.api.schemas import (
+    ArticleOut,
+    ContextRequest,
+    ContextResponse,
+    EvidenceOut,
+    LangSource,
+    MatchOut,
+    PublishedSource,
+    StoryRef,
+)
+from backstory.articles.extract import extract_page
+from backstory.articles.language import LanguageDetectorService
+from backstory.articles.urls import normalise_url
+from backstory.cards.timeline import matched_timeline, story_timeline
+from backstory.errors import InvalidInput, NotAnArticle
+from backstory.events.models import localised
+from backstory.matching.document import build_document
+from backstory.matching.index import EventIndex
+from backstory.matching.score import Candidate, score
+from backstory.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Candidates listed in an answer beyond the claimed one, so callers can see what came close.
+MAX_MATCHES = 5
+
+
+@dataclass
+class ContextService:
+    settings: Settings
+    detector: LanguageDetectorService
+    index: EventIndex
+    """Replaced whole when the event set changes; requests in flight keep the one they started with."""
+
+    def build(self, request: ContextRequest, *, summary_lang: str | None = None) -> ContextResponse:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        index = self.index
+        if request.html is not None and request.text is not None:
+            raise InvalidInput("send either 'html' or 'text', not both")
+        if request.html is None and request.text is None:
+            raise InvalidInput("send the page as 'html' or its article text as 'text'")
+
+        title = request.title
+        published = request.published
+        published_source: PublishedSource | None = "given" if published else None
+        page_lang: str | None = None
+        if request.html is not None:
+            page = extract_page(request.html, request.url)
+            text = page.text
+            title = title or page.title
+            page_lang = page.page_lang
+            if published is None and page.published is not None:
+                published, published_source = page.published, "page"
+            if not text:
+                raise NotAnArticle("no article text could be found on this page")
+        else:
+            text = (request.text or "").strip()
+            if not text:
+                raise NotAnArticle("the text is empty")
+        timings["extract"] = _ms(started)
+
+        mark = time.perf_counter()
+        lang: str | None
+        lang_source: LangSource | None
+        if request.lang:
+            lang, lang_source = request.lang, "given"
+        else:
+            lang = self.detector.detect(f"{title}\n{text}" if title else text)
+            lang_source = "detected" if lang else None
+            if lang is None and page_lang:
+                lang, lang_source = page_lang, "page"
+        timings["language"] = _ms(mark)
+
+        article = ArticleOut(
+            url=normalise_url(request.url),
+            title=title or _first_line(text),
+            lang=lang,
+            lang_source=lang_source,
+            published=published,
+            published_source=published_source,
+            chars=len(text),
+        )
+        if len(text) < self.settings.min_text_chars:
+            timings["total"] = _ms(started)
+            return ContextResponse(
+                article=article, matches=[], abstained=True,
+                abstain_reason=f"the article text is too short to match ({len(text)} characters, "
+                f"at least {self.settings.min_text_chars} needed)",
+                story=None, related_story=None, cards=[], timings_ms=timings,
+            )  # fmt: skip
+
+        mark = time.perf_counter()
+        doc = build_document(text, title, [lang] if lang else [])
+        result = score(doc, index, published=published, threshold=self.settings.confidence_threshold)
+        timings["match"] = _ms(mark)
+
+        mark = time.perf_counter()
+        card_lang = summary_lang or lang
+        if result.claimed is not None:
+            claimed_event = index.events[result.claimed.event_id]
+            cards = matched_timeline(index, claimed_event.id, result.claimed.evidence, card_lang)
+            story = self._story_ref(index, claimed_event.story_id, card_lang)
+            related = None
+        else:
+            story = None
+            related = self._story_ref(index, result.related_story, card_lang) if result.related_story else None
+            cards = story_timeline(index, related.id, published, card_lang) if related else []
+        timings["cards"] = _ms(mark)
+        timings["total"] = _ms(started)
+
+        log.info(
+            "context built",
+            extra={
+                "url_host": article.url.split("/")[2] if "//" in article.url else None,
+                "lang": lang,
+                "event_id": result.claimed.event_id if result.claimed else None,
+                "abstained": result.claimed is None,
+                "total_ms": timings["total"],
+            },
+        )
+        return ContextResponse(
+            article=article,
+            matches=[self._match_out(index, c, card_lang) for c in result.candidates[:MAX_MATCHES]],
+            abstained=result.claimed is None,
+            abstain_reason=result.abstain_reason,
+            story=story,
+            related_story=related,
+            cards=cards,
+            timings_ms=timings,
+        )
+
+    @staticmethod
+    def _story_ref(index: EventIndex, story_id: str, lang: str | None) -> StoryRef:
+        return StoryRef(id=story_id, title=localised(index.stories[story_id].title, lang))
+
+    @staticmethod
+    def _match_out(index: EventIndex, candidate: Candidate, lang: str | None) -> MatchOut:
+        event = index.events[candidate.event_id]
+        return MatchOut(
+            event_id=event.id,
+            story_id=event.story_id,
+            title=localised(event.title, lang),
+            date=event.date,
+            score=round(candidate.score, 3),
+            confidence=round(candidate.confidence, 3),
+            evidence=[
+                EvidenceOut(kind=e.kind, text=e.text, matched=e.matched, weight=round(e.weight, 3), zone=e.zone)  # type: ignore[arg-type]
+                for e in candidate.evidence
+            ],
+        )
+
+
+def _first_line(text: str) -> str | None:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if 0 < len(line) <= 300 else None
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

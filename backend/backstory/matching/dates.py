@@ -1,0 +1,112 @@
+"""Calendar dates written in an article ("12 февраля", "on Feb. 12", "12.02.2025") as evidence.
+
+Month names come from the Unicode CLDR through Babel, in every form CLDR knows (wide, abbreviated,
+stand-alone, genitive), folded like any other word. Names that mean different months in different languages
+(Croatian "listopad" is October, Polish is November) are read with the article's language first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+from backstory.matching.normalise import Token, fold_phrase, stem
+
+_NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
+# Inflected month names carry at most this many letters beyond their stem (февраль -> февраля).
+_MAX_ENDING = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    month: int
+    day: int
+    year: int | None
+    raw: str
+    start: int
+
+
+class MonthTable:
+    """Folded month names of one language: exact keys, and stems for inflected forms."""
+
+    def __init__(self, names: dict[str, int]) -> None:
+        self.exact = names
+        self.by_prefix: dict[str, list[tuple[str, int]]] = {}
+        for name, month in names.items():
+            base = stem(name)
+            if len(base) >= 4:
+                self.by_prefix.setdefault(base[:4], []).append((base, month))
+
+    def month_of(self, key: str) -> int | None:
+        if key in self.exact:
+            return self.exact[key]
+        for base, month in self.by_prefix.get(key[:4], ()):
+            if key.startswith(base) and len(key) - len(base) <= _MAX_ENDING:
+                return month
+        return None
+
+
+@lru_cache(maxsize=64)
+def month_table(lang: str) -> MonthTable:
+    """The month names CLDR knows for ``lang`` (empty for an unknown language)."""
+    names: dict[str, int] = {}
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return MonthTable(names)
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context=context, locale=locale).items():
+                folded = fold_phrase(name)
+                if len(folded) == 1 and len(folded[0]) >= 3:
+                    names.setdefault(folded[0], month)
+    return MonthTable(names)
+
+
+def _month_of(key: str, tables: Sequence[MonthTable]) -> int | None:
+    for table in tables:
+        month = table.month_of(key)
+        if month is not None:
+            return month
+    return None
+
+
+def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list[DateMention]:
+    """Day-and-month mentions: a day number next to a month name, or a numeric date."""
+    tables = [month_table(lang) for lang in dict.fromkeys([*langs, "en"])]
+    found: list[DateMention] = []
+    for i, token in enumerate(tokens):
+        if token.key.isdigit() or len(token.key) < 3:
+            continue
+        month = _month_of(token.key, tables)
+        if month is None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens) and tokens[j].key.isdigit() and 1 <= int(tokens[j].key) <= 31:
+                year = None
+                k = i + 1 if j == i - 1 else j + 1
+                if k < len(tokens) and len(tokens[k].key) == 4 and tokens[k].key.startswith("20"):
+                    year = int(tokens[k].key)
+                found.append(
+                    DateMention(
+                        month=month,
+                        day=int(tokens[j].key),
+                        year=year,
+                        raw=f"{tokens[min(i, j)].raw} {tokens[max(i, j)].raw}",
+                        start=tokens[min(i, j)].start,
+                    )
+                )
+                break
+    for match in _NUMERIC.finditer(text):
+        if match.group(1):
+            year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            day, month, year = int(match.group(4)), int(match.group(5)), int(match.group(6))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(DateMention(month=month, day=day, year=year, raw=match.group(0), start=match.start()))
+    return found

@@ -1,0 +1,155 @@
+"""The in-memory index of the event set, built once per catalog and swapped whole on change.
+
+Names and phrases are indexed by the first four letters of their first folded token, so an article token
+only meets the terms that could start at it; numbers and dates by value. Weights of evidence are the
+rarity (inverse document frequency) of each piece across events.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
+
+TermKind = Literal["name", "phrase"]
+
+# Letters an inflected form may add to a stem (Лукашенко -> Лукашенкой, Łukaszenka -> Łukaszenką);
+# four-letter words may only take a short ending (Veln -> Velne), shorter ones none.
+MAX_ENDING = 4
+MAX_SHORT_ENDING = 2
+PREFIX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A curated name or phrase in folded form."""
+
+    kind: TermKind
+    keys: tuple[str, ...]
+    stems: tuple[str, ...]
+    target: str
+    """Entity id for a name, event id for a phrase."""
+    label: str
+    """The alias or phrase as curated."""
+    caps: bool
+    """A short acronym (US, КГБ): the article must write it in capitals too."""
+
+    @property
+    def size(self) -> int:
+        return len(self.keys)
+
+
+def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
+    """2 for the same word, 1 for an inflected form of it, 0 otherwise."""
+    if article_key == term_key:
+        return 2
+    if len(term_key) > MIN_STEM:
+        return int(article_key.startswith(term_stem) and len(article_key) - len(term_stem) <= MAX_ENDING)
+    if len(term_key) == MIN_STEM and not term_key.isdigit():
+        return int(article_key.startswith(term_key) and len(article_key) - len(term_key) <= MAX_SHORT_ENDING)
+    return 0
+
+
+def _idf(count: int, total: int) -> float:
+    # Smoothed so that evidence shared by every event weighs almost nothing, and a unique piece the most.
+    return math.log((total + 1) / (count + 0.5))
+
+
+@dataclass
+class EventIndex:
+    stories: dict[str, Story]
+    events: dict[str, Event]
+    entities: dict[str, Entity]
+    by_prefix: dict[str, list[Term]] = field(default_factory=dict)
+    by_key: dict[str, list[Term]] = field(default_factory=dict)
+    entity_events: dict[str, list[str]] = field(default_factory=dict)
+    number_events: dict[str, list[str]] = field(default_factory=dict)
+    date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    entity_weight: dict[str, float] = field(default_factory=dict)
+    number_weight: dict[str, float] = field(default_factory=dict)
+    phrase_weight: dict[str, float] = field(default_factory=dict)
+    story_events: dict[str, list[Event]] = field(default_factory=dict)
+    story_core: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per story, the entities present in a large share of its events: what marks an article as about it."""
+
+    @classmethod
+    def build(cls, catalog: Catalog) -> EventIndex:
+        index = cls(
+            stories={story.id: story for story in catalog.stories},
+            events={event.id: event for event in catalog.events},
+            entities={entity.id: entity for entity in catalog.entities},
+        )
+        total = len(index.events)
+        entity_events: dict[str, list[str]] = defaultdict(list)
+        number_events: dict[str, list[str]] = defaultdict(list)
+        date_events: dict[tuple[int, int], list[str]] = defaultdict(list)
+        story_events: dict[str, list[Event]] = defaultdict(list)
+        for event in index.events.values():
+            for entity_id in dict.fromkeys(event.entities):
+                entity_events[entity_id].append(event.id)
+            for number in dict.fromkeys(event.numbers):
+                number_events[number].append(event.id)
+            date_events[(event.date.month, event.date.day)].append(event.id)
+            story_events[event.story_id].append(event)
+        index.entity_events = dict(entity_events)
+        index.number_events = dict(number_events)
+        index.date_events = dict(date_events)
+        index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
+        index.entity_weight = {eid: _idf(len(evs), total) for eid, evs in entity_events.items()}
+        index.number_weight = {num: _idf(len(evs), total) for num, evs in number_events.items()}
+        index.story_core = {
+            sid: frozenset(
+                eid
+                for eid in {e for ev in evs for e in ev.entities}
+                if sum(eid in ev.entities for ev in evs) >= max(2, len(evs) // 3)
+            )
+            for sid, evs in index.story_events.items()
+        }
+
+        phrase_events: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        terms: list[Term] = []
+        for entity in index.entities.values():
+            if entity.id in index.entity_events:
+                terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases]))
+        for event in index.events.values():
+            for term in _terms("phrase", event.id, event.phrases):
+                phrase_events[term.keys].add(event.id)
+                terms.append(term)
+        index.phrase_weight = {" ".join(keys): _idf(len(evs), total) for keys, evs in phrase_events.items()}
+        for term in terms:
+            first = term.stems[0]
+            if len(term.keys[0]) >= MIN_STEM:
+                index.by_prefix.setdefault(first[:PREFIX], []).append(term)
+            else:
+                index.by_key.setdefault(term.keys[0], []).append(term)
+        return index
+
+    def candidates_at(self, key: str) -> Iterable[Term]:
+        """Terms whose first word could be the article word ``key``."""
+        yield from self.by_key.get(key, ())
+        if len(key) >= PREFIX:
+            yield from self.by_prefix.get(key[:PREFIX], ())
+
+    def story_timeline(self, story_id: str) -> list[Event]:
+        return self.story_events.get(story_id, [])
+
+
+def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
+    seen: set[tuple[str, ...]] = set()
+    terms = []
+    for text in texts:
+        keys = fold_phrase(text)
+        if not keys or keys in seen:
+            continue
+        seen.add(keys)
+        letters = "".join(ch for ch in text if ch.isalnum())
+        caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and letters.isupper()
+        terms.append(
+            Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
+        )
+    return terms

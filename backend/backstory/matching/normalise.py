@@ -1,0 +1,104 @@
+"""Text normalisation shared by the index and the article side: one fold, applied to both.
+
+A word is folded in three steps so that the spellings of a name across scripts and languages meet:
+
+1. transliteration to ASCII with anyascii (Лукашэнка -> Lukashenka, Łukaszenka -> Lukaszenka),
+2. lower case,
+3. a phonetic skeleton that merges the usual Latin renderings of the same sound
+   (sch/sz/sh/š -> s, ch/kh/h -> h, ts/cz/tz -> c, w -> v, y/j -> i, doubled letters once):
+   Lukaschenko, Lukaszenka, Lukašenka and Лукашенко all become ``lukasenk*``.
+
+Inflection is handled by the matcher on top of this (a token may carry a short ending beyond an alias' stem).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Scripts written without spaces between words: every character becomes a token of its own, so a name
+# written in them is matched as a sequence of syllables.
+_UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+# Apostrophes inside Cyrillic words (Ukrainian п'ять, Belarusian) carry no sound of their own; in Latin
+# script they mark elision (l'ambassade) and separate words instead.
+_APOSTROPHES = re.compile(r"(?<=[\u0400-\u04ff])['\u2019\u02bc\u02b9`´](?=[\u0400-\u04ff])")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+_SKELETON_RULES = {
+    "tsch": "c", "sch": "s", "sh": "s", "sz": "s", "zh": "z", "kh": "h", "ch": "h", "ts": "c", "tz": "c",
+    "cz": "c", "oy": "u", "ou": "u", "ph": "f", "ck": "k", "w": "v", "y": "i", "j": "i", "x": "ks", "q": "k",
+}  # fmt: skip
+_SKELETON = re.compile("|".join(sorted(_SKELETON_RULES, key=len, reverse=True)))
+_DOUBLED = re.compile(r"([a-z])\1+")
+_VOWELS = "aeiou"
+
+# The shortest stem that may carry an inflectional ending; shorter words must match exactly.
+MIN_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    raw: str
+    """The word as written in the text."""
+    key: str
+    """The folded skeleton."""
+    start: int
+    """Character offset of the word in the text."""
+
+
+def skeleton(ascii_word: str) -> str:
+    """The phonetic skeleton of a lower-case ASCII word."""
+    if ascii_word.isdigit():
+        return ascii_word
+    folded = _SKELETON.sub(lambda m: _SKELETON_RULES[m.group(0)], ascii_word)
+    return _DOUBLED.sub(r"\1", folded)
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> tuple[str, ...]:
+    """The skeleton keys of one written word; usually one, more when transliteration splits it."""
+    # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.
+    ascii_text = anyascii(word).lower().replace("'", "")
+    return tuple(skeleton(part) for part in _ASCII_WORD.findall(ascii_text))
+
+
+def prepare(text: str) -> str:
+    """Unicode-normalise a text and separate characters of unspaced scripts."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _APOSTROPHES.sub("", text)
+    return _UNSPACED.sub(r" \1 ", text)
+
+
+def tokenise(text: str) -> list[Token]:
+    """Tokens of a raw text, each with its folded key."""
+    return tokens_of(prepare(text))
+
+
+def tokens_of(prepared: str) -> list[Token]:
+    """Tokens of a text already passed through ``prepare``; offsets refer to it."""
+    tokens: list[Token] = []
+    for match in _WORD.finditer(prepared):
+        raw = match.group(0)
+        for key in fold_word(raw):
+            tokens.append(Token(raw=raw, key=key, start=match.start()))
+    return tokens
+
+
+def fold_phrase(phrase: str) -> tuple[str, ...]:
+    """The skeleton keys of a name or phrase, in order."""
+    return tuple(token.key for token in tokenise(phrase))
+
+
+def stem(key: str) -> str:
+    """A key without its trailing vowels, so that inflected forms share it (lukasenko, lukasenka -> lukasenk)."""
+    if key.isdigit() or len(key) <= MIN_STEM:
+        return key
+    end = len(key)
+    while end > MIN_STEM and key[end - 1] in _VOWELS:
+        end -= 1
+    return key[:end]

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from backstory.matching.normalise import fold_phrase, skeleton, stem, tokenise
+
+
+class TestFold:
+    @pytest.mark.parametrize(
+        "spelling",
+        ["Lukashenko", "Лукашенко", "Łukaszenko", "Lukašenko", "Lukașenko", "Lukaschenko", "LUKASHENKO"],
+    )
+    def test_spellings_of_one_name_share_a_skeleton(self, spelling: str) -> None:
+        assert fold_phrase(spelling) == ("lukasenko",)
+
+    @pytest.mark.parametrize("spelling", ["Лукашэнка", "Łukaszenka", "Lukašenka", "Лукашенка"])
+    def test_belarusian_forms_share_the_stem_of_the_russian_one(self, spelling: str) -> None:
+        assert stem(fold_phrase(spelling)[0]) == stem(fold_phrase("Лукашенко")[0])
+
+    def test_ukrainian_apostrophe_does_not_split_a_word(self) -> None:
+        assert len(tokenise("п'ятниця")) == 1
+
+    def test_french_elision_separates_words(self) -> None:
+        assert [t.key for t in tokenise("l'ambassade")] == ["l", "ambasade"]
+
+    def test_unspaced_scripts_become_one_token_per_character(self) -> None:
+        assert len(tokenise("卢卡申科")) == 4
+
+    def test_offsets_point_at_the_words(self) -> None:
+        tokens = tokenise("Le  Port Veln")
+        assert [t.start for t in tokens] == [0, 4, 9]
+
+    def test_digits_are_left_as_they_are(self) -> None:
+        assert skeleton("1300") == "1300"
+
+
+class TestStem:
+    def test_it_drops_trailing_vowels(self) -> None:
+        assert stem("lukasenko") == "lukasenk"
+
+    def test_short_words_keep_their_form(self) -> None:
+        assert stem("omon") == "omon"

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from backstory.matching.numbers import find_numbers
+
+
+class TestFindNumbers:
+    @pytest.mark.parametrize("written", ["1,300", "1 300", "1.300", "1\u00a0300", "1\u202f300", "1300"])
+    def test_thousands_separators_are_read_away(self, written: str) -> None:
+        assert [n.value for n in find_numbers(f"about {written} people")] == ["1300"]
+
+    def test_decimals_are_not_counts(self) -> None:
+        assert find_numbers("turnout was 79.7 percent") == []
+
+    def test_numbers_inside_codes_are_found(self) -> None:
+        assert [n.value for n in find_numbers("flight XY4978 landed")] == ["4978"]
+
+    def test_inflected_numerals_keep_their_digits(self) -> None:
+        assert [n.value for n in find_numbers("освобождение 52-х человек")] == ["52"]
+
+    def test_raw_text_and_offset_are_kept(self) -> None:
+        (number,) = find_numbers("freed 14 people")
+        assert (number.raw, number.start) == ("14", 6)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from backstory.matching.document import build_document
+from backstory.matching.index import EventIndex
+from backstory.matching.score import find_terms, score
+
+FILLER = " The talks went on for hours and many details were discussed at length by both sides."
+
+
+def _score(index: EventIndex, text: str, title: str | None = None, published: dt.date | None = None, lang: str = "en"):
+    return score(build_document(text + FILLER * 3, title, [lang]), index, published=published)
+
+
+class TestFindTerms:
+    def test_inflected_names_are_found(self, index: EventIndex) -> None:
+        doc = build_document("Встреча с Заславским и Фенвиком прошла в Вельне.", None, ["ru"])
+        assert {hit.term.target for hit in find_terms(doc, index)} == {
+            "mirko-zaslavsky",
+            "orla-fenwick",
+            "port-veln",
+        }
+
+    def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
+        assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
+        assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
+
+    def test_the_longest_name_wins_over_its_parts(self, index: EventIndex) -> None:
+        (hit,) = find_terms(build_document("Mirko Zaslavsky spoke.", None, ["en"]), index)
+        assert hit.term.label == "Mirko Zaslavsky"
+
+
+class TestScore:
+    def test_it_claims_the_event_with_rare_evidence(self, index: EventIndex) -> None:
+        result = _score(index, "Bluefin Air returns to Port Veln: Zaslavsky agrees to open skies for 41 routes.")
+        assert result.claimed is not None and result.claimed.event_id == "airline-deal"
+
+    def test_it_reads_other_scripts(self, index: EventIndex) -> None:
+        result = _score(index, "Заславский договорился с Блюфином: открытое небо и 41 маршрут.", lang="ru")
+        assert result.claimed is not None and result.claimed.event_id == "airline-deal"
+
+    def test_it_prefers_the_reported_event_over_the_recalled_one(self, index: EventIndex) -> None:
+        text = (
+            "TMK fined 1,300 times in Port Veln, Zaslavsky says.\n"
+            "The fines follow months of tension." + FILLER * 4 + " In May, Bluefin Air had won open skies."
+        )
+        result = _score(index, text, published=dt.date(2025, 7, 10))
+        assert result.claimed is not None and result.claimed.event_id == "cargo-fine"
+
+    def test_events_after_publication_are_ruled_out(self, index: EventIndex) -> None:
+        result = _score(index, "TMK and Bluefin Air in Port Veln with Zaslavsky.", published=dt.date(2025, 6, 1))
+        assert "cargo-fine" not in {c.event_id for c in result.candidates}
+        assert result.excluded_after_publication == 1
+
+    def test_it_abstains_without_evidence(self, index: EventIndex) -> None:
+        result = _score(index, "A quiet day at the seaside with ice cream and gulls.")
+        assert result.claimed is None and result.abstain_reason
+
+    def test_it_abstains_when_only_common_names_match(self, index: EventIndex) -> None:
+        result = _score(index, "Zaslavsky visited Port Veln again, speaking about the weather.")
+        assert result.claimed is None
+
+    def test_every_claim_lists_its_evidence_heaviest_first(self, index: EventIndex) -> None:
+        result = _score(index, "Bluefin Air: Zaslavsky signs open skies deal for 41 routes.")
+        assert result.claimed is not None
+        weights = [item.weight for item in result.claimed.evidence]
+        assert weights == sorted(weights, reverse=True) and {e.kind for e in result.claimed.evidence} >= {
+            "name",
+            "number",
+            "phrase",
+        }
+
+    def test_confidence_is_between_zero_and_one(self, index: EventIndex) -> None:
+        result = _score(index, "Bluefin Air: Zaslavsky signs open skies deal for 41 routes.")
+        assert all(0.0 <= c.confidence <= 1.0 for c in result.candidates)
+
+    def test_a_date_in_the_text_counts_as_evidence(self, index: EventIndex) -> None:
+        result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
+        top = result.candidates[0]
+        assert top.event_id == "cargo-fine" and any(e.kind == "date" for e in top.evidence)
