@@ -49,7 +49,7 @@ export function contextView(response, { t, locale }) {
       level: confidenceLevel(top.confidence),
       evidence: evidenceTexts(top.evidence ?? []),
     },
-    abstained: top ? null : { reason: response.abstain_reason || t('abstainedNoReason') },
+    abstained: top ? null : { reason: sentence(response.abstain_reason || t('abstainedNoReason'), locale) },
     storyTitle: story?.title ?? '',
     cards: [...(response.cards ?? [])]
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
@@ -146,11 +146,20 @@ export function formatDate(isoDate, locale) {
 export function languageName(code, locale) {
   if (!code) return '';
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+    return sentence(new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code, locale);
   } catch {
     return code;
   }
+}
+
+/**
+ * Upper-case the first letter: the backend's reasons are lower-case clauses ("no known event shares…") and
+ * some languages name themselves in lower case ("русский"); shown alone, both read better as sentences.
+ * @param {string} text
+ * @param {string} locale
+ */
+function sentence(text, locale) {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 /** @param {number} value */

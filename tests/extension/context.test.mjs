@@ -7,13 +7,14 @@ import { matchedResponse } from './support/responses.mjs';
 
 /**
  * A fake of browser.js's API around one tab, recording what was read and sent.
- * @param {{url: string, contentType?: string, stored?: object, granted?: boolean, readFails?: boolean}} setup
+ * @param {{url: string, contentType?: string, stored?: object, granted?: boolean, readFails?: boolean,
+ *   hidden?: boolean}} setup hidden: the browser does not tell the tab's URL
  */
-function fakeBrowser({ url, contentType = 'text/html', stored = {}, granted = true, readFails = false }) {
+function fakeBrowser({ url, contentType = 'text/html', stored = {}, granted = true, readFails = false, hidden = false }) {
   const log = { reads: 0, sent: /** @type {any[]} */ ([]) };
   const api = {
     loadSync: async (/** @type {object} */ defaults) => ({ ...defaults, ...stored }),
-    tabUrl: async () => url,
+    tabUrl: async () => (hidden ? undefined : url),
     readPage: async () => {
       log.reads += 1;
       if (readFails) throw new Error('Cannot access contents of the page');
@@ -59,6 +60,13 @@ describe('getContext', () => {
 
   it('calls a page the browser will not let it read restricted', async () => {
     const { deps, log } = fakeBrowser({ url: 'https://news.example/viewer', readFails: true });
+    const answer = await getContext(7, deps);
+    assert.deepEqual(answer, { ok: false, failure: { kind: 'restricted', reason: 'browser' } });
+    assert.equal(log.sent.length, 0);
+  });
+
+  it("calls a page whose address the browser hides a browser page", async () => {
+    const { deps, log } = fakeBrowser({ url: 'chrome://version/', hidden: true, readFails: true });
     const answer = await getContext(7, deps);
     assert.deepEqual(answer, { ok: false, failure: { kind: 'restricted', reason: 'browser' } });
     assert.equal(log.sent.length, 0);

@@ -1,0 +1,156 @@
+"""End-to-end fixtures: the real backend, the fixture news pages and the packaged extension in Debian's Chromium.
+
+Everything listens on loopback. The fixture pages and the backend are served from 127.0.0.1, which the extension's
+manifest already lists in ``host_permissions``, so the Chrome package loads unchanged: the tests do not need the
+toolbar click that grants activeTab (a headless browser has no toolbar). The popup page is opened in a tab of its
+own with ``?tabId=N``, naming the tab that holds the article, and runs the same flow a click would.
+
+Playwright cannot download its own browser here; ``make test`` installs Debian's ``chromium`` and these tests fail
+(they never skip) when it is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from threading import Thread
+from typing import Any
+
+import pytest
+
+# tests/e2e is on sys.path (pytest's default import mode puts a test's folder there), so its helpers import plainly.
+from harness import DEFAULT_OPTIONS, PAGES, ROOT, Browser, FixturePage, free_port, launch
+from playwright.sync_api import sync_playwright
+from stub_backend import StubBackend
+
+READY_TIMEOUT_S = 60
+
+
+def wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the backend exited with {process.returncode}:\n{log.read_text(errors='replace')[-4000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"the backend was not ready within {READY_TIMEOUT_S} s:\n{log.read_text(errors='replace')[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def backend_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real backend (`backstory serve`) on a free loopback port, with a fresh SQLite database."""
+    tmp = tmp_path_factory.mktemp("backend")
+    port = free_port()
+    env = {
+        **os.environ,
+        "BACKSTORY_HOST": "127.0.0.1",
+        "BACKSTORY_PORT": str(port),
+        "BACKSTORY_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/e2e.db",
+    }
+    log = tmp / "backend.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "backstory", "serve"], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def fixture_pages() -> Iterator[dict[str, FixturePage]]:
+    """tests/fixtures/pages served over HTTP on loopback, keyed by file name."""
+    entries = json.loads((PAGES / "manifest.json").read_text(encoding="utf-8"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(PAGES)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield {
+            entry["file"]: FixturePage(
+                file=entry["file"],
+                lang=entry["lang"],
+                kind=entry["kind"],
+                expected_event=entry.get("expected_event"),
+                title=entry.get("title", ""),
+                url=f"{base}/{entry['file']}",
+            )
+            for entry in entries
+        }
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def article(fixture_pages: dict[str, FixturePage]) -> FixturePage:
+    """Any fixture page, for the tests where the stub backend answers whatever the page says."""
+    return sorted(fixture_pages.values(), key=lambda page: page.file)[0]
+
+
+@pytest.fixture
+def stub_backend() -> Iterator[StubBackend]:
+    """A stand-in backend that records what it receives and answers as told (errors, delays)."""
+    stub = StubBackend()
+    try:
+        yield stub
+    finally:
+        stub.close()
+
+
+@pytest.fixture(scope="session")
+def extension_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Chrome package exactly as `make extension` builds it."""
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, str(ROOT / "extension" / "tools" / "package.py"), str(dist)], check=True)
+    return dist / "chrome"
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory, extension_dir: Path) -> Iterator[Browser]:
+    user_data = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = launch(playwright, user_data, extension_dir)
+        try:
+            worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+            yield Browser(context, extension_id=worker.url.split("/")[2])
+        finally:
+            context.close()
+            shutil.rmtree(user_data, ignore_errors=True)
+
+
+@pytest.fixture
+def reader(browser: Browser, backend_url: str) -> Iterator[Browser]:
+    """The browser with default options pointed at the test backend, no cookies, and no pages left afterwards."""
+    browser.context.clear_cookies()
+    browser.set_options(**{**DEFAULT_OPTIONS, "backendUrl": backend_url})
+    try:
+        yield browser
+    finally:
+        browser.close_pages()
