@@ -64,8 +64,11 @@ class ContextService:
             page_lang = page.page_lang
             if published is None and page.published is not None:
                 published, published_source = page.published, "page"
-            if not text:
-                raise NotAnArticle("no article text could be found on this page")
+            if len(text) < self.settings.min_text_chars or not page.is_article:
+                raise NotAnArticle(
+                    "no article could be found on this page: it reads like a section front, a list of links or an "
+                    f"empty page ({len(text)} characters of text extracted)"
+                )
         else:
             text = (request.text or "").strip()
             if not text:

@@ -114,7 +114,7 @@ class StoryDetailOut(StoryOut, kw_only=True):
     timeline: list[EventOut]
 
 
-class HealthOut(msgspec.Struct, kw_only=True):
+class HealthOut(msgspec.Struct, kw_only=True, omit_defaults=True):
     status: Literal["ok", "not ready"]
-    events: int = 0
-    stories: int = 0
+    events: int | None = None
+    stories: int | None = None

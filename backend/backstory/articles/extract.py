@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import trafilatura
 from trafilatura.settings import Document as TrafilaturaDocument
 
+# A paragraph at least this long is article prose; section fronts and teaser lists have none.
+ARTICLE_PARAGRAPH_CHARS = 250
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
 
 
@@ -18,6 +20,8 @@ class ExtractedPage:
     title: str | None
     published: dt.date | None
     page_lang: str | None
+    is_article: bool
+    """False for pages that declare themselves no article and read like a list of teasers."""
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -47,10 +51,20 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     lang_match = _HTML_LANG.search(html[:5000])
     page_lang = lang_match.group(1).lower() if lang_match else None
     if not isinstance(document, TrafilaturaDocument) or not document.text:
-        return ExtractedPage(text="", title=None, published=None, page_lang=page_lang)
+        return ExtractedPage(text="", title=None, published=None, page_lang=page_lang, is_article=False)
+    text = document.text.strip()
     return ExtractedPage(
-        text=document.text.strip(),
+        text=text,
         title=(document.title or None),
         published=parse_date(document.date),
         page_lang=page_lang,
+        is_article=_reads_like_article(text, document.pagetype),
     )
+
+
+def _reads_like_article(text: str, page_type: str | None) -> bool:
+    # og:type "website" alone is not enough (some outlets set it on every page); with no paragraph of prose
+    # it is a section front or an index.
+    declared_other = bool(page_type) and "article" not in (page_type or "").lower()
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    return not (declared_other and longest < ARTICLE_PARAGRAPH_CHARS)

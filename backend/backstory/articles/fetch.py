@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -17,6 +18,18 @@ import httpx
 from backstory.errors import FetchFailed, FetchRefused
 
 USER_AGENT = "Backstory/0.1 (article context fetcher)"
+
+Resolver = Callable[[str, int], Awaitable[set[str]]]
+"""(host, port) -> the addresses a connection to it may reach."""
+
+
+async def resolve(host: str, port: int) -> set[str]:
+    """The host's addresses from the system resolver."""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchFailed(f"the host {host!r} could not be resolved") from exc
+    return {str(info[4][0]) for info in infos}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +54,7 @@ def _is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-async def check_address(url: str, allow_private: bool) -> None:
+async def check_address(url: str, allow_private: bool, resolver: Resolver = resolve) -> None:
     """Raise FetchRefused unless ``url`` is http(s) and its host resolves only to allowed addresses."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
@@ -51,29 +64,26 @@ async def check_address(url: str, allow_private: bool) -> None:
         raise FetchRefused("the URL has no host")
     if allow_private:
         return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchFailed(f"the host {host!r} could not be resolved") from exc
-    addresses = {str(info[4][0]) for info in infos}
+    addresses = await resolver(host, parts.port or (443 if parts.scheme == "https" else 80))
     if not addresses or not all(_is_public(address) for address in addresses):
         raise FetchRefused(f"the host {host!r} resolves to a private, loopback or link-local address")
 
 
-async def fetch_page(client: httpx.AsyncClient, url: str, limits: FetchLimits) -> FetchedPage:
+async def fetch_page(
+    client: httpx.AsyncClient, url: str, limits: FetchLimits, resolver: Resolver = resolve
+) -> FetchedPage:
     """GET ``url`` following at most ``limits.max_redirects`` redirects, each hop checked."""
     try:
         async with asyncio.timeout(limits.timeout_s):
-            return await _fetch(client, url, limits)
+            return await _fetch(client, url, limits, resolver)
     except TimeoutError as exc:
         raise FetchFailed(f"fetching the page took longer than {limits.timeout_s:g} s") from exc
 
 
-async def _fetch(client: httpx.AsyncClient, url: str, limits: FetchLimits) -> FetchedPage:
+async def _fetch(client: httpx.AsyncClient, url: str, limits: FetchLimits, resolver: Resolver) -> FetchedPage:
     current = url
     for _ in range(limits.max_redirects + 1):
-        await check_address(current, limits.allow_private)
+        await check_address(current, limits.allow_private, resolver)
         try:
             request = client.build_request("GET", current, headers={"User-Agent": USER_AGENT})
             response = await client.send(request, stream=True, follow_redirects=False)

@@ -55,9 +55,14 @@ def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
     return 0
 
 
+# Pseudo-events added to every story when weighing rarity, so that a piece of evidence in a story of one
+# or two events still counts (log(1 + 5 / 1.5) for a unique piece) while one shared by all events of a
+# long story counts next to nothing.
+PSEUDO_EVENTS = 4
+
+
 def _idf(count: int, total: int) -> float:
-    # Smoothed so that evidence shared by every event weighs almost nothing, and a unique piece the most.
-    return math.log((total + 1) / (count + 0.5))
+    return math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5))
 
 
 @dataclass
@@ -70,9 +75,13 @@ class EventIndex:
     entity_events: dict[str, list[str]] = field(default_factory=dict)
     number_events: dict[str, list[str]] = field(default_factory=dict)
     date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
-    entity_weight: dict[str, float] = field(default_factory=dict)
-    number_weight: dict[str, float] = field(default_factory=dict)
-    phrase_weight: dict[str, float] = field(default_factory=dict)
+    entity_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    number_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    phrase_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    """Rarity of each piece of evidence among the events of a story, keyed by (story id, key).
+
+    Rarity is counted within a story: what tells its events apart. An event set that grows by other
+    stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
@@ -84,7 +93,6 @@ class EventIndex:
             events={event.id: event for event in catalog.events},
             entities={entity.id: entity for entity in catalog.entities},
         )
-        total = len(index.events)
         entity_events: dict[str, list[str]] = defaultdict(list)
         number_events: dict[str, list[str]] = defaultdict(list)
         date_events: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -100,8 +108,18 @@ class EventIndex:
         index.number_events = dict(number_events)
         index.date_events = dict(date_events)
         index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
-        index.entity_weight = {eid: _idf(len(evs), total) for eid, evs in entity_events.items()}
-        index.number_weight = {num: _idf(len(evs), total) for num, evs in number_events.items()}
+        for story_id, events in index.story_events.items():
+            entity_df: dict[str, int] = defaultdict(int)
+            number_df: dict[str, int] = defaultdict(int)
+            for event in events:
+                for entity_id in set(event.entities):
+                    entity_df[entity_id] += 1
+                for number in set(event.numbers):
+                    number_df[number] += 1
+            for entity_id, count in entity_df.items():
+                index.entity_weight[(story_id, entity_id)] = _idf(count, len(events))
+            for number, count in number_df.items():
+                index.number_weight[(story_id, number)] = _idf(count, len(events))
         index.story_core = {
             sid: frozenset(
                 eid
@@ -111,16 +129,19 @@ class EventIndex:
             for sid, evs in index.story_events.items()
         }
 
-        phrase_events: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
         terms: list[Term] = []
         for entity in index.entities.values():
             if entity.id in index.entity_events:
                 terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases]))
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
-                phrase_events[term.keys].add(event.id)
+                phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
-        index.phrase_weight = {" ".join(keys): _idf(len(evs), total) for keys, evs in phrase_events.items()}
+        index.phrase_weight = {
+            (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
+            for (story_id, keys), evs in phrase_events.items()
+        }
         for term in terms:
             first = term.stems[0]
             if len(term.keys[0]) >= MIN_STEM:

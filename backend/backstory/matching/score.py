@@ -189,7 +189,7 @@ def score(
             if entity_id in name_seen:
                 _, zone, text, label = name_seen[entity_id]
                 weight = (
-                    index.entity_weight[entity_id]
+                    index.entity_weight[(event.story_id, entity_id)]
                     * ZONE_FACTOR[zone]
                     * (1 + params.repeat_factor * math.log(name_count[entity_id]))
                 )
@@ -197,13 +197,13 @@ def score(
         for number in dict.fromkeys(event.numbers):
             if number in number_seen:
                 zone, raw = number_seen[number]
-                weight = index.number_weight[number] * ZONE_FACTOR[zone]
+                weight = index.number_weight[(event.story_id, number)] * ZONE_FACTOR[zone]
                 candidate.evidence.append(Evidence("number", raw, number, weight, zone))
         seen_phrases: set[str] = set()
         for key, zone, text, label in phrase_seen.get(event_id, ()):
             if key not in seen_phrases:
                 seen_phrases.add(key)
-                weight = index.phrase_weight[key] * ZONE_FACTOR[zone]
+                weight = index.phrase_weight[(event.story_id, key)] * ZONE_FACTOR[zone]
                 candidate.evidence.append(Evidence("phrase", text, label, weight, zone))
         day = (event.date.month, event.date.day)
         if day in date_seen:

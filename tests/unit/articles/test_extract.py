@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from backstory.articles.extract import extract_page, parse_date
+
+PAGE = """<!doctype html><html lang="pl"><head><title>Kurier | Nowy most w Veln</title>
+<meta property="article:published_time" content="2025-03-05T08:00:00+01:00">
+<meta property="og:title" content="Nowy most w Veln otwarty"></head><body>
+<nav><a href="/">Strona główna</a><a href="/sport">Sport</a></nav>
+<div class="ad">Kup teraz! Reklama samochodów</div>
+<article><h1>Nowy most w Veln otwarty</h1>
+<p>Burmistrz otworzył w środę nowy most nad rzeką, na który mieszkańcy czekali od dziesięciu lat.</p>
+<p>Przeprawa skraca drogę do portu o kilkanaście kilometrów, a ruch ciężarówek omija teraz centrum miasta.</p>
+<p>Budowa kosztowała więcej, niż planowano, ale radni uznali, że warto było czekać na jej zakończenie.</p>
+</article><section class="comments"><p>Komentarz: w końcu!</p></section></body></html>"""
+
+
+class TestExtractPage:
+    def test_it_keeps_the_article_and_drops_the_rest(self) -> None:
+        page = extract_page(PAGE, "https://kurier.example/most")
+        assert "nowy most nad rzeką" in page.text and "Reklama" not in page.text and "Komentarz" not in page.text
+
+    def test_it_reads_title_date_and_declared_language(self) -> None:
+        page = extract_page(PAGE, "https://kurier.example/most")
+        assert (page.title, page.published, page.page_lang) == ("Nowy most w Veln otwarty", dt.date(2025, 3, 5), "pl")
+
+    def test_a_page_without_an_article_gives_next_to_no_text(self) -> None:
+        assert len(extract_page("<html><body><nav>Menu</nav></body></html>").text) < 20
+
+
+class TestParseDate:
+    def test_it_reads_a_timestamp_prefix(self) -> None:
+        assert parse_date("2025-09-12T10:00:00Z") == dt.date(2025, 9, 12)
+
+    def test_it_ignores_garbage(self) -> None:
+        assert parse_date("not a date") is None and parse_date(None) is None
+
+
+SECTION_FRONT = """<html lang="en"><head><meta property="og:type" content="website"><title>World news</title></head><body>
+<nav><a href="/">Home</a></nav><main><h2><a href="/a">Harbour talks resume</a></h2><p>Both sides meet again on Monday.</p>
+<h2><a href="/b">Storm closes ferry routes</a></h2><p>Services are expected to restart at the weekend.</p>
+<h2><a href="/c">Council approves budget</a></h2><p>The vote passed with a narrow majority after a long debate.</p>
+<h2><a href="/d">New museum opens</a></h2><p>Visitors queued for hours to see the first exhibition.</p>
+</main></body></html>"""
+
+
+class TestArticleOrNot:
+    def test_a_section_front_is_not_an_article(self) -> None:
+        assert not extract_page(SECTION_FRONT).is_article
+
+    def test_a_news_story_is_an_article(self) -> None:
+        assert extract_page(PAGE).is_article

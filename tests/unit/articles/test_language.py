@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from backstory.articles.language import LanguageDetectorService
+from backstory.settings import Settings
+
+SENTENCES = {
+    "ru": "Президент встретился с посланником и обсудил освобождение заключённых и снятие санкций.",
+    "uk": "Президент зустрівся з посланцем і обговорив звільнення в'язнів та зняття санкцій.",
+    "be": "Прэзідэнт сустрэўся з пасланцом і абмеркаваў вызваленне вязняў і зняцце санкцый.",
+    "pl": "Prezydent spotkał się z wysłannikiem i omówił uwolnienie więźniów oraz zniesienie sankcji.",
+    "de": "Der Präsident traf den Gesandten und sprach über die Freilassung der Gefangenen.",
+    "lt": "Prezidentas susitiko su pasiuntiniu ir aptarė kalinių paleidimą bei sankcijų panaikinimą.",
+}
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetectorService:
+    return LanguageDetectorService(Settings().language_codes)
+
+
+class TestLanguageDetector:
+    @pytest.mark.parametrize(("lang", "text"), SENTENCES.items())
+    def test_it_tells_close_languages_apart(self, detector: LanguageDetectorService, lang: str, text: str) -> None:
+        assert detector.detect(text) == lang
+
+    def test_belarusian_in_lacinka_is_belarusian(self, detector: LanguageDetectorService) -> None:
+        text = "Prezident sustreŭsia z paslancom i abmierkavaŭ vyzvalennie viazniaŭ i zniaccie sankcyj, skazaŭ jon."
+        assert detector.detect(text) == "be"
+
+    def test_unknown_codes_are_refused(self) -> None:
+        with pytest.raises(ValueError, match="xx"):
+            LanguageDetectorService(["en", "xx"])
+
+    def test_it_answers_none_for_no_language(self, detector: LanguageDetectorService) -> None:
+        assert detector.detect("12345 !!!") is None
