@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import anyio
 import httpx
 from litestar import Controller, get, post
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, QueryParameter
 
 from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.articles.fetch import FetchLimits, fetch_page
 from backstory.context import ContextService
 from backstory.settings import Settings
 
-SummaryLang = Parameter(
-    query="summary_lang",
-    pattern=r"^[a-z]{2,3}$",
-    required=False,
-    description="Language of card titles and summaries; defaults to the article's language.",
-)
+SummaryLang = Annotated[
+    str | None,
+    QueryParameter(
+        name="summary_lang",
+        pattern=r"^[a-z]{2,3}$",
+        required=False,
+        description="Language of card titles and summaries; defaults to the article's language.",
+    ),
+]
+ArticleUrl = Annotated[str, QueryParameter(min_length=1, max_length=8192, description="http(s) URL of the article")]
 
 
 class ContextController(Controller):
@@ -30,18 +37,21 @@ class ContextController(Controller):
         status_code=200,
     )
     async def build(
-        self, data: ContextRequest, context_service: ContextService, summary_lang: str | None = SummaryLang
+        self,
+        data: JSONBody[ContextRequest],
+        context_service: NamedDependency[ContextService],
+        summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         return await anyio.to_thread.run_sync(lambda: context_service.build(data, summary_lang=summary_lang))
 
     @get(operation_id="buildContextFromUrl", summary="Fetch an article by URL and answer with its backstory")
     async def build_from_url(
         self,
-        context_service: ContextService,
-        http_client: httpx.AsyncClient,
-        settings: Settings,
-        url: str = Parameter(query="url", min_length=1, max_length=8192, description="http(s) URL of the article"),
-        summary_lang: str | None = SummaryLang,
+        url: ArticleUrl,
+        context_service: NamedDependency[ContextService],
+        http_client: NamedDependency[httpx.AsyncClient],
+        settings: NamedDependency[Settings],
+        summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         limits = FetchLimits(
             timeout_s=settings.fetch_timeout_s,

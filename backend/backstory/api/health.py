@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Controller, Response, get
 from litestar.datastructures import State
+from litestar.di import NamedDependency
 
 from backstory.api.schemas import HealthOut
 from backstory.events.store import EventStore
@@ -18,7 +19,7 @@ class HealthController(Controller):
         return HealthOut(status="ok")
 
     @get("/readyz", operation_id="ready", summary="Ready to answer: database reachable and index loaded")
-    async def ready(self, state: State, store: EventStore) -> Response[HealthOut]:
+    async def ready(self, state: State, store: NamedDependency[EventStore]) -> Response[HealthOut]:
         try:
             counts = await store.count()
         except Exception:  # any database failure means "not ready", whatever the driver raises

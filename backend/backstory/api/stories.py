@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 
 from backstory.api.schemas import EventOut, StoryDetailOut, StoryOut
 from backstory.events.models import Event
@@ -22,7 +24,7 @@ class StoriesController(Controller):
     tags = ["stories"]
 
     @get("/stories", operation_id="listStories", summary="All stories")
-    async def list_stories(self, store: EventStore) -> list[StoryOut]:
+    async def list_stories(self, store: NamedDependency[EventStore]) -> list[StoryOut]:
         stories = await store.list_stories()
         counts: dict[str, int] = {}
         for event in await store.list_events():
@@ -30,7 +32,7 @@ class StoriesController(Controller):
         return [StoryOut(id=s.id, title=s.title, summary=s.summary, event_count=counts.get(s.id, 0)) for s in stories]
 
     @get("/stories/{story_id:str}", operation_id="getStory", summary="A story with its timeline, oldest first")
-    async def get_story(self, story_id: str, store: EventStore) -> StoryDetailOut:
+    async def get_story(self, story_id: FromPath[str], store: NamedDependency[EventStore]) -> StoryDetailOut:
         story = await store.get_story(story_id)
         events = await store.list_events(story_id)
         return StoryDetailOut(
@@ -39,5 +41,5 @@ class StoriesController(Controller):
         )  # fmt: skip
 
     @get("/events/{event_id:str}", operation_id="getEvent", summary="One event")
-    async def get_event(self, event_id: str, store: EventStore) -> EventOut:
+    async def get_event(self, event_id: FromPath[str], store: NamedDependency[EventStore]) -> EventOut:
         return event_out(await store.get_event(event_id))

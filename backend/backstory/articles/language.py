@@ -28,7 +28,10 @@ class LanguageDetectorService:
         unknown: list[str] = []
         for code in codes:
             iso = getattr(IsoCode639_1, code.upper(), None)
-            (known if iso is not None else unknown).append(iso if iso is not None else code)
+            if iso is None:
+                unknown.append(code)
+            else:
+                known.append(iso)
         if unknown:
             raise ValueError(f"languages not supported by the detector: {', '.join(unknown)}")
         if len(known) < 2:
