@@ -10,13 +10,19 @@ const ext = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globa
 /**
  * The page reader injected into the tab. It runs in the page, so it must be self-contained: no imports, no
  * closure over module state (https://developer.chrome.com/docs/extensions/reference/api/scripting#runtime_functions).
- * Scripts and styles are dropped to keep the body small; JSON-LD stays because it carries the publish date.
+ * Scripts, styles and inline images are dropped to keep the body small; JSON-LD stays because it carries the
+ * publish date.
  * @returns {{url: string, html: string, title: string, contentType: string}}
  */
 function readPage() {
   const copy = /** @type {HTMLElement} */ (document.documentElement.cloneNode(true));
   const dropped = 'script:not([type="application/ld+json"]), style, noscript, svg, iframe, template';
   for (const node of copy.querySelectorAll(dropped)) node.remove();
+  // Inline images can weigh megabytes and carry no text.
+  for (const node of copy.querySelectorAll('[src^="data:"], [srcset*="data:"]')) {
+    node.removeAttribute('src');
+    node.removeAttribute('srcset');
+  }
   return {
     url: location.href,
     html: `<!doctype html>\n${copy.outerHTML}`,

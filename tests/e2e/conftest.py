@@ -27,11 +27,10 @@ from threading import Thread
 from typing import Any
 
 import pytest
-
-# tests/e2e is on sys.path (pytest's default import mode puts a test's folder there), so its helpers import plainly.
-from harness import DEFAULT_OPTIONS, PAGES, ROOT, Browser, FixturePage, free_port, launch
 from playwright.sync_api import sync_playwright
-from stub_backend import StubBackend
+
+from .harness import DEFAULT_OPTIONS, PAGES, ROOT, Browser, FixturePage, free_port, launch
+from .stub_backend import StubBackend
 
 READY_TIMEOUT_S = 60
 

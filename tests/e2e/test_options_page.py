@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from harness import DEFAULT_OPTIONS, Browser, FixturePage
 from playwright.sync_api import expect
-from stub_backend import StubBackend
+
+from .harness import DEFAULT_OPTIONS, PAGES, Browser, FixturePage
+from .stub_backend import StubBackend
 
 pytestmark = pytest.mark.e2e
 
@@ -67,8 +70,9 @@ class TestWhatIsSent:
         assert request.headers["authorization"] == "Bearer t0ken"
 
     def test_it_sends_the_cleaned_url_and_no_cookies(
-        self, reader: Browser, stub_backend: StubBackend, article: FixturePage
+        self, reader: Browser, stub_backend: StubBackend, fixture_pages: dict[str, FixturePage]
     ) -> None:
+        article = next(page for page in fixture_pages.values() if "<script" in (PAGES / page.file).read_text())
         reader.set_options(backendUrl=stub_backend.url)
         reader.context.add_cookies([{"name": "session", "value": "secret", "domain": "127.0.0.1", "path": "/"}])
         _, tab_id = reader.open_tab(f"{article.url}?id=3&utm_source=news&fbclid=abc#comments")
@@ -79,6 +83,7 @@ class TestWhatIsSent:
         assert request.path == "/v1/context"
         assert request.body["url"] == f"{article.url}?id=3"
         assert "<html" in request.body["html"]
+        assert not re.search(r"<script(?![^>]*application/ld\+json)", request.body["html"]), "scripts are not sent"
         assert "cookie" not in request.headers
         assert "authorization" not in request.headers
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import ARTIFACTS, Browser, FixturePage, first_page
 from playwright.sync_api import Page
+
+from .harness import ARTIFACTS, Browser, FixturePage, first_page
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from harness import Browser, FixturePage, free_port
 from playwright.sync_api import expect
-from stub_backend import Answer, StubBackend
+
+from .harness import Browser, FixturePage, free_port
+from .stub_backend import Answer, StubBackend
 
 pytestmark = pytest.mark.e2e
 
@@ -55,12 +56,10 @@ class TestBackendMessages:
         expect(popup.locator(".notice-detail")).to_have_text("The backend answered 400: url must be absolute")
 
     def test_it_says_when_a_page_is_not_an_article(
-        self, reader: Browser, stub_backend: StubBackend, article: FixturePage
+        self, reader: Browser, fixture_pages: dict[str, FixturePage]
     ) -> None:
-        problem = {"title": "Not an article", "detail": "No article text was found.", "status": 422}
-        stub_backend.answer(Answer(status=422, body=problem, content_type="application/problem+json"))
-        reader.set_options(backendUrl=stub_backend.url)
-        _, tab_id = reader.open_tab(article.url)
+        section_front = next(page for page in fixture_pages.values() if page.kind == "not_article")
+        _, tab_id = reader.open_tab(section_front.url)
         popup = reader.open_popup(tab_id)
 
         expect(popup.locator(".notice--not-article .notice-title")).to_have_text(
