@@ -44,17 +44,17 @@ test: $(VENV)/.installed-test browser lint node-deps extension-check
 extension:
 	$(PYTHON) extension/tools/package.py dist
 
-# web-ext and TypeScript (npm, for linting and checking JSDoc types only), pinned by extension/package-lock.json.
+# web-ext, TypeScript and Prettier (npm; linting, JSDoc type checks and formatting only), pinned by extension/package-lock.json.
 node-deps: extension/node_modules/.installed
 
 extension/node_modules/.installed: extension/package.json extension/package-lock.json
 	cd extension && npm ci --no-audit --no-fund
 	touch $@
 
-# Unit tests of the extension's pure logic, its JSDoc types, then Mozilla's linter on the Firefox package.
+# Unit tests of the extension's pure logic, its JSDoc types and format, then Mozilla's linter on the Firefox package.
 extension-check: node-deps extension
 	node --test tests/extension
-	cd extension && npx --no-install tsc -p .
+	cd extension && npx --no-install tsc -p . && npx --no-install prettier --check . ../tests/extension
 	cd extension && NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 
 bench: $(VENV)/.installed-test

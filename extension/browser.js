@@ -97,12 +97,14 @@ export const browserApi = {
    * @param {(message: any, sender: any) => Promise<unknown> | undefined} handler
    */
   onMessage(handler) {
-    ext.runtime.onMessage.addListener((/** @type {any} */ message, /** @type {any} */ sender, /** @type {(answer: unknown) => void} */ respond) => {
-      const answer = handler(message, sender);
-      if (!answer) return false;
-      answer.then(respond);
-      return true; // keeps the channel open until respond() is called (Chromium before 146 ignores returned promises)
-    });
+    ext.runtime.onMessage.addListener(
+      (/** @type {any} */ message, /** @type {any} */ sender, /** @type {(answer: unknown) => void} */ respond) => {
+        const answer = handler(message, sender);
+        if (!answer) return false;
+        answer.then(respond);
+        return true; // keeps the channel open until respond() is called (Chromium before 146 ignores returned promises)
+      },
+    );
   },
 
   openOptions() {

@@ -33,7 +33,7 @@ export async function getContext(tabId, { api, fetch, timeoutMs }) {
   } catch {
     // Browsers refuse to inject into their own pages, the stores and viewers (the PDF one among them); the URL
     // of a page the extension may not touch is hidden from it too.
-    const reason = tabUrl ? restrictionOf(tabUrl) ?? 'browser' : 'browser';
+    const reason = tabUrl ? (restrictionOf(tabUrl) ?? 'browser') : 'browser';
     return { ok: false, failure: { kind: 'restricted', reason } };
   }
   const late = refusal(page.url, page.contentType, options.blockedHosts);

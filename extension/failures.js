@@ -24,11 +24,20 @@ export function failureView(failure, t) {
   const view = { kind: failure.kind, title: '', detail: '', hint: null, actions: [] };
   switch (failure.kind) {
     case 'restricted':
-      return { ...view, title: t(`restricted_${failure.reason}_title`), detail: t(`restricted_${failure.reason}_detail`) };
+      return {
+        ...view,
+        title: t(`restricted_${failure.reason}_title`),
+        detail: t(`restricted_${failure.reason}_detail`),
+      };
     case 'blocked':
       return { ...view, title: t('blockedTitle'), detail: t('blockedDetail', [failure.host]), actions: ['options'] };
     case 'permission':
-      return { ...view, title: t('permissionTitle'), detail: t('permissionDetail', [failure.backend]), actions: ['grant'] };
+      return {
+        ...view,
+        title: t('permissionTitle'),
+        detail: t('permissionDetail', [failure.backend]),
+        actions: ['grant'],
+      };
     case 'unreachable':
       return {
         ...view,
@@ -52,10 +61,18 @@ export function failureView(failure, t) {
       return {
         ...view,
         title: failure.title,
-        detail: failure.detail ? t('problemDetail', [String(failure.status), failure.detail]) : t('problemStatus', [String(failure.status)]),
+        detail: failure.detail
+          ? t('problemDetail', [String(failure.status), failure.detail])
+          : t('problemStatus', [String(failure.status)]),
         actions: ['retry'],
       };
     default:
-      return { ...view, kind: 'bug', title: t('bugTitle'), detail: 'detail' in failure ? failure.detail : '', actions: ['retry'] };
+      return {
+        ...view,
+        kind: 'bug',
+        title: t('bugTitle'),
+        detail: 'detail' in failure ? failure.detail : '',
+        actions: ['retry'],
+      };
   }
 }

@@ -20,7 +20,8 @@ async function fill() {
   const select = field('summaryLang');
   for (const code of SUMMARY_LANGUAGES) select.append(new Option(`${languageName(code, code)} (${code})`, code));
   const stored = await loadStoredOptions(browserApi);
-  for (const name of /** @type {(keyof typeof DEFAULTS)[]} */ (Object.keys(DEFAULTS))) field(name).value = String(stored[name]);
+  for (const name of /** @type {(keyof typeof DEFAULTS)[]} */ (Object.keys(DEFAULTS)))
+    field(name).value = String(stored[name]);
   field('backendUrl').placeholder = DEFAULTS.backendUrl;
 }
 

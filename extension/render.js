@@ -27,7 +27,10 @@ function el(doc, tag, { className, text, attrs } = {}, children = []) {
  */
 export function renderLoading(doc, t) {
   return el(doc, 'section', { className: 'loading', attrs: { 'aria-label': t('loading') } }, [
-    el(doc, 'p', { className: 'loading-text' }, [el(doc, 'span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), doc.createTextNode(t('loading'))]),
+    el(doc, 'p', { className: 'loading-text' }, [
+      el(doc, 'span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+      doc.createTextNode(t('loading')),
+    ]),
     ...[1, 2, 3].map(() => el(doc, 'div', { className: 'skeleton', attrs: { 'aria-hidden': 'true' } })),
   ]);
 }
@@ -48,7 +51,12 @@ export function renderContext(doc, view, t) {
           doc.createTextNode(heading),
           view.storyTitle ? el(doc, 'span', { className: 'story-title', text: view.storyTitle }) : null,
         ]),
-        el(doc, 'ol', { className: 'cards' }, view.cards.map((card) => renderCard(doc, card, t))),
+        el(
+          doc,
+          'ol',
+          { className: 'cards' },
+          view.cards.map((card) => renderCard(doc, card, t)),
+        ),
       ]),
     );
   } else if (!view.match) {
@@ -80,17 +88,27 @@ function renderMatch(doc, view, t) {
     el(doc, 'h1', { className: 'event-title', text: match.title, attrs: { id: 'event-title' } }),
     el(doc, 'div', { className: 'event-meta' }, [
       el(doc, 'span', { className: 'event-date', text: match.date }),
-      el(doc, 'span', { className: `confidence confidence--${match.level}`, attrs: { title: t(`confidence_${match.level}`) } }, [
-        el(doc, 'span', { className: 'confidence-bar', attrs: { 'aria-hidden': 'true' } }, [
-          el(doc, 'span', { className: 'confidence-fill', attrs: { style: `width: ${match.confidence}%` } }),
-        ]),
-        el(doc, 'span', { className: 'confidence-text', text: t('confidence', [String(match.confidence)]) }),
-      ]),
+      el(
+        doc,
+        'span',
+        { className: `confidence confidence--${match.level}`, attrs: { title: t(`confidence_${match.level}`) } },
+        [
+          el(doc, 'span', { className: 'confidence-bar', attrs: { 'aria-hidden': 'true' } }, [
+            el(doc, 'span', { className: 'confidence-fill', attrs: { style: `width: ${match.confidence}%` } }),
+          ]),
+          el(doc, 'span', { className: 'confidence-text', text: t('confidence', [String(match.confidence)]) }),
+        ],
+      ),
     ]),
     match.evidence.length
       ? el(doc, 'div', { className: 'evidence' }, [
           el(doc, 'span', { className: 'evidence-label', text: t('evidenceLabel') }),
-          el(doc, 'ul', { className: 'chips' }, match.evidence.map((text) => el(doc, 'li', { className: 'chip', text }))),
+          el(
+            doc,
+            'ul',
+            { className: 'chips' },
+            match.evidence.map((text) => el(doc, 'li', { className: 'chip', text })),
+          ),
         ])
       : null,
   ]);
@@ -123,17 +141,26 @@ export function renderCard(doc, card, t) {
     el(doc, 'h3', { className: 'card-title', text: card.title }),
     card.summary ? el(doc, 'p', { className: 'card-summary', text: card.summary }) : null,
     card.why
-      ? el(doc, 'p', { className: 'card-why' }, [el(doc, 'span', { className: 'why-label', text: t('whyLabel') }), doc.createTextNode(` ${card.why}`)])
+      ? el(doc, 'p', { className: 'card-why' }, [
+          el(doc, 'span', { className: 'why-label', text: t('whyLabel') }),
+          doc.createTextNode(` ${card.why}`),
+        ])
       : null,
     card.sources.length
-      ? el(doc, 'ul', { className: 'sources', attrs: { 'aria-label': t('sourcesLabel') } }, card.sources.map((source) =>
-          el(doc, 'li', {}, [
-            el(doc, 'a', {
-              className: 'source',
-              text: source.label,
-              attrs: { href: source.href, target: '_blank', rel: 'noopener noreferrer', title: source.href },
-            }),
-          ])))
+      ? el(
+          doc,
+          'ul',
+          { className: 'sources', attrs: { 'aria-label': t('sourcesLabel') } },
+          card.sources.map((source) =>
+            el(doc, 'li', {}, [
+              el(doc, 'a', {
+                className: 'source',
+                text: source.label,
+                attrs: { href: source.href, target: '_blank', rel: 'noopener noreferrer', title: source.href },
+              }),
+            ]),
+          ),
+        )
       : null,
   ]);
 }

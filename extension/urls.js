@@ -5,6 +5,7 @@
 
 // The same parameters the backend drops (backend/backstory/articles/urls.py): they identify a campaign or a
 // click, never the article, and they can carry a per-reader id.
+// prettier-ignore
 const TRACKING_EXACT = new Set([
   'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'igshid', 'mc_cid', 'mc_eid',
   '_ga', '_gl', 'ref_src', 'ref_url', 'cmpid', 'ocid', 'ncid', 'sr_share', 'spm', 'share', 's_cid',
@@ -56,6 +57,7 @@ const STORE_PAGES = [
   { host: 'microsoftedge.microsoft.com', path: '/addons' },
   { host: 'addons.mozilla.org', path: '/' },
 ];
+// prettier-ignore
 const BROWSER_SCHEMES = [
   'chrome:', 'chrome-extension:', 'chrome-untrusted:', 'chrome-search:', 'devtools:', 'edge:', 'brave:',
   'about:', 'moz-extension:', 'resource:', 'view-source:', 'data:', 'blob:', 'javascript:',

@@ -37,8 +37,8 @@ const MAX_EVIDENCE = 6;
  * @returns {ContextView}
  */
 export function contextView(response, { t, locale }) {
-  const top = response.abstained ? null : response.matches[0] ?? null;
-  const story = response.abstained ? response.related_story : response.story ?? response.related_story;
+  const top = response.abstained ? null : (response.matches[0] ?? null);
+  const story = response.abstained ? response.related_story : (response.story ?? response.related_story);
   return {
     language: languageName(response.article?.lang, locale),
     published: formatDate(response.article?.published, locale),

@@ -31,11 +31,11 @@ export class Element extends Node {
   }
 
   get className() {
-    return this.getAttribute('class') ?? '';
+    return this.getAttribute("class") ?? "";
   }
 
   set className(value) {
-    this.setAttribute('class', value);
+    this.setAttribute("class", value);
   }
 
   get classList() {
@@ -48,7 +48,7 @@ export class Element extends Node {
   }
 
   get textContent() {
-    return this.childNodes.map((node) => node.textContent).join('');
+    return this.childNodes.map((node) => node.textContent).join("");
   }
 
   set textContent(value) {
@@ -57,13 +57,13 @@ export class Element extends Node {
   }
 
   set innerHTML(_value) {
-    throw new Error('innerHTML must not be used');
+    throw new Error("innerHTML must not be used");
   }
 
   /** @param {(Element | Text | string)[]} nodes */
   append(...nodes) {
     for (const node of nodes) {
-      const child = typeof node === 'string' ? new Text(node) : node;
+      const child = typeof node === "string" ? new Text(node) : node;
       child.parentNode = this;
       this.childNodes.push(child);
     }
@@ -85,7 +85,8 @@ export class Element extends Node {
   }
 
   click() {
-    for (const listener of this.listeners.get('click') ?? []) listener({ type: 'click', target: this });
+    for (const listener of this.listeners.get("click") ?? [])
+      listener({ type: "click", target: this });
   }
 
   /**
@@ -94,7 +95,10 @@ export class Element extends Node {
    * @returns {Element[]}
    */
   findAll(predicate) {
-    return this.children.flatMap((child) => [...(predicate(child) ? [child] : []), ...child.findAll(predicate)]);
+    return this.children.flatMap((child) => [
+      ...(predicate(child) ? [child] : []),
+      ...child.findAll(predicate),
+    ]);
   }
 
   /** @param {string} className */
