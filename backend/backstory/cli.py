@@ -28,6 +28,9 @@ from backstory.events.migrate import make_engine, migrate
 from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, load_bundled
 from backstory.logs import configure_logging
+from backstory.matching.fit import collect_rows
+from backstory.matching.fit import fit as fit_calibration
+from backstory.matching.fit import fit as fit_calibration
 from backstory.matching.index import EventIndex
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
@@ -218,8 +221,35 @@ def evaluate(path: Path, as_json: bool, details: Path | None) -> None:
         if name != "per_lang":
             table.add_row(name, f"{value}")
     for lang, value in metrics.per_lang.items():
-        table.add_row(f"accuracy_at_1 [{lang}]", f"{value}")
+        table.add_row(f"accuracy_at_1 ({lang})", f"{value}")
     out.print(table)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
+@click.option("--regularisation", default=1.0, show_default=True, help="Inverse L2 strength (scikit-learn's C).")
+@click.option("--negative-weight", default=1.0, show_default=True, help="Weight of a wrong claim against a missed one.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Calibration file to write.")
+def fit(path: Path, folds: int, regularisation: float, negative_weight: float, output: Path | None) -> None:
+    """Fit the confidence model on labelled articles and print its cross-validated figures."""
+    settings = _settings()
+    service = _context_service(settings)
+    rows = collect_rows(read_items(path), service.index, service.detector.detect)
+    calibration = fit_calibration(
+        rows,
+        folds=folds,
+        threshold=settings.confidence_threshold,
+        regularisation=regularisation,
+        negative_weight=negative_weight,
+        source=path.name,
+    )
+    text = msgspec.json.format(msgspec.json.encode(calibration)).decode() + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"calibration written to {output}; cross-validated: {calibration.cross_validation}")
 
 
 @main.command()

@@ -37,8 +37,9 @@ def parse_date(value: str | None) -> dt.date | None:
 def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     """The main text of a news page without navigation, ads and comments.
 
-    ``original_date`` asks for the publication date rather than the last modification: an article
-    corrected a week later still reports what it reported on the day it was published.
+    The date comes from the page's markup only (meta tags, JSON-LD, ``<time>``): ``original_date`` asks for
+    publication rather than last modification, and the extensive search is off because it guesses dates
+    from any year in the text ("since 2020" became 2020-01-01), which would rule out every later event.
     """
     document = trafilatura.bare_extraction(
         html,
@@ -46,7 +47,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": True},
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )
     lang_match = _HTML_LANG.search(html[:5000])
     page_lang = lang_match.group(1).lower() if lang_match else None

@@ -19,9 +19,9 @@ from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 TermKind = Literal["name", "phrase"]
 
 # Letters an inflected form may add to a stem (Лукашенко -> Лукашенкой, Łukaszenka -> Łukaszenką);
-# four-letter words may only take a short ending (Veln -> Velne), shorter ones none.
+# four-letter words may only take a one-letter ending (Veln -> Velne), shorter ones none.
 MAX_ENDING = 4
-MAX_SHORT_ENDING = 2
+MAX_SHORT_ENDING = 1
 PREFIX = 4
 
 
@@ -61,6 +61,16 @@ def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
 PSEUDO_EVENTS = 4
 
 
+# Events list their entities most central first. The first few are what the event is about; the rest
+# (a country that reacted, a minister quoted) is context that other articles mention as well.
+CENTRAL_ENTITIES = 5
+
+
+def centrality(position: int) -> float:
+    """1 for the leading entities, then slowly less (0.5 at the 11th, 0.25 at the 23rd)."""
+    return 1.0 / (1.0 + max(0, position - (CENTRAL_ENTITIES - 1)) / 6)
+
+
 def _idf(count: int, total: int) -> float:
     return math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5))
 
@@ -83,6 +93,17 @@ class EventIndex:
     Rarity is counted within a story: what tells its events apart. An event set that grows by other
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
+    centrality: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(event id, entity id) -> 1 for the entities an event lists first, less for those further down."""
+    central: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per event, its leading entities that are not the story's core: what an article reporting it names."""
+    event_mass: dict[str, float] = field(default_factory=dict)
+    entity_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
+    number_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
+    """All the evidence an event could show, weighed (its phrases, which are translations of each other,
+    count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
 
@@ -142,6 +163,34 @@ class EventIndex:
             (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
             for (story_id, keys), evs in phrase_events.items()
         }
+        for event in index.events.values():
+            core = index.story_core.get(event.story_id, frozenset())
+            ordered = list(dict.fromkeys(event.entities))
+            for position, entity_id in enumerate(ordered):
+                index.centrality[(event.id, entity_id)] = centrality(position)
+            index.central[event.id] = frozenset([e for e in ordered if e not in core][:CENTRAL_ENTITIES])
+        for event in index.events.values():
+            for entity_id in dict.fromkeys(event.entities):
+                weight = index.entity_weight[(event.story_id, entity_id)] * index.centrality[(event.id, entity_id)]
+                index.entity_postings.setdefault(entity_id, []).append((event.id, weight))
+            for number in dict.fromkeys(event.numbers):
+                index.number_postings.setdefault(number, []).append(
+                    (event.id, index.number_weight[(event.story_id, number)])
+                )
+        index.story_entities = {
+            sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
+        }
+        for event in index.events.values():
+            sid = event.story_id
+            phrase_mass = max(
+                (index.phrase_weight[(sid, " ".join(fold))] for fold in map(fold_phrase, event.phrases) if fold),
+                default=0.0,
+            )
+            index.event_mass[event.id] = (
+                sum(index.entity_weight[(sid, e)] * index.centrality[(event.id, e)] for e in set(event.entities))
+                + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
+                + phrase_mass
+            )
         for term in terms:
             first = term.stems[0]
             if len(term.keys[0]) >= MIN_STEM:

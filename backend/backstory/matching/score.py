@@ -1,17 +1,21 @@
 """Which event does an article report? How evidence is weighed.
 
-Each piece of evidence an article shares with an event adds its rarity across the event set (a name found
-in every event of the story adds almost nothing; Belavia, Bialiatski or "52" add a lot), scaled by where it
-stands (headline and lead count more: that is where the reported news is; background comes lower down)
-and, for names, by how often it recurs.
+Each piece of evidence an article shares with an event adds its rarity among the events of that event's
+story (a name found in every event of the story adds almost nothing; Belavia, Bialiatski or "52" add a lot),
+scaled by how central it is to the event (the entities an event lists first), by where it stands in the
+article (headline and lead count more: that is where the reported news is; background comes lower down)
+and, for names, by how often it recurs. Names and phrases make an event a candidate; numbers and dates only
+add to candidates (a "14" alone says nothing).
 
 The publish date is the strongest prior there is: an article cannot report an event that happened after
 it was published, so such events are ruled out; among the rest, recent ones are favoured because news
 reports the latest development and recalls the older ones.
 
-The best score becomes a confidence in 0..1 through a logistic curve of the score and of its margin over
-the runner-up; below the threshold nothing is claimed (abstention), and an article that is clearly about
-a story but claims no event gets the story as ``related_story``.
+The confidence in 0..1 is not the score: it is a logistic model (``matching/calibration.py``, fitted by
+``backstory fit``) over features of the match that do not grow with the size of the event set: how much
+evidence, how much of the event's own evidence the article covers, the lead over the runner-up, how many
+kinds of evidence agree, the publish-date fit. Below the threshold nothing is claimed (abstention), and an
+article that is clearly about a story but claims no event gets the story as ``related_story``.
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
+from backstory.matching.calibration import Calibration, default_calibration
 from backstory.matching.document import Document
-from backstory.matching.index import EventIndex, Term, key_matches
+from backstory.matching.evidence import ArticleEvidence, gather
+from backstory.matching.index import EventIndex
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
 
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
+# Candidates scored in full (evidence list, features, confidence); the rest only get a summed score.
+SHORTLIST = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +50,6 @@ class ScoringParams:
     """An article may report an event dated this many days after its publish date (time zones, late dating)."""
     repeat_factor: float = 0.3
     """Extra weight of a name by the logarithm of its number of mentions."""
-    conf_bias: float = -4.0
-    conf_score: float = 0.45
-    conf_margin: float = 0.9
-    """Logistic calibration: confidence = σ(bias + a·score + b·margin)."""
     story_min_entities: int = 3
     """Distinct names of a story an article must mention to be related to it."""
 
@@ -70,64 +74,121 @@ class Candidate:
     score: float = 0.0
     confidence: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    """What the confidence is computed from (see ``matching/calibration.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     candidates: list[Candidate]
-    """Best first."""
+    """Best first; only the shortlist, scored in full."""
     claimed: Candidate | None
     abstain_reason: str | None
     related_story: str | None
     excluded_after_publication: int
 
 
-@dataclass(slots=True)
-class _Hit:
-    term: Term
-    start: int
-    end: int
-    quality: int
+def _name_factor(zone: str, count: int, params: ScoringParams) -> float:
+    return ZONE_FACTOR[zone] * (1 + params.repeat_factor * math.log(count))
 
 
-def find_terms(doc: Document, index: EventIndex) -> list[_Hit]:
-    """Curated names and phrases found in the article; of overlapping ones the longest wins."""
-    tokens = doc.tokens
-    found: list[_Hit] = []
-    for i, token in enumerate(tokens):
-        for term in index.candidates_at(token.key):
-            if term.caps and not token.raw.isupper():
-                continue
-            end = i + term.size
-            if end > len(tokens):
-                continue
-            quality = 0
-            for offset, (key, key_stem) in enumerate(zip(term.keys, term.stems, strict=True)):
-                matched = key_matches(tokens[i + offset].key, key, key_stem)
-                if not matched:
-                    break
-                quality += matched
-            else:
-                found.append(_Hit(term, i, end, quality))
-    kept: list[_Hit] = []
-    for kind in ("name", "phrase"):
-        taken: dict[int, tuple[int, int, int]] = {}
-        for hit in sorted(
-            (h for h in found if h.term.kind == kind), key=lambda h: (-(h.end - h.start), -h.quality, h.start)
-        ):
-            span = (hit.start, hit.end, hit.quality)
-            claims = [taken.get(pos) for pos in range(hit.start, hit.end)]
-            # Equal spans of equal quality are kept together: a surname two entities share stays ambiguous.
-            if all(c is None for c in claims) or all(c == span for c in claims):
-                kept.append(hit)
-                for pos in range(hit.start, hit.end):
-                    taken[pos] = span
-    return kept
+def _recency(published: dt.date | None, day: dt.date, params: ScoringParams) -> float:
+    if published is None:
+        return 0.0
+    return math.exp(-max((published - day).days, 0) / params.recency_days)
 
 
-def _span_text(doc: Document, hit: _Hit) -> str:
-    first, last = doc.tokens[hit.start], doc.tokens[hit.end - 1]
-    return doc.text[first.start : last.start + len(last.raw)]
+def _summed_scores(
+    evidence: ArticleEvidence, index: EventIndex, published: dt.date | None, params: ScoringParams
+) -> tuple[dict[str, float], int]:
+    """Every reachable event's score, added up over posting lists; and how many were ruled out by date."""
+    sums: dict[str, float] = defaultdict(float)
+    for entity_id, seen in evidence.names.items():
+        factor = _name_factor(seen.zone, seen.count, params)
+        for event_id, weight in index.entity_postings.get(entity_id, ()):
+            sums[event_id] += weight * factor
+    for event_id, phrases in evidence.phrases.items():
+        story_id = index.events[event_id].story_id
+        for key, seen in phrases.items():
+            sums[event_id] += index.phrase_weight[(story_id, key)] * ZONE_FACTOR[seen.zone]
+    for number, seen in evidence.numbers.items():
+        for event_id, weight in index.number_postings.get(number, ()):
+            if event_id in sums:
+                sums[event_id] += weight * ZONE_FACTOR[seen.zone]
+    for day, (seen, year) in evidence.dates.items():
+        for event_id in index.date_events.get(day, ()):
+            if event_id in sums and (year is None or year == index.events[event_id].date.year):
+                sums[event_id] += params.date_weight * ZONE_FACTOR[seen.zone]
+    excluded = 0
+    scores: dict[str, float] = {}
+    for event_id, total in sums.items():
+        day = index.events[event_id].date
+        if published is not None and (day - published).days > params.grace_days:
+            # An article cannot report what had not happened yet when it was published.
+            excluded += 1
+            continue
+        scores[event_id] = total * (1 + params.recency_boost * _recency(published, day, params))
+    return scores, excluded
+
+
+def _candidate(
+    event_id: str, evidence: ArticleEvidence, index: EventIndex, published: dt.date | None, params: ScoringParams
+) -> Candidate:
+    """One event scored in full: its evidence list and the features of the confidence model."""
+    event = index.events[event_id]
+    story_id = event.story_id
+    items: list[Evidence] = []
+    covered = 0.0
+    for entity_id in dict.fromkeys(event.entities):
+        seen = evidence.names.get(entity_id)
+        if seen is not None:
+            base = index.entity_weight[(story_id, entity_id)] * index.centrality[(event_id, entity_id)]
+            covered += base
+            weight = base * _name_factor(seen.zone, seen.count, params)
+            items.append(Evidence("name", seen.text, index.entities[entity_id].name, weight, seen.zone))
+    for number in dict.fromkeys(event.numbers):
+        seen = evidence.numbers.get(number)
+        if seen is not None:
+            base = index.number_weight[(story_id, number)]
+            covered += base
+            items.append(Evidence("number", seen.text, number, base * ZONE_FACTOR[seen.zone], seen.zone))
+    best_phrase = 0.0
+    for key, seen in evidence.phrases.get(event_id, {}).items():
+        base = index.phrase_weight[(story_id, key)]
+        best_phrase = max(best_phrase, base)
+        items.append(Evidence("phrase", seen.text, seen.label, base * ZONE_FACTOR[seen.zone], seen.zone))
+    covered += best_phrase
+    dated = evidence.dates.get((event.date.month, event.date.day))
+    if dated is not None and (dated[1] is None or dated[1] == event.date.year):
+        seen = dated[0]
+        items.append(
+            Evidence("date", seen.text, event.date.isoformat(), params.date_weight * ZONE_FACTOR[seen.zone], seen.zone)
+        )
+    items.sort(key=lambda item: -item.weight)
+    total = sum(item.weight for item in items)
+    recency = _recency(published, event.date, params)
+    central = index.central.get(event_id, frozenset())
+    wanted = len(central) + len(set(event.numbers)) + (1 if event.phrases else 0)
+    found = (
+        sum(e in evidence.names for e in central)
+        + sum(n in evidence.numbers for n in set(event.numbers))
+        + int(best_phrase > 0)
+    )
+    core = index.story_core.get(story_id, frozenset())
+    features = {
+        "evidence": math.log1p(total),
+        "lead": math.log1p(sum(item.weight for item in items if item.zone != "body")),
+        "coverage": covered / index.event_mass[event_id] if index.event_mass.get(event_id) else 0.0,
+        "central": found / wanted if wanted else 0.0,
+        "kinds": float(len({item.kind for item in items})),
+        "second": math.log1p(items[1].weight) if len(items) > 1 else 0.0,
+        "recency": recency,
+        "undated": float(published is None),
+        "story": float(any(entity_id in core for entity_id in evidence.names)),
+    }
+    return Candidate(
+        event_id=event_id, score=total * (1 + params.recency_boost * recency), evidence=items, features=features
+    )
 
 
 def score(
@@ -137,97 +198,23 @@ def score(
     published: dt.date | None = None,
     threshold: float = 0.5,
     params: ScoringParams = DEFAULT_PARAMS,
+    calibration: Calibration | None = None,
 ) -> MatchResult:
-    hits = find_terms(doc, index)
-
-    # Names: per entity, mentions and the best zone they appear in.
-    name_seen: dict[str, tuple[int, str, str, str]] = {}
-    name_count: dict[str, int] = defaultdict(int)
-    phrase_seen: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-    for hit in hits:
-        zone = doc.zone(doc.tokens[hit.start].start)
-        text = _span_text(doc, hit)
-        if hit.term.kind == "name":
-            entity_id = hit.term.target
-            name_count[entity_id] += 1
-            rank = _zone_rank(zone)
-            if entity_id not in name_seen or rank < name_seen[entity_id][0]:
-                name_seen[entity_id] = (rank, zone, text, hit.term.label)
-        else:
-            phrase_seen[hit.term.target].append((" ".join(hit.term.keys), zone, text, hit.term.label))
-
-    number_seen: dict[str, tuple[str, str]] = {}
-    for mention in doc.numbers:
-        if mention.value in index.number_events:
-            zone = doc.zone(mention.start)
-            if mention.value not in number_seen or _zone_rank(zone) < _zone_rank(number_seen[mention.value][0]):
-                number_seen[mention.value] = (zone, mention.raw)
-    date_seen: dict[tuple[int, int], tuple[str, str, int | None]] = {}
-    for date in doc.dates:
-        day = (date.month, date.day)
-        if day in index.date_events and day not in date_seen:
-            date_seen[day] = (doc.zone(date.start), date.raw, date.year)
-
-    reached: set[str] = set(phrase_seen)
-    for entity_id in name_seen:
-        reached.update(index.entity_events.get(entity_id, ()))
-    for number in number_seen:
-        reached.update(index.number_events[number])
-    for day in date_seen:
-        reached.update(index.date_events[day])
-
-    candidates: list[Candidate] = []
-    excluded = 0
-    for event_id in reached:
-        event = index.events[event_id]
-        if published is not None and (event.date - published).days > params.grace_days:
-            # An article cannot report what had not happened yet when it was published.
-            excluded += 1
-            continue
-        candidate = Candidate(event_id=event_id)
-        for entity_id in dict.fromkeys(event.entities):
-            if entity_id in name_seen:
-                _, zone, text, label = name_seen[entity_id]
-                weight = (
-                    index.entity_weight[(event.story_id, entity_id)]
-                    * ZONE_FACTOR[zone]
-                    * (1 + params.repeat_factor * math.log(name_count[entity_id]))
-                )
-                candidate.evidence.append(Evidence("name", text, index.entities[entity_id].name, weight, zone))
-        for number in dict.fromkeys(event.numbers):
-            if number in number_seen:
-                zone, raw = number_seen[number]
-                weight = index.number_weight[(event.story_id, number)] * ZONE_FACTOR[zone]
-                candidate.evidence.append(Evidence("number", raw, number, weight, zone))
-        seen_phrases: set[str] = set()
-        for key, zone, text, label in phrase_seen.get(event_id, ()):
-            if key not in seen_phrases:
-                seen_phrases.add(key)
-                weight = index.phrase_weight[(event.story_id, key)] * ZONE_FACTOR[zone]
-                candidate.evidence.append(Evidence("phrase", text, label, weight, zone))
-        day = (event.date.month, event.date.day)
-        if day in date_seen:
-            zone, raw, year = date_seen[day]
-            if year is None or year == event.date.year:
-                weight = params.date_weight * ZONE_FACTOR[zone]
-                candidate.evidence.append(Evidence("date", raw, event.date.isoformat(), weight, zone))
-        total = sum(item.weight for item in candidate.evidence)
-        if published is not None:
-            gap = max((published - event.date).days, 0)
-            total *= 1 + params.recency_boost * math.exp(-gap / params.recency_days)
-        candidate.score = total
-        candidate.evidence.sort(key=lambda item: -item.weight)
-        candidates.append(candidate)
-
+    calibration = calibration or default_calibration()
+    evidence = gather(doc, index)
+    scores, excluded = _summed_scores(evidence, index, published, params)
+    shortlist = sorted(scores, key=lambda event_id: (-scores[event_id], event_id))[:SHORTLIST]
+    candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]
     candidates.sort(key=lambda c: (-c.score, c.event_id))
+    best = candidates[0].score if candidates else 0.0
+    runner_up = candidates[1].score if len(candidates) > 1 else 0.0
     for rank, candidate in enumerate(candidates):
-        runner_up = candidates[rank + 1].score if rank + 1 < len(candidates) else 0.0
-        margin = candidate.score - runner_up if rank == 0 else 0.0
-        candidate.confidence = _logistic(
-            params.conf_bias + params.conf_score * candidate.score + params.conf_margin * margin
-        )
+        # The top candidate's lead over the runner-up; the others' (negative) distance to the top.
+        other = runner_up if rank == 0 else best
+        candidate.features["margin"] = (candidate.score - other) / candidate.score if candidate.score else -1.0
+        candidate.confidence = calibration.confidence(candidate.features)
 
-    related = _related_story(index, name_seen, params)
+    related = _related_story(index, evidence, params)
     top = candidates[0] if candidates else None
     if top is None:
         reason = "no known event shares evidence with this article"
@@ -238,24 +225,13 @@ def score(
     return MatchResult(candidates, top, None, None, excluded)
 
 
-def _related_story(
-    index: EventIndex, name_seen: dict[str, tuple[int, str, str, str]], params: ScoringParams
-) -> str | None:
+def _related_story(index: EventIndex, evidence: ArticleEvidence, params: ScoringParams) -> str | None:
+    """The story whose names the article mentions most, if it names one of its core and enough of them."""
     best: tuple[int, str] | None = None
     for story_id, core in index.story_core.items():
-        events = index.story_events[story_id]
-        story_entities = {e for ev in events for e in ev.entities}
-        mentioned = story_entities.intersection(name_seen)
-        if not core.intersection(name_seen) or len(mentioned) < params.story_min_entities:
+        if core.isdisjoint(evidence.names):
             continue
-        if best is None or len(mentioned) > best[0]:
-            best = (len(mentioned), story_id)
+        mentioned = len(index.story_entities[story_id].intersection(evidence.names))
+        if mentioned >= params.story_min_entities and (best is None or mentioned > best[0]):
+            best = (mentioned, story_id)
     return best[1] if best else None
-
-
-def _zone_rank(zone: str) -> int:
-    return {"headline": 0, "lead": 1, "body": 2}[zone]
-
-
-def _logistic(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))

@@ -4,31 +4,13 @@ import datetime as dt
 
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.score import find_terms, score
+from backstory.matching.score import score
 
 FILLER = " The talks went on for hours and many details were discussed at length by both sides."
 
 
 def _score(index: EventIndex, text: str, title: str | None = None, published: dt.date | None = None, lang: str = "en"):
     return score(build_document(text + FILLER * 3, title, [lang]), index, published=published)
-
-
-class TestFindTerms:
-    def test_inflected_names_are_found(self, index: EventIndex) -> None:
-        doc = build_document("Встреча с Заславским и Фенвиком прошла в Вельне.", None, ["ru"])
-        assert {hit.term.target for hit in find_terms(doc, index)} == {
-            "mirko-zaslavsky",
-            "orla-fenwick",
-            "port-veln",
-        }
-
-    def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
-        assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
-        assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
-
-    def test_the_longest_name_wins_over_its_parts(self, index: EventIndex) -> None:
-        (hit,) = find_terms(build_document("Mirko Zaslavsky spoke.", None, ["en"]), index)
-        assert hit.term.label == "Mirko Zaslavsky"
 
 
 class TestScore:

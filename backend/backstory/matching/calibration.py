@@ -1,0 +1,36 @@
+"""Confidence of a match: a logistic model over the features ``score.py`` computes for each candidate.
+
+The coefficients are fitted on labelled articles by ``backstory fit`` (README, "How matching works") and
+shipped as ``calibration.json`` beside this module, together with the cross-validated figures of the fit.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from importlib import resources
+
+import msgspec
+
+FEATURES = ("evidence", "lead", "coverage", "central", "margin", "kinds", "second", "recency", "undated", "story")
+
+
+class Calibration(msgspec.Struct, kw_only=True, frozen=True):
+    features: list[str]
+    coef: list[float]
+    intercept: float
+    fitted_on: str = ""
+    """What the model was fitted on, and how (the command and data)."""
+    cross_validation: dict[str, float] = msgspec.field(default_factory=dict)
+    """Out-of-fold figures of the fit: what to expect on articles it has not seen."""
+
+    def confidence(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(c * features.get(name, 0.0) for name, c in zip(self.features, self.coef, strict=True))
+        # Clamped: a logistic of a very negative number underflows to an exact zero otherwise.
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+@cache
+def default_calibration() -> Calibration:
+    raw = resources.files("backstory.matching").joinpath("calibration.json").read_bytes()
+    return msgspec.json.decode(raw, type=Calibration)

@@ -1,0 +1,131 @@
+"""What of the event set an article shows: curated names and phrases, numbers and dates, with where they stand.
+
+This is gathered once per article; scoring then only looks up weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from backstory.matching.document import Document
+from backstory.matching.index import EventIndex, Term, key_matches
+from backstory.matching.normalise import Token
+
+ZONE_RANK = {"headline": 0, "lead": 1, "body": 2}
+
+# A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
+# "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
+MAX_GAP_LETTERS = 3
+
+
+@dataclass(slots=True)
+class Sighting:
+    """A piece of evidence as the article shows it: first where it stands highest, and how often."""
+
+    zone: str
+    text: str
+    label: str
+    count: int = 1
+
+    def see(self, zone: str, text: str, label: str) -> None:
+        self.count += 1
+        if ZONE_RANK[zone] < ZONE_RANK[self.zone]:
+            self.zone, self.text, self.label = zone, text, label
+
+
+@dataclass(slots=True)
+class ArticleEvidence:
+    names: dict[str, Sighting] = field(default_factory=dict)
+    """Entity id -> its sighting."""
+    phrases: dict[str, dict[str, Sighting]] = field(default_factory=dict)
+    """Event id -> phrase key -> its sighting."""
+    numbers: dict[str, Sighting] = field(default_factory=dict)
+    dates: dict[tuple[int, int], tuple[Sighting, int | None]] = field(default_factory=dict)
+    """(month, day) -> its sighting and the year written with it, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    term: Term
+    start: int
+    end: int
+    quality: int
+
+
+def _match_at(tokens: Sequence[Token], start: int, term: Term) -> tuple[int, int] | None:
+    """(end, quality) of ``term`` matched from token ``start``, or None."""
+    position, quality = start, 0
+    for offset, (key, key_stem) in enumerate(zip(term.keys, term.stems, strict=True)):
+        if position >= len(tokens):
+            return None
+        matched = key_matches(tokens[position].key, key, key_stem)
+        if not matched and offset > 0 and len(tokens[position].key) <= MAX_GAP_LETTERS and position + 1 < len(tokens):
+            position += 1
+            matched = key_matches(tokens[position].key, key, key_stem)
+        if not matched:
+            return None
+        quality += matched
+        position += 1
+    return position, quality
+
+
+def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
+    """Curated names and phrases found in the article; of overlapping ones the longest wins."""
+    tokens = doc.tokens
+    found: list[TermHit] = []
+    for i, token in enumerate(tokens):
+        for term in index.candidates_at(token.key):
+            if term.caps and not token.raw.isupper():
+                continue
+            matched = _match_at(tokens, i, term)
+            if matched is not None:
+                found.append(TermHit(term, i, matched[0], matched[1]))
+    kept: list[TermHit] = []
+    for kind in ("name", "phrase"):
+        taken: dict[int, tuple[int, int, int]] = {}
+        for hit in sorted(
+            (h for h in found if h.term.kind == kind), key=lambda h: (-(h.end - h.start), -h.quality, h.start)
+        ):
+            span = (hit.start, hit.end, hit.quality)
+            claims = [taken.get(pos) for pos in range(hit.start, hit.end)]
+            # Equal spans of equal quality are kept together: a surname two entities share stays ambiguous.
+            if all(c is None for c in claims) or all(c == span for c in claims):
+                kept.append(hit)
+                for pos in range(hit.start, hit.end):
+                    taken[pos] = span
+    return kept
+
+
+def _span_text(doc: Document, hit: TermHit) -> str:
+    first, last = doc.tokens[hit.start], doc.tokens[hit.end - 1]
+    return doc.text[first.start : last.start + len(last.raw)]
+
+
+def gather(doc: Document, index: EventIndex) -> ArticleEvidence:
+    evidence = ArticleEvidence()
+    for hit in find_terms(doc, index):
+        zone = doc.zone(doc.tokens[hit.start].start)
+        text = _span_text(doc, hit)
+        if hit.term.kind == "name":
+            table = evidence.names
+            key = hit.term.target
+        else:
+            table = evidence.phrases.setdefault(hit.term.target, {})
+            key = " ".join(hit.term.keys)
+        if key in table:
+            table[key].see(zone, text, hit.term.label)
+        else:
+            table[key] = Sighting(zone, text, hit.term.label)
+    for mention in doc.numbers:
+        if mention.value in index.number_events:
+            zone = doc.zone(mention.start)
+            if mention.value in evidence.numbers:
+                evidence.numbers[mention.value].see(zone, mention.raw, mention.value)
+            else:
+                evidence.numbers[mention.value] = Sighting(zone, mention.raw, mention.value)
+    for date in doc.dates:
+        day = (date.month, date.day)
+        if day in index.date_events and day not in evidence.dates:
+            evidence.dates[day] = (Sighting(doc.zone(date.start), date.raw, f"{date.day}.{date.month}."), date.year)
+    return evidence

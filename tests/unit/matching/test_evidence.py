@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from backstory.matching.document import build_document
+from backstory.matching.evidence import find_terms, gather
+from backstory.matching.index import EventIndex
+
+
+class TestFindTerms:
+    def test_inflected_names_are_found(self, index: EventIndex) -> None:
+        doc = build_document("Встреча с Заславским и Фенвиком прошла в Вельне.", None, ["ru"])
+        assert {hit.term.target for hit in find_terms(doc, index)} == {
+            "mirko-zaslavsky",
+            "orla-fenwick",
+            "port-veln",
+        }
+
+    def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
+        assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
+        assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
+
+    def test_the_longest_name_wins_over_its_parts(self, index: EventIndex) -> None:
+        (hit,) = find_terms(build_document("Mirko Zaslavsky spoke.", None, ["en"]), index)
+        assert hit.term.label == "Mirko Zaslavsky"
+
+    def test_a_short_word_may_stand_inside_a_phrase(self, index: EventIndex) -> None:
+        doc = build_document("They agreed on open the skies over the bay.", None, ["en"])
+        assert [h.term.label for h in find_terms(doc, index)] == ["open skies"]
+
+
+class TestGather:
+    def test_a_name_keeps_its_highest_place_and_its_count(self, index: EventIndex) -> None:
+        doc = build_document("Zaslavsky speaks\n" + "Filler words here. " * 60 + "Zaslavsky again.", None, ["en"])
+        seen = gather(doc, index).names["mirko-zaslavsky"]
+        assert (seen.zone, seen.count) == ("headline", 2)
+
+    def test_only_numbers_the_event_set_knows_are_kept(self, index: EventIndex) -> None:
+        doc = build_document("Of 41 routes and 77 ships, 1,300 fines.", None, ["en"])
+        assert set(gather(doc, index).numbers) == {"41", "1300"}
