@@ -30,7 +30,6 @@ from backstory.events.store import EventStore, load_bundled
 from backstory.logs import configure_logging
 from backstory.matching.fit import collect_rows
 from backstory.matching.fit import fit as fit_calibration
-from backstory.matching.fit import fit as fit_calibration
 from backstory.matching.index import EventIndex
 from backstory.openapi import openapi_json
 from backstory.settings import Settings

@@ -115,8 +115,8 @@ def _summed_scores(
         for event_id, weight in index.number_postings.get(number, ()):
             if event_id in sums:
                 sums[event_id] += weight * ZONE_FACTOR[seen.zone]
-    for day, (seen, year) in evidence.dates.items():
-        for event_id in index.date_events.get(day, ()):
+    for month_day, (seen, year) in evidence.dates.items():
+        for event_id in index.date_events.get(month_day, ()):
             if event_id in sums and (year is None or year == index.events[event_id].date.year):
                 sums[event_id] += params.date_weight * ZONE_FACTOR[seen.zone]
     excluded = 0
