@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from backstory.matching.document import Document
-from backstory.matching.index import EventIndex, Term, key_matches
+from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token
 
 ZONE_RANK = {"headline": 0, "lead": 1, "body": 2}
@@ -53,14 +53,14 @@ class TermHit:
     quality: int
 
 
-def _match_at(tokens: Sequence[Token], start: int, term: Term) -> tuple[int, int] | None:
-    """(end, quality) of ``term`` matched from token ``start``, or None."""
-    position, quality = start, 0
-    for offset, (key, key_stem) in enumerate(zip(term.keys, term.stems, strict=True)):
+def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int) -> tuple[int, int] | None:
+    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position``, or None."""
+    quality = 0
+    for key, key_stem in zip(term.keys[offset:], term.stems[offset:], strict=True):
         if position >= len(tokens):
             return None
         matched = key_matches(tokens[position].key, key, key_stem)
-        if not matched and offset > 0 and len(tokens[position].key) <= MAX_GAP_LETTERS and position + 1 < len(tokens):
+        if not matched and len(tokens[position].key) <= MAX_GAP_LETTERS and position + 1 < len(tokens):
             position += 1
             matched = key_matches(tokens[position].key, key, key_stem)
         if not matched:
@@ -73,14 +73,32 @@ def _match_at(tokens: Sequence[Token], start: int, term: Term) -> tuple[int, int
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
+    slots = [lookup_slots(token.key) for token in tokens]
+    firsts = [[slot for slot in word_slots if slot in index.pair_firsts] for word_slots in slots]
+    seconds = [[slot for slot in word_slots if slot in index.pair_seconds] for word_slots in slots]
     found: list[TermHit] = []
     for i, token in enumerate(tokens):
-        for term in index.candidates_at(token.key):
-            if term.caps and not token.raw.isupper():
-                continue
-            matched = _match_at(tokens, i, term)
-            if matched is not None:
-                found.append(TermHit(term, i, matched[0], matched[1]))
+        for slot in slots[i]:
+            for term in index.single_words.get(slot, ()):
+                if not term.caps or token.raw.isupper():
+                    found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
+        if not firsts[i]:
+            continue
+        # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or (j == i + 2 and len(tokens[i + 1].key) > MAX_GAP_LETTERS):
+                break
+            for first in firsts[i]:
+                for second in seconds[j]:
+                    for term in index.word_pairs.get((first, second), ()):
+                        rest = _match_from(tokens, j + 1, term, 2)
+                        if rest is not None:
+                            quality = (
+                                key_matches(token.key, term.keys[0], term.stems[0])
+                                + key_matches(tokens[j].key, term.keys[1], term.stems[1])
+                                + rest[1]
+                            )
+                            found.append(TermHit(term, i, rest[0], quality))
     kept: list[TermHit] = []
     for kind in ("name", "phrase"):
         taken: dict[int, tuple[int, int, int]] = {}

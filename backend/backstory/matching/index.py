@@ -1,7 +1,7 @@
 """The in-memory index of the event set, built once per catalog and swapped whole on change.
 
-Names and phrases are indexed by the first four letters of their first folded token, so an article token
-only meets the terms that could start at it; numbers and dates by value. Weights of evidence are the
+Names and phrases are indexed by the stem of their first folded word, so an article word only meets the
+terms that can start at it (a few dictionary lookups, whatever the size of the set); numbers and dates by value. Weights of evidence are the
 rarity (inverse document frequency) of each piece across events.
 """
 
@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
@@ -22,7 +23,6 @@ TermKind = Literal["name", "phrase"]
 # four-letter words may only take a one-letter ending (Veln -> Velne), shorter ones none.
 MAX_ENDING = 4
 MAX_SHORT_ENDING = 1
-PREFIX = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,27 @@ class Term:
     @property
     def size(self) -> int:
         return len(self.keys)
+
+
+def word_slot(term_key: str, term_stem: str) -> str:
+    """Where a term's word is filed: ``lookup_slots(w)`` holds it exactly when ``key_matches`` says w matches."""
+    if len(term_key) > MIN_STEM:
+        return "~" + term_stem
+    if len(term_key) == MIN_STEM and not term_key.isdigit():
+        return "4" + term_key
+    return "=" + term_key
+
+
+@lru_cache(maxsize=200_000)
+def lookup_slots(article_key: str) -> tuple[str, ...]:
+    """The slots of every term word that matches the article word ``article_key``: a handful of lookups."""
+    slots = ["=" + article_key]
+    if MIN_STEM <= len(article_key) <= MIN_STEM + MAX_SHORT_ENDING and not article_key[:MIN_STEM].isdigit():
+        slots.append("4" + article_key[:MIN_STEM])
+    # A stem is a prefix of the word that leaves at most MAX_ENDING letters.
+    first_end = max(MIN_STEM, len(article_key) - MAX_ENDING)
+    slots.extend("~" + article_key[:end] for end in range(first_end, len(article_key) + 1))
+    return tuple(slots)
 
 
 def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
@@ -80,8 +101,13 @@ class EventIndex:
     stories: dict[str, Story]
     events: dict[str, Event]
     entities: dict[str, Entity]
-    by_prefix: dict[str, list[Term]] = field(default_factory=dict)
-    by_key: dict[str, list[Term]] = field(default_factory=dict)
+    single_words: dict[str, list[Term]] = field(default_factory=dict)
+    """One-word terms by the slot of their word (``word_slot``)."""
+    word_pairs: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
+    """Longer terms by the slots of their first two words: most first words (first names, "the") are common,
+    pairs are not, so an article word pair only meets terms that can start with it."""
+    pair_firsts: set[str] = field(default_factory=set)
+    pair_seconds: set[str] = field(default_factory=set)
     entity_events: dict[str, list[str]] = field(default_factory=dict)
     number_events: dict[str, list[str]] = field(default_factory=dict)
     date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
@@ -102,6 +128,7 @@ class EventIndex:
     """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
     number_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
+    entity_stories: dict[str, frozenset[str]] = field(default_factory=dict)
     """All the evidence an event could show, weighed (its phrases, which are translations of each other,
     count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -180,6 +207,10 @@ class EventIndex:
         index.story_entities = {
             sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
         }
+        index.entity_stories = {
+            entity_id: frozenset(index.events[event_id].story_id for event_id in event_ids)
+            for entity_id, event_ids in index.entity_events.items()
+        }
         for event in index.events.values():
             sid = event.story_id
             phrase_mass = max(
@@ -192,18 +223,19 @@ class EventIndex:
                 + phrase_mass
             )
         for term in terms:
-            first = term.stems[0]
-            if len(term.keys[0]) >= MIN_STEM:
-                index.by_prefix.setdefault(first[:PREFIX], []).append(term)
+            slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
+            if term.size == 1:
+                index.single_words.setdefault(slots[0], []).append(term)
             else:
-                index.by_key.setdefault(term.keys[0], []).append(term)
+                index.word_pairs.setdefault((slots[0], slots[1]), []).append(term)
+                index.pair_firsts.add(slots[0])
+                index.pair_seconds.add(slots[1])
         return index
 
-    def candidates_at(self, key: str) -> Iterable[Term]:
-        """Terms whose first word could be the article word ``key``."""
-        yield from self.by_key.get(key, ())
-        if len(key) >= PREFIX:
-            yield from self.by_prefix.get(key[:PREFIX], ())
+    @property
+    def term_count(self) -> int:
+        """Curated names and phrases in the index."""
+        return sum(map(len, self.single_words.values())) + sum(map(len, self.word_pairs.values()))
 
     def story_timeline(self, story_id: str) -> list[Event]:
         return self.story_events.get(story_id, [])

@@ -228,8 +228,9 @@ def score(
 def _related_story(index: EventIndex, evidence: ArticleEvidence, params: ScoringParams) -> str | None:
     """The story whose names the article mentions most, if it names one of its core and enough of them."""
     best: tuple[int, str] | None = None
-    for story_id, core in index.story_core.items():
-        if core.isdisjoint(evidence.names):
+    stories = {story_id for entity_id in evidence.names for story_id in index.entity_stories.get(entity_id, ())}
+    for story_id in sorted(stories):
+        if index.story_core.get(story_id, frozenset()).isdisjoint(evidence.names):
             continue
         mentioned = len(index.story_entities[story_id].intersection(evidence.names))
         if mentioned >= params.story_min_entities and (best is None or mentioned > best[0]):
