@@ -54,7 +54,7 @@ extension/node_modules/.installed: extension/package.json extension/package-lock
 # Unit tests of the extension's pure logic, its JSDoc types and format, then Mozilla's linter on the Firefox package.
 extension-check: node-deps extension
 	node --test tests/extension
-	cd extension && npx --no-install tsc -p . && npx --no-install prettier --check . ../tests/extension
+	cd extension && npx --no-install tsc -p . && npx --no-install prettier --config .prettierrc.json --check . ../tests/extension
 	cd extension && NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 
 bench: $(VENV)/.installed-test

@@ -43,26 +43,51 @@ export function renderLoading(doc, t) {
 export function renderContext(doc, view, t) {
   const root = el(doc, 'div', { className: 'result' });
   root.append(view.match ? renderMatch(doc, view, t) : renderAbstained(doc, view, t));
-  if (view.cards.length) {
-    const heading = view.match ? t('timelineHeading') : t('relatedHeading');
-    root.append(
-      el(doc, 'section', { className: 'timeline', attrs: { 'aria-labelledby': 'timeline-heading' } }, [
-        el(doc, 'h2', { className: 'section-heading', attrs: { id: 'timeline-heading' } }, [
-          doc.createTextNode(heading),
-          view.storyTitle ? el(doc, 'span', { className: 'story-title', text: view.storyTitle }) : null,
-        ]),
-        el(
-          doc,
-          'ol',
-          { className: 'cards' },
-          view.cards.map((card) => renderCard(doc, card, t)),
-        ),
-      ]),
-    );
-  } else if (!view.match) {
-    root.append(el(doc, 'p', { className: 'empty', text: t('noTimeline') }));
-  }
+  const sections = [
+    { id: 'timeline', heading: view.match ? t('timelineHeading') : t('relatedHeading'), cards: view.cards, shown: 4 },
+    { id: 'later', heading: t('laterHeading'), cards: view.later, shown: 1 },
+  ].filter((section) => section.cards.length);
+  sections.forEach((section, index) => {
+    // The story's title goes with whichever timeline comes first.
+    root.append(renderTimeline(doc, section, index === 0 ? view.storyTitle : '', t));
+  });
+  if (!sections.length && !view.match) root.append(el(doc, 'p', { className: 'empty', text: t('noTimeline') }));
   return root;
+}
+
+/**
+ * A story can hold dozens of events: the newest `shown` cards come first, the rest behind a "show more" button.
+ * @param {Document} doc
+ * @param {{id: string, heading: string, cards: import('./view.js').CardView[], shown: number}} section
+ * @param {string} storyTitle
+ * @param {Translate} t
+ */
+function renderTimeline(doc, { id, heading, cards, shown }, storyTitle, t) {
+  const items = cards.map((card) => renderCard(doc, card, t));
+  const hidden = items.slice(shown);
+  for (const item of hidden) item.setAttribute('hidden', '');
+  const more = hidden.length
+    ? el(doc, 'button', {
+        className: 'button more',
+        text: t('showMore', [String(hidden.length)]),
+        attrs: { type: 'button', 'aria-expanded': 'false' },
+      })
+    : null;
+  more?.addEventListener('click', () => {
+    for (const item of hidden) item.removeAttribute('hidden');
+    more.remove();
+    // Keyboard users go on from the first card they had not seen.
+    hidden[0].setAttribute('tabindex', '-1');
+    hidden[0].focus();
+  });
+  return el(doc, 'section', { className: `timeline timeline--${id}`, attrs: { 'aria-labelledby': `${id}-heading` } }, [
+    el(doc, 'h2', { className: 'section-heading', attrs: { id: `${id}-heading` } }, [
+      doc.createTextNode(heading),
+      storyTitle ? el(doc, 'span', { className: 'story-title', text: storyTitle }) : null,
+    ]),
+    el(doc, 'ol', { className: 'cards' }, items),
+    more,
+  ]);
 }
 
 /**
@@ -136,10 +161,10 @@ export function renderCard(doc, card, t) {
   return el(doc, 'li', { className: `card card--${card.relation}`, attrs: { 'data-event-id': card.id } }, [
     el(doc, 'div', { className: 'card-head' }, [
       el(doc, 'time', { className: 'card-date', text: card.date, attrs: { datetime: card.isoDate } }),
-      card.relation === 'earlier' ? null : el(doc, 'span', { className: 'badge', text: card.relationLabel }),
+      card.relation === 'this' ? el(doc, 'span', { className: 'badge', text: card.relationLabel }) : null,
     ]),
     el(doc, 'h3', { className: 'card-title', text: card.title }),
-    card.summary ? el(doc, 'p', { className: 'card-summary', text: card.summary }) : null,
+    ...renderSummary(doc, card, t),
     card.why
       ? el(doc, 'p', { className: 'card-why' }, [
           el(doc, 'span', { className: 'why-label', text: t('whyLabel') }),
@@ -163,6 +188,36 @@ export function renderCard(doc, card, t) {
         )
       : null,
   ]);
+}
+
+// Summaries run to a paragraph; past this length, other cards than the reported event's show three lines at first.
+const LONG_SUMMARY = 220;
+
+/**
+ * The summary, and a toggle to read all of a long one.
+ * @param {Document} doc
+ * @param {import('./view.js').CardView} card
+ * @param {Translate} t
+ * @returns {HTMLElement[]}
+ */
+function renderSummary(doc, card, t) {
+  if (!card.summary) return [];
+  const id = `summary-${card.id}`;
+  const summary = el(doc, 'p', { className: 'card-summary', text: card.summary, attrs: { id } });
+  if (card.relation === 'this' || card.summary.length <= LONG_SUMMARY) return [summary];
+  summary.setAttribute('data-clamped', 'true');
+  const toggle = el(doc, 'button', {
+    className: 'link-button',
+    text: t('readMore'),
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': id },
+  });
+  toggle.addEventListener('click', () => {
+    const expanding = summary.getAttribute('data-clamped') === 'true';
+    summary.setAttribute('data-clamped', String(!expanding));
+    toggle.setAttribute('aria-expanded', String(expanding));
+    toggle.textContent = t(expanding ? 'readLess' : 'readMore');
+  });
+  return [summary, toggle];
 }
 
 /**

@@ -26,7 +26,8 @@
  *   evidence: string[]} | null} match the claimed event
  * @property {{reason: string} | null} abstained
  * @property {string} storyTitle the story the cards belong to ('' when there are none)
- * @property {CardView[]} cards newest first
+ * @property {CardView[]} cards the reported event and the earlier ones, newest first
+ * @property {CardView[]} later events after the article, newest first
  */
 
 const MAX_EVIDENCE = 6;
@@ -51,9 +52,24 @@ export function contextView(response, { t, locale }) {
     },
     abstained: top ? null : { reason: sentence(response.abstain_reason || t('abstainedNoReason'), locale) },
     storyTitle: story?.title ?? '',
-    cards: [...(response.cards ?? [])]
-      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-      .map((card) => cardView(card, { t, locale })),
+    ...timelines(response.cards ?? [], { t, locale }),
+  };
+}
+
+/**
+ * The backstory (the reported event and what came before) apart from what happened after the article: a reader
+ * comes for the first, so it leads. Both newest first.
+ * @param {import('./api.js').Card[]} cards
+ * @param {{t: Translate, locale: string}} i18n
+ * @returns {{cards: CardView[], later: CardView[]}}
+ */
+function timelines(cards, i18n) {
+  const views = [...cards]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((card) => cardView(card, i18n));
+  return {
+    cards: views.filter((card) => card.relation !== 'later'),
+    later: views.filter((card) => card.relation === 'later'),
   };
 }
 

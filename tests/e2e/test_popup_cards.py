@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from .harness import ARTIFACTS, Browser, FixturePage, first_page
 
@@ -20,8 +20,10 @@ POSITIVE_LANGS = {
 NEGATIVE_KINDS = ("hard_negative", "easy_negative")
 
 
-def dates_shown(popup: Page) -> list[str]:
-    return popup.locator(".card time").evaluate_all("(times) => times.map((time) => time.getAttribute('datetime'))")
+def dates_shown(popup: Page, timeline: str) -> list[str]:
+    """The dates of the cards in one of the popup's timelines: the backstory ("timeline") or "later"."""
+    times = popup.locator(f".timeline--{timeline} .card time")
+    return times.evaluate_all("(times) => times.map((time) => time.getAttribute('datetime'))")
 
 
 class TestMatchedArticle:
@@ -38,9 +40,13 @@ class TestMatchedArticle:
         assert popup.locator(".event-title").inner_text() == current.locator(".card-title").inner_text()
         assert re.fullmatch(r"\d{1,3}% match", popup.locator(".confidence-text").inner_text())
 
-        dates = dates_shown(popup)
-        assert len(dates) >= 2
-        assert dates == sorted(dates, reverse=True), "cards go newest first"
+        reported = current.locator("time").get_attribute("datetime")
+        backstory, later = dates_shown(popup, "timeline"), dates_shown(popup, "later")
+        assert len(backstory) >= 2, "the reported event and what came before it"
+        assert backstory == sorted(backstory, reverse=True), "cards go newest first"
+        assert backstory[0] == reported
+        assert later == sorted(later, reverse=True)
+        assert all(date >= reported for date in later)
 
     def test_every_card_links_its_sources_in_a_new_tab(
         self, reader: Browser, fixture_pages: dict[str, FixturePage]
@@ -64,6 +70,19 @@ class TestMatchedArticle:
         assert focused == "source"
         outline = popup.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline != "none", "keyboard focus is visible"
+
+    def test_it_shows_the_rest_of_a_long_timeline_on_request(
+        self, reader: Browser, fixture_pages: dict[str, FixturePage]
+    ) -> None:
+        popup = self.popup_for(reader, first_page(fixture_pages, "positive", POSITIVE_LANGS["english"]))
+        backstory = popup.locator(".timeline--timeline")
+        expect(backstory.locator(".card:not([hidden])")).to_have_count(4)
+        backstory.locator("button.more").focus()
+        popup.keyboard.press("Enter")
+
+        expect(backstory.locator(".card[hidden]")).to_have_count(0)
+        expect(backstory.locator("button.more")).to_have_count(0)
+        assert popup.evaluate("document.activeElement.classList.contains('card')")
 
     @pytest.mark.parametrize("scheme", ["light", "dark"])
     def test_it_looks_right_in_light_and_dark(

@@ -31,11 +31,11 @@ export class Element extends Node {
   }
 
   get className() {
-    return this.getAttribute("class") ?? "";
+    return this.getAttribute('class') ?? '';
   }
 
   set className(value) {
-    this.setAttribute("class", value);
+    this.setAttribute('class', value);
   }
 
   get classList() {
@@ -48,7 +48,7 @@ export class Element extends Node {
   }
 
   get textContent() {
-    return this.childNodes.map((node) => node.textContent).join("");
+    return this.childNodes.map((node) => node.textContent).join('');
   }
 
   set textContent(value) {
@@ -57,13 +57,13 @@ export class Element extends Node {
   }
 
   set innerHTML(_value) {
-    throw new Error("innerHTML must not be used");
+    throw new Error('innerHTML must not be used');
   }
 
   /** @param {(Element | Text | string)[]} nodes */
   append(...nodes) {
     for (const node of nodes) {
-      const child = typeof node === "string" ? new Text(node) : node;
+      const child = typeof node === 'string' ? new Text(node) : node;
       child.parentNode = this;
       this.childNodes.push(child);
     }
@@ -72,6 +72,21 @@ export class Element extends Node {
   /** @param {string} name @param {string} value */
   setAttribute(name, value) {
     this.attributes.set(name, String(value));
+  }
+
+  /** @param {string} name */
+  removeAttribute(name) {
+    this.attributes.delete(name);
+  }
+
+  remove() {
+    if (!this.parentNode) return;
+    this.parentNode.childNodes = this.parentNode.childNodes.filter((node) => node !== this);
+    this.parentNode = null;
+  }
+
+  focus() {
+    focused.element = this;
   }
 
   /** @param {string} name */
@@ -85,8 +100,7 @@ export class Element extends Node {
   }
 
   click() {
-    for (const listener of this.listeners.get("click") ?? [])
-      listener({ type: "click", target: this });
+    for (const listener of this.listeners.get('click') ?? []) listener({ type: 'click', target: this });
   }
 
   /**
@@ -95,10 +109,7 @@ export class Element extends Node {
    * @returns {Element[]}
    */
   findAll(predicate) {
-    return this.children.flatMap((child) => [
-      ...(predicate(child) ? [child] : []),
-      ...child.findAll(predicate),
-    ]);
+    return this.children.flatMap((child) => [...(predicate(child) ? [child] : []), ...child.findAll(predicate)]);
   }
 
   /** @param {string} className */
@@ -111,6 +122,9 @@ export class Element extends Node {
     return this.findAll((element) => element.tagName === tagName.toUpperCase());
   }
 }
+
+/** Which element has the focus, as `document.activeElement` would say. */
+export const focused = { /** @type {Element | null} */ element: null };
 
 export const fakeDocument = {
   /** @param {string} tagName */

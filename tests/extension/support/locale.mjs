@@ -1,13 +1,11 @@
 // A stand-in for browser.i18n.getMessage that reads the extension's own _locales files, placeholders and all.
-import { readFileSync } from "node:fs";
+import { readFileSync } from 'node:fs';
 
-export const EXTENSION = new URL("../../../extension/", import.meta.url);
+export const EXTENSION = new URL('../../../extension/', import.meta.url);
 
 /** @param {string} lang */
 export function loadMessages(lang) {
-  return JSON.parse(
-    readFileSync(new URL(`_locales/${lang}/messages.json`, EXTENSION), "utf8"),
-  );
+  return JSON.parse(readFileSync(new URL(`_locales/${lang}/messages.json`, EXTENSION), 'utf8'));
 }
 
 /**
@@ -20,12 +18,8 @@ export function translatorFor(lang) {
     const entry = messages[name];
     if (!entry) throw new Error(`no message ${name} in ${lang}`);
     return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, placeholder) => {
-      const content =
-        entry.placeholders?.[placeholder.toLowerCase()]?.content ?? "";
-      return content.replace(
-        /\$(\d)/g,
-        (__, index) => substitutions[Number(index) - 1] ?? "",
-      );
+      const content = entry.placeholders?.[placeholder.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (__, index) => substitutions[Number(index) - 1] ?? '');
     });
   };
 }
