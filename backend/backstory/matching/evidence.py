@@ -53,6 +53,12 @@ class TermHit:
     quality: int
 
 
+def _written_in_capitals(word: str) -> bool:
+    # Mostly capitals rather than all: a transliterated acronym keeps a small letter (США -> SShA).
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) * 2 >= len(letters) and word[0].isupper()
+
+
 def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int) -> tuple[int, int] | None:
     """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position``, or None."""
     quality = 0
@@ -80,7 +86,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     for i, token in enumerate(tokens):
         for slot in slots[i]:
             for term in index.single_words.get(slot, ()):
-                if not term.caps or token.raw.isupper():
+                if not term.caps or _written_in_capitals(token.raw):
                     found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
         if not firsts[i]:
             continue
