@@ -23,7 +23,8 @@ from backstory.articles.fetch import FetchLimits, fetch_page
 from backstory.articles.language import LanguageDetectorService
 from backstory.context import ContextService
 from backstory.errors import BackstoryError
-from backstory.evaluation import read_items, report, run
+from backstory.eval_variants import VARIANTS, Variant, run_variant
+from backstory.evaluation import read_items, report
 from backstory.events.migrate import make_engine, migrate
 from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, load_bundled
@@ -33,6 +34,7 @@ from backstory.matching.fit import fit as fit_calibration
 from backstory.matching.index import EventIndex
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
+from backstory.synthetic import merge_catalogs, synthetic_catalog
 
 T = TypeVar("T")
 out = Console()
@@ -58,9 +60,12 @@ async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable
         await engine.dispose()
 
 
-def _context_service(settings: Settings) -> ContextService:
+def _context_service(settings: Settings, distractors: int = 0) -> ContextService:
     async def load(store: EventStore) -> EventIndex:
-        return EventIndex.build(await store.load_catalog())
+        catalog = await store.load_catalog()
+        if distractors:
+            catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
+        return EventIndex.build(catalog)
 
     index = asyncio.run(_with_store(settings, load))
     return ContextService(settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index)
@@ -192,19 +197,27 @@ def export(output: Path | None) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-item outcomes (JSONL).")
-def evaluate(path: Path, as_json: bool, details: Path | None) -> None:
+@click.option(
+    "--variant",
+    type=click.Choice(VARIANTS),
+    default="text",
+    show_default=True,
+    help="Send each article as text, as a full news page, as its first 600 characters, or without its headline.",
+)
+@click.option("--distractors", default=0, show_default=True, help="Synthetic events of other stories to add first.")
+def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, distractors: int) -> None:
     """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
     settings = _settings()
     try:
         items = read_items(path)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    service = _context_service(settings)
+    service = _context_service(settings, distractors)
     outcomes = []
     columns = (TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("eval", total=len(items))
-        for outcome in run(service.build, items):
+        for outcome in run_variant(service.build, items, variant):
             outcomes.append(outcome)
             progress.advance(task)
     metrics = report(outcomes)
