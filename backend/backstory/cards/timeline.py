@@ -36,13 +36,24 @@ def _why_this(evidence: Sequence[Evidence]) -> str:
 
 
 def _why_other(index: EventIndex, event: Event, anchor: Event, relation: Relation) -> str:
-    shared = [e for e in event.entities if e in anchor.entities and index.entities.get(e, None) is not None]
-    # Names every event shares (the story's core) say little; lead with what is particular.
-    core = index.story_core.get(event.story_id, frozenset())
-    particular = [e for e in shared if e not in core] or shared
+    """What links an earlier or later event to the reported one: the names both are most about."""
+    story = event.story_id
+
+    def link(entity_id: str) -> float:
+        # Rare in the story and central to both events; the story's core (in every event) says little.
+        weight = index.entity_weight.get((story, entity_id), 0.0)
+        return weight * min(
+            index.centrality.get((event.id, entity_id), 0.0), index.centrality.get((anchor.id, entity_id), 0.0)
+        )
+
+    core = index.story_core.get(story, frozenset())
+    shared = sorted(
+        (e for e in set(event.entities) & set(anchor.entities) if e not in core and link(e) > 0),
+        key=lambda e: (-link(e), e),
+    )
     when = "Earlier" if relation == "earlier" else "Later"
-    if particular:
-        return f"{when} in the same story, also involving {_names(index, particular)}"
+    if shared:
+        return f"{when} in the same story, also involving {_names(index, shared)}"
     return f"{when} in the same story"
 
 
