@@ -131,7 +131,9 @@ def extension_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dist / "chrome"
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an asyncio loop marked as running in this thread while it
+# is open, and the async tests of the other folders need it closed.
+@pytest.fixture(scope="package")
 def browser(tmp_path_factory: pytest.TempPathFactory, extension_dir: Path) -> Iterator[Browser]:
     user_data = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
