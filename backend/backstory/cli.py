@@ -29,6 +29,7 @@ from backstory.events.migrate import make_engine, migrate
 from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, load_bundled
 from backstory.logs import configure_logging
+from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.matching.fit import collect_rows
 from backstory.matching.fit import fit as fit_calibration
 from backstory.matching.index import EventIndex
@@ -242,20 +243,27 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
 @click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
 @click.option("--regularisation", default=1.0, show_default=True, help="Inverse L2 strength (scikit-learn's C).")
 @click.option("--negative-weight", default=1.0, show_default=True, help="Weight of a wrong claim against a missed one.")
+@click.option("--features", default=",".join(DEFAULT_FEATURES), show_default=True, help=f"Of: {', '.join(FEATURES)}.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Calibration file to write.")
-def fit(path: Path, folds: int, regularisation: float, negative_weight: float, output: Path | None) -> None:
+def fit(
+    path: Path, folds: int, regularisation: float, negative_weight: float, features: str, output: Path | None
+) -> None:
     """Fit the confidence model on labelled articles and print its cross-validated figures."""
     settings = _settings()
     service = _context_service(settings)
     rows = collect_rows(read_items(path), service.index, service.detector.detect)
-    calibration = fit_calibration(
-        rows,
-        folds=folds,
-        threshold=settings.confidence_threshold,
-        regularisation=regularisation,
-        negative_weight=negative_weight,
-        source=path.name,
-    )
+    try:
+        calibration = fit_calibration(
+            rows,
+            folds=folds,
+            threshold=settings.confidence_threshold,
+            regularisation=regularisation,
+            negative_weight=negative_weight,
+            features=[name.strip() for name in features.split(",") if name.strip()],
+            source=path.name,
+        )
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
     text = msgspec.json.format(msgspec.json.encode(calibration)).decode() + "\n"
     if output is None:
         sys.stdout.write(text)

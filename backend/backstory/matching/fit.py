@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from backstory.evaluation import EvalItem
-from backstory.matching.calibration import FEATURES, Calibration
+from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import score
@@ -69,12 +69,17 @@ def fit(
     threshold: float = 0.5,
     regularisation: float = 1.0,
     negative_weight: float = 1.0,
+    features: Sequence[str] = DEFAULT_FEATURES,
     source: str = "",
 ) -> Calibration:
     """The model fitted on all rows, carrying the out-of-fold figures of ``folds``-fold cross-validation."""
+    unknown = set(features) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown features: {', '.join(sorted(unknown))} (known: {', '.join(FEATURES)})")
+    columns = [FEATURES.index(name) for name in features]
     from sklearn.model_selection import StratifiedKFold  # optional extra, as above
 
-    x = [row.features for row in rows]
+    x = [[row.features[c] for c in columns] for row in rows]
     y = [row.label for row in rows]
     out_of_fold = [0.0] * len(rows)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
@@ -86,10 +91,11 @@ def fit(
     model = _model(regularisation, negative_weight)
     model.fit(x, y)  # type: ignore[attr-defined]
     return Calibration(
-        features=list(FEATURES),
+        features=list(features),
         coef=[round(float(c), 4) for c in model.coef_[0]],  # type: ignore[attr-defined]
         intercept=round(float(model.intercept_[0]), 4),  # type: ignore[attr-defined]
         fitted_on=f"{source} ({len(rows)} articles) by `backstory fit --folds {folds} --regularisation "
-        f"{regularisation} --negative-weight {negative_weight}` on {dt.date.today().isoformat()}",
+        f"{regularisation} --negative-weight {negative_weight} --features {','.join(features)}` "
+        f"on {dt.date.today().isoformat()}",
         cross_validation={"folds": float(folds), "threshold": threshold, **_metrics(rows, out_of_fold, threshold)},
     )

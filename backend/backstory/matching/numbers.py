@@ -9,6 +9,16 @@ from dataclasses import dataclass
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f\u2009 '](?:\d{3}))+|\d+)(?![.,]\d)(?!\w*\d)")
 
 
+# A number followed by a word for years is an age, a duration or a span ("a 52-year-old", "his 31-year rule",
+# "31 лет у власти", "52-letni"), never a count of people or things: such numbers are no evidence.
+_YEARS_AFTER = re.compile(
+    r"[\s\u00a0-]{0,2}(?:"
+    r"years?\b|yrs?\b|jahr(?:e|en)?\b|jährig|лет\b|год(?:а|у)?\b|летн|років\b|рік\b|роки\b|річн|гадоў\b|гады\b"
+    r"|гадов|lat\b|lata\b|rok(?:u)?\b|letn|ans?\b|ann[io]\b|años?\b|anos?\b|ani\b|metų\b|metai\b|yıl|χρόν)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     value: str
@@ -18,9 +28,12 @@ class NumberMention:
 
 
 def find_numbers(text: str) -> list[NumberMention]:
-    """Whole numbers in a text, including those in codes (FR4978 -> 4978); decimals (79.7) are left out."""
+    """Whole numbers in a text, including those in codes (FR4978 -> 4978); decimals (79.7) and numbers of
+    years (ages, durations) are left out."""
     found = []
     for match in _NUMBER.finditer(text):
+        if _YEARS_AFTER.match(text, match.end(1)):
+            continue
         raw = match.group(1)
         digits = re.sub(r"\D", "", raw).lstrip("0") or "0"
         found.append(NumberMention(value=digits, raw=raw, start=match.start(1)))

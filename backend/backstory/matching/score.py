@@ -183,6 +183,8 @@ def _candidate(
         "kinds": float(len({item.kind for item in items})),
         "second": math.log1p(items[1].weight) if len(items) > 1 else 0.0,
         "recency": recency,
+        # Days from the event to publication, on a log scale: news reports what happened days ago, not months.
+        "gap": math.log1p(max((published - event.date).days, 0)) if published is not None else 0.0,
         "undated": float(published is None),
         "story": float(any(entity_id in core for entity_id in evidence.names)),
     }

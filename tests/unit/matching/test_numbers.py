@@ -22,3 +22,25 @@ class TestFindNumbers:
     def test_raw_text_and_offset_are_kept(self) -> None:
         (number,) = find_numbers("freed 14 people")
         assert (number.raw, number.start) == ("14", 6)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "his 31-year rule",
+            "a 52-year-old activist",
+            "for 31 years in power",
+            "31 год у власти",
+            "после 31 лет правления",
+            "52-letni działacz",
+            "ein 52-jähriger Aktivist",
+            "durante 31 años",
+        ],
+    )
+    def test_numbers_of_years_are_no_counts(self, text: str) -> None:
+        assert find_numbers(text) == []
+
+    def test_a_count_before_another_word_is_kept(self) -> None:
+        assert [n.value for n in find_numbers("31 Ukrainians and 52 prisoners")] == ["31", "52"]
+
+    def test_a_word_that_merely_starts_like_a_unit_does_not_count(self) -> None:
+        assert [n.value for n in find_numbers("52 Latvians and 14 annual reports")] == ["52", "14"]
