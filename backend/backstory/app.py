@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 import httpx
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
@@ -24,6 +25,7 @@ from backstory.context import ContextService
 from backstory.events.migrate import make_engine, migrate
 from backstory.events.store import EventStore, load_bundled
 from backstory.matching.index import EventIndex
+from backstory.matching.semantic import load_semantic_scorer
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,10 +45,16 @@ def _lifespan(settings: Settings) -> Any:
                     log.info("bundled story loaded", extra={"summary": str(summary)})
             index = EventIndex.build(await store.load_catalog())
             detector = LanguageDetectorService(settings.language_codes)
+            semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
+            if semantic is not None:
+                # Embedding the event texts takes a while (see README); off the event loop.
+                await anyio.to_thread.run_sync(semantic.prepare, index)
             async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
                 app.state.store = store
                 app.state.http_client = client
-                app.state.context_service = ContextService(settings=settings, detector=detector, index=index)
+                app.state.context_service = ContextService(
+                    settings=settings, detector=detector, index=index, semantic=semantic
+                )
                 log.info("ready", extra={"events": len(index.events), "stories": len(index.stories)})
                 yield
         finally:

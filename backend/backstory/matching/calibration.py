@@ -15,7 +15,10 @@ import msgspec
 # Every feature score.py computes for a candidate; a calibration uses those it names.
 FEATURES = (
     "evidence", "lead", "coverage", "central", "margin", "kinds", "second", "recency", "gap", "undated", "story",
+    "semantic", "semantic_margin",
 )  # fmt: skip
+# Features only the optional semantic re-ranker provides.
+SEMANTIC_FEATURES = ("semantic", "semantic_margin")
 # What `backstory fit` uses unless told otherwise: the amount of evidence and its second-strongest piece, the lead
 # over the runner-up, and the publish-date fit. Richer sets did no better under cross-validation on the dev set
 # (85 articles), and fewer coefficients fitted on so few articles carry over better to unseen ones.
@@ -36,8 +39,14 @@ class Calibration(msgspec.Struct, kw_only=True, frozen=True):
         # Clamped: a logistic of a very negative number underflows to an exact zero otherwise.
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
+    @property
+    def semantic(self) -> bool:
+        return any(name in SEMANTIC_FEATURES for name in self.features)
+
 
 @cache
-def default_calibration() -> Calibration:
-    raw = resources.files("backstory.matching").joinpath("calibration.json").read_bytes()
+def default_calibration(semantic: bool = False) -> Calibration:
+    """The shipped calibration: ``calibration-semantic.json`` for the semantic re-ranker, else ``calibration.json``."""
+    name = "calibration-semantic.json" if semantic else "calibration.json"
+    raw = resources.files("backstory.matching").joinpath(name).read_bytes()
     return msgspec.json.decode(raw, type=Calibration)

