@@ -260,8 +260,8 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
-@click.option("--regularisation", default=1.0, show_default=True, help="Inverse L2 strength (scikit-learn's C).")
-@click.option("--negative-weight", default=1.0, show_default=True, help="Weight of a wrong claim against a missed one.")
+@click.option("--regularisation", default=0.3, show_default=True, help="Inverse L2 strength (scikit-learn's C).")
+@click.option("--negative-weight", default=3.0, show_default=True, help="Weight of a wrong claim against a missed one.")
 @click.option("--features", default=",".join(DEFAULT_FEATURES), show_default=True, help=f"Of: {', '.join(FEATURES)}.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Calibration file to write.")
 def fit(

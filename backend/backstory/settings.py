@@ -15,7 +15,7 @@ import msgspec
 PREFIX = "BACKSTORY_"
 
 # All of Europe's languages lingua knows, plus the big non-European news languages. A closed set keeps
-# detection fast and its models small (see README, "Language detection").
+# detection fast and its models small (see README, "How matching works").
 DEFAULT_LANGUAGES = (
     "be,bg,bs,ca,cs,cy,da,de,el,en,eo,es,et,eu,fi,fr,ga,hr,hu,hy,is,it,ka,lt,lv,mk,nb,nl,nn,pl,pt,ro,ru,sk,sl,"
     "sq,sr,sv,uk,az,tr,ar,fa,he,hi,zh,ja,ko,kk"
