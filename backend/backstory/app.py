@@ -9,6 +9,7 @@ from typing import Any
 
 import anyio
 import httpx
+import msgspec
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -42,7 +43,7 @@ def _lifespan(settings: Settings) -> Any:
             if settings.load_bundled:
                 summary = await load_bundled(store)
                 if summary is not None:
-                    log.info("bundled story loaded", extra={"summary": str(summary)})
+                    log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
             index = EventIndex.build(await store.load_catalog())
             detector = LanguageDetectorService(settings.language_codes)
             semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
@@ -93,5 +94,7 @@ def create_app(settings: Settings) -> Litestar:
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
         ),
         state=State({"context_service": None}),
+        # Logging is configured once by the command that serves (backstory.logs), not by the framework.
+        logging_config=None,
         debug=False,
     )

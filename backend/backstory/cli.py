@@ -102,7 +102,8 @@ def serve() -> None:
     settings = _settings()
     configure_logging(settings.log_level)
     err.print(f"Backstory on http://{settings.host}:{settings.port}  (API docs: /docs)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # log_config=None: uvicorn keeps its hands off logging, so its lines go through our JSON handler too.
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
 
 
 def _read_source(source: str, settings: Settings) -> tuple[str, str]:
