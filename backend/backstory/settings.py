@@ -31,8 +31,6 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Port the API server listens on."""
     database_url: str = "sqlite+aiosqlite:///./var/backstory.db"
     """SQLAlchemy async URL: ``sqlite+aiosqlite:///path`` or ``postgresql+asyncpg://user@host/db``."""
-    redis_url: str | None = None
-    """Redis URL shared by several backend instances; unset for a single instance."""
     load_bundled: bool = True
     """Load the bundled story at start-up when the database holds no story."""
     admin_token: str | None = None
