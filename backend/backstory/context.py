@@ -7,6 +7,7 @@ synchronous (extraction, detection, matching take milliseconds); async callers r
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ class ContextService:
             page_lang = page.page_lang
             if published is None and page.published is not None:
                 published, published_source = page.published, "page"
-            if len(text) < self.settings.min_text_chars or not page.is_article:
+            if text_length(text) < self.settings.min_text_chars or not page.is_article:
                 raise NotAnArticle(
                     "no article could be found on this page: it reads like a section front, a list of links or an "
                     f"empty page ({len(text)} characters of text extracted)"
@@ -99,11 +100,11 @@ class ContextService:
             published_source=published_source,
             chars=len(text),
         )
-        if len(text) < self.settings.min_text_chars:
+        if text_length(text) < self.settings.min_text_chars:
             timings["total"] = _ms(started)
             return ContextResponse(
                 article=article, matches=[], abstained=True,
-                abstain_reason=f"the article text is too short to match ({len(text)} characters, "
+                abstain_reason=f"the article text is too short to match ({text_length(text)} characters, "
                 f"at least {self.settings.min_text_chars} needed)",
                 story=None, related_story=None, cards=[], timings_ms=timings,
             )  # fmt: skip
@@ -169,6 +170,15 @@ class ContextService:
                 for e in candidate.evidence
             ],
         )
+
+
+# Chinese, Japanese and Korean say in one character about what alphabets say in three.
+_DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def text_length(text: str) -> int:
+    """Length in Latin-equivalent characters, so that the minimum means as much text in every script."""
+    return len(text) + 2 * len(_DENSE_SCRIPT.findall(text))
 
 
 def _first_line(text: str) -> str | None:

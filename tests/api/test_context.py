@@ -128,3 +128,20 @@ class TestFixturePages:
         assert body["article"]["published"] == entry["published"]
         claimed = None if body["abstained"] else body["matches"][0]["event_id"]
         assert claimed == entry["expected_event"]
+
+
+class TestDenseScripts:
+    async def test_a_chinese_article_is_long_enough_at_fewer_characters(
+        self, sqlite_client: AsyncTestClient[Any]
+    ) -> None:
+        text = (
+            "白俄罗斯释放52名囚犯 美国解除对白俄航空的制裁\n美国特使约翰·科尔在明斯克与卢卡申科会面后，白俄罗斯释放了52名囚犯，"
+            "其中大部分被送往立陶宛。美国宣布解除对白俄罗斯国家航空公司白俄航空的制裁。这是双方关系改善的最新迹象。"
+        )
+        body = (
+            await sqlite_client.post(
+                "/v1/context", json={"url": "https://n.example/zh", "text": text, "published": "2025-09-12"}
+            )
+        ).json()
+        assert body["article"]["lang"] == "zh"
+        assert body["matches"][0]["event_id"] == "2025-09-11-coale-52-freed-belavia"

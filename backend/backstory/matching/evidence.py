@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import Token
+from backstory.matching.normalise import Token, unspace
 
 ZONE_RANK = {"headline": 0, "lead": 1, "body": 2}
 
@@ -123,7 +123,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
 
 def _span_text(doc: Document, hit: TermHit) -> str:
     first, last = doc.tokens[hit.start], doc.tokens[hit.end - 1]
-    return doc.text[first.start : last.start + len(last.raw)]
+    return unspace(doc.text[first.start : last.start + len(last.raw)])
 
 
 def gather(doc: Document, index: EventIndex) -> ArticleEvidence:

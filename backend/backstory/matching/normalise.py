@@ -26,6 +26,7 @@ _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 # Apostrophes inside Cyrillic words (Ukrainian п'ять, Belarusian) carry no sound of their own; in Latin
 # script they mark elision (l'ambassade) and separate words instead.
 _APOSTROPHES = re.compile(r"(?<=[\u0400-\u04ff])['\u2019\u02bc\u02b9`´](?=[\u0400-\u04ff])")
+_SPACED = re.compile(r" ?([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) ?")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
@@ -72,6 +73,11 @@ def prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _APOSTROPHES.sub("", text)
     return _UNSPACED.sub(r" \1 ", text)
+
+
+def unspace(prepared: str) -> str:
+    """A piece of prepared text as it was written: without the spaces ``prepare`` put around unspaced scripts."""
+    return _SPACED.sub(r"\1", prepared)
 
 
 def tokenise(text: str) -> list[Token]:

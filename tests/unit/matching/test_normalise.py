@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backstory.matching.normalise import fold_phrase, skeleton, stem, tokenise
+from backstory.matching.normalise import fold_phrase, prepare, skeleton, stem, tokenise, unspace
 
 
 class TestFold:
@@ -40,3 +40,11 @@ class TestStem:
 
     def test_short_words_keep_their_form(self) -> None:
         assert stem("omon") == "omon"
+
+
+class TestUnspace:
+    def test_it_gives_back_unspaced_text_as_written(self) -> None:
+        assert unspace(prepare("约翰·科尔在明斯克")) == "约翰·科尔在明斯克"
+
+    def test_it_leaves_spaced_scripts_alone(self) -> None:
+        assert unspace(prepare("John  Coale")) == "John  Coale"
