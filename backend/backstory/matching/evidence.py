@@ -106,7 +106,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                             )
                             found.append(TermHit(term, i, rest[0], quality))
     kept: list[TermHit] = []
-    for kind in ("name", "phrase"):
+    for kind in ("name", "phrase", "number"):
         taken: dict[int, tuple[int, int, int]] = {}
         for hit in sorted(
             (h for h in found if h.term.kind == kind), key=lambda h: (-(h.end - h.start), -h.quality, h.start)
@@ -133,6 +133,9 @@ def gather(doc: Document, index: EventIndex) -> ArticleEvidence:
         text = _span_text(doc, hit)
         if hit.term.kind == "name":
             table = evidence.names
+            key = hit.term.target
+        elif hit.term.kind == "number":
+            table = evidence.numbers
             key = hit.term.target
         else:
             table = evidence.phrases.setdefault(hit.term.target, {})

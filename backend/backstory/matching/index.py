@@ -16,8 +16,9 @@ from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
+from backstory.matching.number_words import number_words
 
-TermKind = Literal["name", "phrase"]
+TermKind = Literal["name", "phrase", "number"]
 
 # Letters an inflected form may add to a stem (Лукашенко -> Лукашенкой, Łukaszenka -> Łukaszenką);
 # four-letter words may only take a one-letter ending (Veln -> Velne), shorter ones none.
@@ -33,7 +34,7 @@ class Term:
     keys: tuple[str, ...]
     stems: tuple[str, ...]
     target: str
-    """Entity id for a name, event id for a phrase."""
+    """Entity id for a name, event id for a phrase, the digits for a number written in words."""
     label: str
     """The alias or phrase as curated."""
     caps: bool
@@ -186,6 +187,8 @@ class EventIndex:
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
+        for number in index.number_events:
+            terms.extend(_terms("number", number, number_words(number)))
         index.phrase_weight = {
             (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
             for (story_id, keys), evs in phrase_events.items()

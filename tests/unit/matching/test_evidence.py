@@ -36,3 +36,8 @@ class TestGather:
     def test_only_numbers_the_event_set_knows_are_kept(self, index: EventIndex) -> None:
         doc = build_document("Of 41 routes and 77 ships, 1,300 fines.", None, ["en"])
         assert set(gather(doc, index).numbers) == {"41", "1300"}
+
+    def test_event_numbers_are_read_when_written_in_words(self, index: EventIndex) -> None:
+        doc = build_document("Сорок один маршрут открыт; forty-one routes opened.", None, ["ru"])
+        seen = gather(doc, index).numbers["41"]
+        assert seen.count == 2 and seen.text == "Сорок один"
