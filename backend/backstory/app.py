@@ -21,12 +21,9 @@ from backstory.api.context import ContextController
 from backstory.api.health import HealthController
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.stories import StoriesController
-from backstory.articles.language import LanguageDetectorService
 from backstory.context import ContextService
 from backstory.events.migrate import make_engine, migrate
 from backstory.events.store import EventStore, load_bundled
-from backstory.matching.index import EventIndex
-from backstory.matching.semantic import load_semantic_scorer
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -44,19 +41,14 @@ def _lifespan(settings: Settings) -> Any:
                 summary = await load_bundled(store)
                 if summary is not None:
                     log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
-            index = EventIndex.build(await store.load_catalog())
-            detector = LanguageDetectorService(settings.language_codes)
-            semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
-            if semantic is not None:
-                # Embedding the event texts takes a while (see README); off the event loop.
-                await anyio.to_thread.run_sync(semantic.prepare, index)
+            catalog = await store.load_catalog()
+            # Indexing and loading models is CPU work (seconds with the semantic re-ranker): off the event loop.
+            service = await anyio.to_thread.run_sync(ContextService.create, settings, catalog)
             async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
                 app.state.store = store
                 app.state.http_client = client
-                app.state.context_service = ContextService(
-                    settings=settings, detector=detector, index=index, semantic=semantic
-                )
-                log.info("ready", extra={"events": len(index.events), "stories": len(index.stories)})
+                app.state.context_service = service
+                log.info("ready", extra={"events": len(service.index.events), "stories": len(service.index.stories)})
                 yield
         finally:
             app.state.context_service = None

@@ -20,7 +20,6 @@ from rich.table import Table
 from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.app import create_app
 from backstory.articles.fetch import FetchLimits, fetch_page
-from backstory.articles.language import LanguageDetectorService
 from backstory.context import ContextService
 from backstory.errors import BackstoryError
 from backstory.eval_variants import VARIANTS, Variant, run_variant
@@ -32,8 +31,6 @@ from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.matching.fit import collect_rows
 from backstory.matching.fit import fit as fit_calibration
-from backstory.matching.index import EventIndex
-from backstory.matching.semantic import SemanticScorer, load_semantic_scorer
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
 from backstory.synthetic import merge_catalogs, synthetic_catalog
@@ -63,32 +60,18 @@ async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable
 
 
 def _context_service(settings: Settings, distractors: int = 0) -> ContextService:
-    async def load(store: EventStore) -> EventIndex:
-        catalog = await store.load_catalog()
-        if distractors:
-            catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
-        return EventIndex.build(catalog)
-
-    index = asyncio.run(_with_store(settings, load))
-    semantic = _semantic_scorer(settings)
-    if semantic is not None:
-        err.print(f"embedding {len(index.events)} events for the semantic re-ranker…")
-        semantic.prepare(index)
-    return ContextService(
-        settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index, semantic=semantic
-    )
-
-
-def _semantic_scorer(settings: Settings) -> SemanticScorer | None:
-    if not settings.semantic_model:
-        return None
+    catalog = asyncio.run(_with_store(settings, lambda store: store.load_catalog()))
+    if distractors:
+        catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
+    if settings.semantic_model:
+        err.print(f"embedding {len(catalog.events)} events for the semantic re-ranker…")
     try:
-        scorer = load_semantic_scorer(settings.semantic_model)
+        service = ContextService.create(settings, catalog)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    if scorer is None:
+    if settings.semantic_model and service.semantic is None:
         raise click.ClickException("BACKSTORY_SEMANTIC_MODEL needs the extra: pip install 'backstory[semantic]'")
-    return scorer
+    return service
 
 
 @click.group()

@@ -6,6 +6,7 @@ synchronous (extraction, detection, matching take milliseconds); async callers r
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import time
@@ -26,17 +27,27 @@ from backstory.articles.language import LanguageDetectorService
 from backstory.articles.urls import normalise_url
 from backstory.cards.timeline import matched_timeline, story_timeline
 from backstory.errors import InvalidInput, NotAnArticle
-from backstory.events.models import localised
+from backstory.events.models import Catalog, localised
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import Candidate, score
-from backstory.matching.semantic import SemanticScorer
+from backstory.matching.semantic import SemanticScorer, load_semantic_scorer
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
 
 # Candidates listed in an answer beyond the claimed one, so callers can see what came close.
 MAX_MATCHES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadArticle:
+    text: str
+    title: str | None
+    published: dt.date | None
+    published_source: PublishedSource | None
+    page_lang: str | None
+    """The language the page declares (``<html lang>``), a fallback when detection cannot tell."""
 
 
 @dataclass
@@ -48,48 +59,32 @@ class ContextService:
     semantic: SemanticScorer | None = None
     """The optional cross-lingual re-ranker (``BACKSTORY_SEMANTIC_MODEL``)."""
 
+    @classmethod
+    def create(cls, settings: Settings, catalog: Catalog) -> ContextService:
+        """Index the catalog, load the language models and, when set, the semantic re-ranker.
+
+        Seconds of CPU work with the re-ranker (it embeds every event): async callers run it in a thread.
+        Without the re-ranker's package installed, ``semantic`` stays None (logged by the loader).
+        """
+        index = EventIndex.build(catalog)
+        semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
+        if semantic is not None:
+            semantic.prepare(index)
+        return cls(
+            settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index, semantic=semantic
+        )
+
     def build(self, request: ContextRequest, *, summary_lang: str | None = None) -> ContextResponse:
         started = time.perf_counter()
         timings: dict[str, float] = {}
         index = self.index
-        if request.html is not None and request.text is not None:
-            raise InvalidInput("send either 'html' or 'text', not both")
-        if request.html is None and request.text is None:
-            raise InvalidInput("send the page as 'html' or its article text as 'text'")
-
-        title = request.title
-        published = request.published
-        published_source: PublishedSource | None = "given" if published else None
-        page_lang: str | None = None
-        if request.html is not None:
-            page = extract_page(request.html, request.url)
-            text = page.text
-            title = title or page.title
-            page_lang = page.page_lang
-            if published is None and page.published is not None:
-                published, published_source = page.published, "page"
-            if text_length(text) < self.settings.min_text_chars or not page.is_article:
-                raise NotAnArticle(
-                    "no article could be found on this page: it reads like a section front, a list of links or an "
-                    f"empty page ({len(text)} characters of text extracted)"
-                )
-        else:
-            text = (request.text or "").strip()
-            if not text:
-                raise NotAnArticle("the text is empty")
+        read = self._read(request)
         timings["extract"] = _ms(started)
 
         mark = time.perf_counter()
-        lang: str | None
-        lang_source: LangSource | None
-        if request.lang:
-            lang, lang_source = request.lang, "given"
-        else:
-            lang = self.detector.detect(f"{title}\n{text}" if title else text)
-            lang_source = "detected" if lang else None
-            if lang is None and page_lang:
-                lang, lang_source = page_lang, "page"
+        lang, lang_source = self._language(request, read)
         timings["language"] = _ms(mark)
+        text, title, published = read.text, read.title, read.published
 
         article = ArticleOut(
             url=normalise_url(request.url),
@@ -97,7 +92,7 @@ class ContextService:
             lang=lang,
             lang_source=lang_source,
             published=published,
-            published_source=published_source,
+            published_source=read.published_source,
             chars=len(text),
         )
         if text_length(text) < self.settings.min_text_chars:
@@ -150,6 +145,40 @@ class ContextService:
             cards=cards,
             timings_ms=timings,
         )
+
+    def _read(self, request: ContextRequest) -> _ReadArticle:
+        """The article's text, title and publish date, from the page or as sent."""
+        if request.html is not None and request.text is not None:
+            raise InvalidInput("send either 'html' or 'text', not both")
+        if request.html is None and request.text is None:
+            raise InvalidInput("send the page as 'html' or its article text as 'text'")
+        published_source: PublishedSource | None = "given" if request.published else None
+        if request.html is None:
+            text = (request.text or "").strip()
+            if not text:
+                raise NotAnArticle("the text is empty")
+            return _ReadArticle(text, request.title, request.published, published_source, None)
+        page = extract_page(request.html, request.url)
+        if text_length(page.text) < self.settings.min_text_chars or not page.is_article:
+            raise NotAnArticle(
+                "no article could be found on this page: it reads like a section front, a list of links or an "
+                f"empty page ({len(page.text)} characters of text extracted)"
+            )
+        published = request.published
+        if published is None and page.published is not None:
+            published, published_source = page.published, "page"
+        return _ReadArticle(page.text, request.title or page.title, published, published_source, page.page_lang)
+
+    def _language(self, request: ContextRequest, read: _ReadArticle) -> tuple[str | None, LangSource | None]:
+        """As given, else as detected, else as the page declares it."""
+        if request.lang:
+            return request.lang, "given"
+        lang = self.detector.detect(f"{read.title}\n{read.text}" if read.title else read.text)
+        if lang is not None:
+            return lang, "detected"
+        if read.page_lang:
+            return read.page_lang, "page"
+        return None, None
 
     @staticmethod
     def _story_ref(index: EventIndex, story_id: str, lang: str | None) -> StoryRef:

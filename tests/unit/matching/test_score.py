@@ -6,8 +6,9 @@ import pytest
 
 from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
+from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
-from backstory.matching.score import score
+from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, score
 from backstory.matching.semantic import load_semantic_scorer
 
 FILLER = " The talks went on for hours and many details were discussed at length by both sides."
@@ -84,3 +85,14 @@ class TestSemanticReranking:
         doc = build_document("Bluefin Air returns to Port Veln." + FILLER, None, ["en"])
         with pytest.raises(ValueError, match="semantic"):
             score(doc, index, calibration=calibration)
+
+
+class TestTwoWaysOfScoring:
+    def test_the_summed_score_and_the_full_score_agree(self, index: EventIndex) -> None:
+        """Scores are added up over posting lists for every event, then recomputed in full for the shortlist."""
+        text = "Bluefin Air: Zaslavsky signs open skies for 41 routes on 20 May in Port Veln.\n" + FILLER * 3
+        doc = build_document(text, None, ["en"])
+        published = dt.date(2025, 5, 21)
+        summed, _ = _summed_scores(gather(doc, index), index, published, DEFAULT_PARAMS)
+        for candidate in score(doc, index, published=published).candidates:
+            assert candidate.score == pytest.approx(summed[candidate.event_id])
