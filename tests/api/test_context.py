@@ -129,6 +129,21 @@ class TestFixturePages:
         claimed = None if body["abstained"] else body["matches"][0]["event_id"]
         assert claimed == entry["expected_event"]
 
+    @pytest.mark.parametrize(
+        "entry", [e for e in fixture_manifest() if e["kind"].endswith("negative")], ids=lambda e: e["file"]
+    )
+    async def test_a_story_article_without_a_known_event_gets_the_story_instead(
+        self, sqlite_client: AsyncTestClient[Any], entry: dict[str, Any]
+    ) -> None:
+        html = (FIXTURE_PAGES / entry["file"]).read_text(encoding="utf-8")
+        body = (await sqlite_client.post("/v1/context", json={"url": entry["url"], "html": html})).json()
+        related = body["related_story"]["id"] if body["related_story"] else None
+        assert body["abstained"]
+        if entry["kind"] == "hard_negative":
+            assert related == "us-belarus-2025" and body["cards"]
+        else:
+            assert related is None and body["cards"] == []
+
 
 class TestDenseScripts:
     async def test_a_chinese_article_is_long_enough_at_fewer_characters(
