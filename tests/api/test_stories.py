@@ -39,3 +39,16 @@ class TestHealth:
         assert (await client.get("/docs")).status_code == 200
         schema = (await client.get("/docs/openapi.json")).json()
         assert "/v1/context" in schema["paths"]
+
+
+class TestContextOnEachDatabase:
+    async def test_an_article_is_matched_from_the_stored_event_set(self, client: AsyncTestClient[Any]) -> None:
+        text = (
+            "Belarus frees 52 prisoners as US lifts sanctions on Belavia\nAfter the US envoy John Coale met "
+            "Lukashenko in Minsk, 52 prisoners were freed and driven to Lithuania, and Washington lifted its "
+            "sanctions on the state airline Belavia."
+        )
+        response = await client.post(
+            "/v1/context", json={"url": "https://n.example/a", "text": text, "published": "2025-09-11"}
+        )
+        assert response.json()["matches"][0]["event_id"] == "2025-09-11-coale-52-freed-belavia"
