@@ -33,8 +33,6 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """SQLAlchemy async URL: ``sqlite+aiosqlite:///path`` or ``postgresql+asyncpg://user@host/db``."""
     load_bundled: bool = True
     """Load the bundled story at start-up when the database holds no story."""
-    admin_token: str | None = None
-    """Bearer token for /v1/admin; admin is disabled while unset."""
     max_body_bytes: int = 5_000_000
     """Largest request body accepted (413 above it)."""
     min_text_chars: int = 200
