@@ -14,7 +14,7 @@ from html import escape
 from typing import Literal
 
 from backstory.api.schemas import ContextRequest, ContextResponse
-from backstory.evaluation import EvalItem, ItemOutcome, run_item
+from backstory.evaluation import EvalItem, ItemOutcome, plain_request, run
 
 Variant = Literal["text", "html", "lead600", "no_headline"]
 VARIANTS: tuple[Variant, ...] = ("text", "html", "lead600", "no_headline")
@@ -105,7 +105,7 @@ def make_request(item: EvalItem, variant: Variant) -> ContextRequest:
     the unseen set's conditions, so they use a URL that says nothing about the article.
     """
     if variant == "text":
-        return ContextRequest(url=item.url, text=item.text, published=item.published)
+        return plain_request(item)
     if variant == "html":
         # The date is only in the page's metadata, as on the unseen set's pages: the service must find it there.
         return ContextRequest(url=neutral_url(item), html=news_page(item))
@@ -126,18 +126,7 @@ def run_variant(
     build: Callable[[ContextRequest], ContextResponse], items: Iterable[EvalItem], variant: Variant
 ) -> Iterator[ItemOutcome]:
     """``evaluation.run`` over one variant: the same outcomes, timing and error handling."""
-    for item in items:
-        yield run_item(_sending(build, make_request(item, variant)), item)
-
-
-def _sending(
-    build: Callable[[ContextRequest], ContextResponse], request: ContextRequest
-) -> Callable[[ContextRequest], ContextResponse]:
-    # run_item builds the plain text request itself; this sends the variant's request in its place.
-    def call(_plain: ContextRequest) -> ContextResponse:
-        return build(request)
-
-    return call
+    return run(build, items, lambda item: make_request(item, variant))
 
 
 def news_page(item: EvalItem) -> str:

@@ -68,10 +68,17 @@ def read_items(path: Path) -> list[EvalItem]:
     return items
 
 
-def run_item(build: Callable[[ContextRequest], ContextResponse], item: EvalItem) -> ItemOutcome:
+def plain_request(item: EvalItem) -> ContextRequest:
+    """The request the eval README defines: url, text and (when known) published; never lang nor the label."""
+    return ContextRequest(url=item.url, text=item.text, published=item.published)
+
+
+def run_item(
+    build: Callable[[ContextRequest], ContextResponse], item: EvalItem, request: ContextRequest
+) -> ItemOutcome:
     started = time.perf_counter()
     try:
-        answer = build(ContextRequest(url=item.url, text=item.text, published=item.published))
+        answer = build(request)
         claimed = None if answer.abstained or not answer.matches else answer.matches[0].event_id
         confidence = answer.matches[0].confidence if answer.matches else None
         detected = answer.article.lang
@@ -83,9 +90,14 @@ def run_item(build: Callable[[ContextRequest], ContextResponse], item: EvalItem)
     )  # fmt: skip
 
 
-def run(build: Callable[[ContextRequest], ContextResponse], items: Iterable[EvalItem]) -> Iterator[ItemOutcome]:
+def run(
+    build: Callable[[ContextRequest], ContextResponse],
+    items: Iterable[EvalItem],
+    request_for: Callable[[EvalItem], ContextRequest] = plain_request,
+) -> Iterator[ItemOutcome]:
+    """Each item through ``build``, sent as ``request_for`` makes it (the README's request by default)."""
     for item in items:
-        yield run_item(build, item)
+        yield run_item(build, item, request_for(item))
 
 
 def _rate(hits: int, total: int) -> float:

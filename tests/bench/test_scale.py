@@ -72,7 +72,7 @@ def test_robustness_variants(services: dict[str, ContextService], dev_items: lis
 
 def _run(service: ContextService, items: list[EvalItem], variant: Variant) -> list[ItemOutcome]:
     # The text variant goes through evaluation.run itself, so it is exactly what `backstory eval` measures.
-    return list(run(service.build, items) if variant == "text" else run_variant(service.build, items, variant))
+    return list(run_variant(service.build, items, variant))
 
 
 def _print_table(reports: dict[tuple[str, str], EvalReport]) -> None:
