@@ -9,7 +9,6 @@ from typing import Any
 
 import anyio
 import httpx
-import msgspec
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -22,8 +21,7 @@ from backstory.api.health import HealthController
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.stories import StoriesController
 from backstory.context import ContextService
-from backstory.events.migrate import make_engine, migrate
-from backstory.events.store import EventStore, load_bundled
+from backstory.events.store import open_store
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,15 +30,8 @@ log = logging.getLogger(__name__)
 def _lifespan(settings: Settings) -> Any:
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        # Opened in order, closed in reverse: engine, store, index and detector, HTTP client.
-        engine = make_engine(settings.database_url)
-        try:
-            await migrate(engine)
-            store = EventStore(engine)
-            if settings.load_bundled:
-                summary = await load_bundled(store)
-                if summary is not None:
-                    log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
+        # Opened in order, closed in reverse: store, index and detector, HTTP client.
+        async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
             catalog = await store.load_catalog()
             # Indexing and loading models is CPU work (seconds with the semantic re-ranker): off the event loop.
             service = await anyio.to_thread.run_sync(ContextService.create, settings, catalog)
@@ -49,10 +40,10 @@ def _lifespan(settings: Settings) -> Any:
                 app.state.http_client = client
                 app.state.context_service = service
                 log.info("ready", extra={"events": len(service.index.events), "stories": len(service.index.stories)})
-                yield
-        finally:
-            app.state.context_service = None
-            await engine.dispose()
+                try:
+                    yield
+                finally:
+                    app.state.context_service = None
 
     return lifespan
 

@@ -24,9 +24,8 @@ from backstory.context import ContextService
 from backstory.errors import BackstoryError
 from backstory.eval_variants import VARIANTS, Variant, run_variant
 from backstory.evaluation import read_items, report
-from backstory.events.migrate import make_engine, migrate
 from backstory.events.ndjson import dump_records
-from backstory.events.store import EventStore, load_bundled
+from backstory.events.store import EventStore, open_store
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.matching.fit import collect_rows
@@ -48,15 +47,8 @@ def _settings() -> Settings:
 
 
 async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable[T]]) -> T:
-    engine = make_engine(settings.database_url)
-    try:
-        await migrate(engine)
-        store = EventStore(engine)
-        if settings.load_bundled:
-            await load_bundled(store)
+    async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
         return await work(store)
-    finally:
-        await engine.dispose()
 
 
 def _context_service(settings: Settings, distractors: int = 0) -> ContextService:

@@ -7,7 +7,9 @@ Reads live here. Writes are thin methods at the end that open one transaction ea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -21,12 +23,15 @@ from sqlalchemy.orm import selectinload
 
 from backstory.errors import ImportRejected, NotFound
 from backstory.events import store_write
+from backstory.events.migrate import make_engine, migrate
 from backstory.events.models import Catalog, Entity, Event, Record, Story
 from backstory.events.ndjson import parse_records
 from backstory.events.store_write import ImportSummary
 from backstory.events.tables import AuditRow, EntityRow, EventRow, StoryRow, as_entity, as_event, as_story
 
-__all__ = ["AuditEntry", "EventStore", "ImportSummary", "load_bundled"]
+log = logging.getLogger(__name__)
+
+__all__ = ["AuditEntry", "EventStore", "ImportSummary", "load_bundled", "open_store"]
 
 
 class AuditEntry(msgspec.Struct, frozen=True, kw_only=True):
@@ -181,3 +186,22 @@ async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = 
         if await store.is_empty():
             raise
         return None
+
+
+@asynccontextmanager
+async def open_store(database_url: str, *, bundled: bool = True) -> AsyncIterator[EventStore]:
+    """A migrated store, with the bundled story loaded into it when it is empty and ``bundled`` is set.
+
+    The engine is disposed of on leaving.
+    """
+    engine = make_engine(database_url)
+    try:
+        await migrate(engine)
+        store = EventStore(engine)
+        if bundled:
+            summary = await load_bundled(store)
+            if summary is not None:
+                log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
+        yield store
+    finally:
+        await engine.dispose()
