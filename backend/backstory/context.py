@@ -195,7 +195,14 @@ class ContextService:
             score=round(candidate.score, 3),
             confidence=round(candidate.confidence, 3),
             evidence=[
-                EvidenceOut(kind=e.kind, text=e.text, matched=e.matched, weight=round(e.weight, 3), zone=e.zone)  # type: ignore[arg-type]
+                EvidenceOut(
+                    kind=e.kind,
+                    text=e.text,
+                    matched=e.matched,
+                    weight=round(e.weight, 3),
+                    zone=e.zone,  # type: ignore[arg-type]
+                    recalled=e.recalled,
+                )
                 for e in candidate.evidence
             ],
         )

@@ -46,6 +46,8 @@ class EvidenceOut(msgspec.Struct, kw_only=True):
     """The curated name, number, phrase or date it matched."""
     weight: float
     zone: Literal["headline", "lead", "body"]
+    recalled: bool = False
+    """Seen only in sentences that look back ("last week", "in 2021"): background, so it weighs less."""
 
 
 class MatchOut(msgspec.Struct, kw_only=True):

@@ -34,8 +34,10 @@ class DateMention:
 class MonthTable:
     """Folded month names of one language: exact keys, and stems for inflected forms."""
 
-    def __init__(self, names: dict[str, int]) -> None:
+    def __init__(self, names: dict[str, int], *, capitalised: bool = False) -> None:
         self.exact = names
+        self.capitalised = capitalised
+        """Whether the language writes month names with a capital (English does, Russian does not)."""
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
         for name, month in names.items():
             base = stem(name)
@@ -59,13 +61,14 @@ def month_table(lang: str) -> MonthTable:
         locale = Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         return MonthTable(names)
+    capitalised = get_month_names("wide", locale=locale)[1][:1].isupper()
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             for month, name in get_month_names(width, context=context, locale=locale).items():
                 folded = fold_phrase(name)
                 if len(folded) == 1 and len(folded[0]) >= 3:
                     names.setdefault(folded[0], month)
-    return MonthTable(names)
+    return MonthTable(names, capitalised=capitalised)
 
 
 def _month_of(key: str, tables: Sequence[MonthTable]) -> int | None:

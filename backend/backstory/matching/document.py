@@ -25,6 +25,8 @@ class Document:
     dates: list[DateMention]
     headline_end: int
     lead_end: int
+    langs: tuple[str, ...] = ()
+    """The article's language first, if known: how its month names and relative dates are read."""
 
     def zone(self, offset: int) -> str:
         """``headline``, ``lead`` or ``body`` for a character offset."""
@@ -52,4 +54,5 @@ def build_document(text: str, title: str | None = None, langs: Sequence[str] = (
         dates=find_dates(prepared, tokens, langs),
         headline_end=headline_end,
         lead_end=headline_end + LEAD_CHARS,
+        langs=tuple(langs),
     )

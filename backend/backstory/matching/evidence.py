@@ -5,14 +5,20 @@ This is gathered once per article; scoring then only looks up weights.
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
+from backstory.matching.recall import lookback_sentences
 
-ZONE_RANK = {"headline": 0, "lead": 1, "body": 2}
+# Headline and lead count more: that is where the reported news is; background comes lower down.
+ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
+# Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.
+RECALLED_FACTOR = 0.5
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
@@ -21,17 +27,24 @@ MAX_GAP_LETTERS = 3
 
 @dataclass(slots=True)
 class Sighting:
-    """A piece of evidence as the article shows it: first where it stands highest, and how often."""
+    """A piece of evidence as the article shows it: first where it weighs most, and how often."""
 
     zone: str
     text: str
     label: str
+    recalled: bool = False
+    """Seen only in sentences that look back (see ``matching/recall.py``)."""
     count: int = 1
 
-    def see(self, zone: str, text: str, label: str) -> None:
+    @property
+    def factor(self) -> float:
+        """How much where it stands multiplies its weight."""
+        return ZONE_FACTOR[self.zone] * (RECALLED_FACTOR if self.recalled else 1.0)
+
+    def see(self, zone: str, text: str, label: str, recalled: bool) -> None:
         self.count += 1
-        if ZONE_RANK[zone] < ZONE_RANK[self.zone]:
-            self.zone, self.text, self.label = zone, text, label
+        if ZONE_FACTOR[zone] * (RECALLED_FACTOR if recalled else 1.0) > self.factor:
+            self.zone, self.text, self.label, self.recalled = zone, text, label, recalled
 
 
 @dataclass(slots=True)
@@ -126,10 +139,26 @@ def _span_text(doc: Document, hit: TermHit) -> str:
     return unspace(doc.text[first.start : last.start + len(last.raw)])
 
 
-def gather(doc: Document, index: EventIndex) -> ArticleEvidence:
+class _Lookbacks:
+    """Which offsets of an article stand in a sentence that looks back."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -> ArticleEvidence:
+    """Everything of the event set the article shows; ``published`` lets month names and years mark the past."""
     evidence = ArticleEvidence()
+    lookbacks = _Lookbacks(lookback_sentences(doc.text, doc.tokens, doc.dates, doc.langs, published))
     for hit in find_terms(doc, index):
-        zone = doc.zone(doc.tokens[hit.start].start)
+        offset = doc.tokens[hit.start].start
+        zone = doc.zone(offset)
+        recalled = offset in lookbacks
         text = _span_text(doc, hit)
         if hit.term.kind == "name":
             table = evidence.names
@@ -141,18 +170,20 @@ def gather(doc: Document, index: EventIndex) -> ArticleEvidence:
             table = evidence.phrases.setdefault(hit.term.target, {})
             key = " ".join(hit.term.keys)
         if key in table:
-            table[key].see(zone, text, hit.term.label)
+            table[key].see(zone, text, hit.term.label, recalled)
         else:
-            table[key] = Sighting(zone, text, hit.term.label)
+            table[key] = Sighting(zone, text, hit.term.label, recalled)
     for mention in doc.numbers:
         if mention.value in index.number_events:
-            zone = doc.zone(mention.start)
+            zone, recalled = doc.zone(mention.start), mention.start in lookbacks
             if mention.value in evidence.numbers:
-                evidence.numbers[mention.value].see(zone, mention.raw, mention.value)
+                evidence.numbers[mention.value].see(zone, mention.raw, mention.value, recalled)
             else:
-                evidence.numbers[mention.value] = Sighting(zone, mention.raw, mention.value)
+                evidence.numbers[mention.value] = Sighting(zone, mention.raw, mention.value, recalled)
     for date in doc.dates:
         day = (date.month, date.day)
         if day in index.date_events and day not in evidence.dates:
-            evidence.dates[day] = (Sighting(doc.zone(date.start), date.raw, f"{date.day}.{date.month}."), date.year)
+            # A date is evidence for the event of that day whether it is news or recalled: it names the day.
+            sighting = Sighting(doc.zone(date.start), date.raw, f"{date.day}.{date.month}.")
+            evidence.dates[day] = (sighting, date.year)
     return evidence

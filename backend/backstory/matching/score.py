@@ -29,13 +29,12 @@ from typing import Literal
 
 from backstory.matching.calibration import Calibration, default_calibration
 from backstory.matching.document import Document
-from backstory.matching.evidence import ArticleEvidence, gather
+from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
 from backstory.matching.semantic import SemanticScorer
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
 
-ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Candidates scored in full (evidence list, features, confidence); the rest only get a summed score.
 SHORTLIST = 8
 
@@ -68,6 +67,8 @@ class Evidence:
     """The curated name, number, phrase or date it matched."""
     weight: float
     zone: str
+    recalled: bool = False
+    """Seen only in sentences that look back ("last week", "in 2021"), so weighed less."""
 
 
 @dataclass(slots=True)
@@ -90,8 +91,8 @@ class MatchResult:
     excluded_after_publication: int
 
 
-def _name_factor(zone: str, count: int, params: ScoringParams) -> float:
-    return ZONE_FACTOR[zone] * (1 + params.repeat_factor * math.log(count))
+def _name_factor(seen: Sighting, params: ScoringParams) -> float:
+    return seen.factor * (1 + params.repeat_factor * math.log(seen.count))
 
 
 def _recency(published: dt.date | None, day: dt.date, params: ScoringParams) -> float:
@@ -106,21 +107,21 @@ def _summed_scores(
     """Every reachable event's score, added up over posting lists; and how many were ruled out by date."""
     sums: dict[str, float] = defaultdict(float)
     for entity_id, seen in evidence.names.items():
-        factor = _name_factor(seen.zone, seen.count, params)
+        factor = _name_factor(seen, params)
         for event_id, weight in index.entity_postings.get(entity_id, ()):
             sums[event_id] += weight * factor
     for event_id, phrases in evidence.phrases.items():
         story_id = index.events[event_id].story_id
         for key, seen in phrases.items():
-            sums[event_id] += index.phrase_weight[(story_id, key)] * ZONE_FACTOR[seen.zone]
+            sums[event_id] += index.phrase_weight[(story_id, key)] * seen.factor
     for number, seen in evidence.numbers.items():
         for event_id, weight in index.number_postings.get(number, ()):
             if event_id in sums:
-                sums[event_id] += weight * ZONE_FACTOR[seen.zone]
+                sums[event_id] += weight * seen.factor
     for month_day, (seen, year) in evidence.dates.items():
         for event_id in index.date_events.get(month_day, ()):
             if event_id in sums and (year is None or year == index.events[event_id].date.year):
-                sums[event_id] += params.date_weight * ZONE_FACTOR[seen.zone]
+                sums[event_id] += params.date_weight * seen.factor
     excluded = 0
     scores: dict[str, float] = {}
     for event_id, total in sums.items():
@@ -146,26 +147,24 @@ def _candidate(
         if seen is not None:
             base = index.entity_weight[(story_id, entity_id)] * index.centrality[(event_id, entity_id)]
             covered += base
-            weight = base * _name_factor(seen.zone, seen.count, params)
-            items.append(Evidence("name", seen.text, index.entities[entity_id].name, weight, seen.zone))
+            weight = base * _name_factor(seen, params)
+            items.append(Evidence("name", seen.text, index.entities[entity_id].name, weight, seen.zone, seen.recalled))
     for number in dict.fromkeys(event.numbers):
         seen = evidence.numbers.get(number)
         if seen is not None:
             base = index.number_weight[(story_id, number)]
             covered += base
-            items.append(Evidence("number", seen.text, number, base * ZONE_FACTOR[seen.zone], seen.zone))
+            items.append(Evidence("number", seen.text, number, base * seen.factor, seen.zone, seen.recalled))
     best_phrase = 0.0
     for key, seen in evidence.phrases.get(event_id, {}).items():
         base = index.phrase_weight[(story_id, key)]
         best_phrase = max(best_phrase, base)
-        items.append(Evidence("phrase", seen.text, seen.label, base * ZONE_FACTOR[seen.zone], seen.zone))
+        items.append(Evidence("phrase", seen.text, seen.label, base * seen.factor, seen.zone, seen.recalled))
     covered += best_phrase
     dated = evidence.dates.get((event.date.month, event.date.day))
     if dated is not None and (dated[1] is None or dated[1] == event.date.year):
         seen = dated[0]
-        items.append(
-            Evidence("date", seen.text, event.date.isoformat(), params.date_weight * ZONE_FACTOR[seen.zone], seen.zone)
-        )
+        items.append(Evidence("date", seen.text, event.date.isoformat(), params.date_weight * seen.factor, seen.zone))
     items.sort(key=lambda item: -item.weight)
     total = sum(item.weight for item in items)
     recency = _recency(published, event.date, params)
@@ -189,6 +188,10 @@ def _candidate(
         "gap": math.log1p(max((published - event.date).days, 0)) if published is not None else 0.0,
         "undated": float(published is None),
         "story": float(any(entity_id in core for entity_id in evidence.names)),
+        # How many of the story's recurring actors the headline and lead name: an article of a neighbouring story
+        # (the same exercise reported without the US side, say) shares an event's rare name but few of its actors.
+        # Counted up top so that a long article does not earn more than a short one.
+        "actors": math.log1p(sum(evidence.names[e].zone != "body" for e in core if e in evidence.names)),
     }
     return Candidate(
         event_id=event_id, score=total * (1 + params.recency_boost * recency), evidence=items, features=features
@@ -213,7 +216,7 @@ def score(
     calibration = calibration or default_calibration(semantic is not None)
     if calibration.semantic and semantic is None:
         raise ValueError("this calibration uses semantic features: pass a semantic scorer")
-    evidence = gather(doc, index)
+    evidence = gather(doc, index, published)
     scores, excluded = _summed_scores(evidence, index, published, params)
     shortlist = sorted(scores, key=lambda event_id: (-scores[event_id], event_id))[:SHORTLIST]
     candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]

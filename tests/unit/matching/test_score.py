@@ -96,3 +96,23 @@ class TestTwoWaysOfScoring:
         summed, _ = _summed_scores(gather(doc, index), index, published, DEFAULT_PARAMS)
         for candidate in score(doc, index, published=published).candidates:
             assert candidate.score == pytest.approx(summed[candidate.event_id])
+
+
+class TestRecalledEvidence:
+    PUBLISHED = dt.date(2025, 7, 10)
+
+    def _ranking(self, index: EventIndex, marker: str) -> list[str]:
+        text = f"Ships wait in Port Veln.\nTMK fined them. {marker} Bluefin Air won open skies for 41 routes, Zaslavsky said."
+        return [c.event_id for c in _score(index, text, published=self.PUBLISHED).candidates]
+
+    def test_evidence_in_a_sentence_that_looks_back_weighs_less(self, index: EventIndex) -> None:
+        assert self._ranking(index, "Then")[0] == "airline-deal"
+        for marker in ("In June,", "Seven weeks ago", "Last month"):
+            assert self._ranking(index, marker)[0] == "cargo-fine", marker
+
+    def test_the_explanation_says_what_was_recalled(self, index: EventIndex) -> None:
+        text = "TMK fines ships in Port Veln.\nIn June, Bluefin Air won open skies for 41 routes."
+        result = _score(index, text, published=self.PUBLISHED)
+        airline = next(c for c in result.candidates if c.event_id == "airline-deal")
+        assert {e.matched: e.recalled for e in airline.evidence}["Bluefin Air"] is True
+        assert all(not e.recalled for e in result.candidates[0].evidence if e.matched == "TMK")

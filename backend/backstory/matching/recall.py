@@ -1,0 +1,171 @@
+"""Sentences that look back: where an article recalls earlier developments instead of reporting its news.
+
+News reports the latest development and places the older ones with a time reference: "last week",
+"three months ago", "in September", "in 2021". Evidence in such a sentence shows which events the article
+knows of, not which one it reports, so the scorer weighs it less (``evidence.RECALLED_FACTOR``).
+
+The relative phrases come from the Unicode CLDR through Babel, in every language it knows ("на прошлой
+неделе", "w zeszłym tygodniu", "{0} дней назад", "vor {0} Tagen"); month names from ``dates.py``. Month
+names and years need the publish date to be read as past: without one, only the relative phrases count.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from backstory.matching.dates import DateMention, MonthTable, month_table
+from backstory.matching.normalise import Token, fold_phrase
+
+# A date this many days or more before publication is the past, not the news (which may run a day or two late).
+LOOKBACK_DAYS = 3
+# A date written without its year is the latest one at most this many days after publication: news looks
+# ahead a few weeks ("the summit on 20 January" in December) and back any distance ("in March").
+_AHEAD_DAYS = 60
+# Sentence ends: terminal punctuation before a space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# CLDR's relative units whose "last ..." and "... ago" forms mark a look back.
+_UNITS = ("day", "week", "month", "year")
+_PLACEHOLDER = "{0}"
+# Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
+_MIN_MONTH_WORD = 4
+
+
+@dataclass(slots=True)
+class Lookback:
+    """The look-back phrases of some languages, folded and indexed by the word they are found from."""
+
+    last: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """"last week", "last month", "last year", by their first word."""
+    ago: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+    """"{0} days ago" as the words before and after the number, by the first word after it."""
+
+
+def _locale_fields(lang: str) -> dict[str, dict[str, dict[object, str]]]:
+    try:
+        return dict(Locale.parse(lang)._data["date_fields"])
+    except (UnknownLocaleError, ValueError, KeyError):
+        return {}
+
+
+@lru_cache(maxsize=64)
+def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
+    """The CLDR phrases of ``langs`` that point back in time (none for an unknown language)."""
+    lookback = Lookback()
+    for lang in langs:
+        fields = _locale_fields(lang)
+        for unit in _UNITS:
+            unit_fields = fields.get(unit) or {}
+            # "Yesterday" is when most news happened, not background: only longer units' "last ..." count.
+            last = (unit_fields.get("relative") or {}).get(-1) if unit != "day" else None
+            if last and (keys := fold_phrase(last)) and keys not in lookback.last.get(keys[0], []):
+                lookback.last.setdefault(keys[0], []).append(keys)
+            for pattern in (unit_fields.get("past") or {}).values():
+                before, placeholder, after = pattern.partition(_PLACEHOLDER)
+                pair = (fold_phrase(before), fold_phrase(after))
+                # Patterns without a number ("one day ago" written out, as Arabic does) are left out.
+                if placeholder and pair[1] and pair not in lookback.ago.get(pair[1][0], []):
+                    lookback.ago.setdefault(pair[1][0], []).append(pair)
+    return lookback
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` begin."""
+    return [0, *(match.end() for match in _SENTENCE_END.finditer(text))]
+
+
+def _is_past(month: int, day: int | None, year: int | None, published: dt.date) -> bool:
+    """Whether a month, or a day of it, ended LOOKBACK_DAYS or more before publication.
+
+    Without a year, the date is the latest one at most _AHEAD_DAYS after publication: "20 January" in an
+    article of 18 December is still to come, "in March" is the March before.
+    """
+    if year is None:
+        year = published.year + 1
+        while year >= published.year and (dt.date(year, month, min(day or 15, 28)) - published).days > _AHEAD_DAYS:
+            year -= 1
+    try:
+        latest = dt.date(year, month, day or calendar.monthrange(year, month)[1])
+    except ValueError:  # 31 June
+        return False
+    return (published - latest).days >= LOOKBACK_DAYS
+
+
+def _year_of(token: Token) -> int | None:
+    key = token.key
+    if len(key) == 4 and key.isdigit() and key[:2] in ("19", "20"):
+        return int(key)
+    return None
+
+
+def _matches_at(tokens: Sequence[Token], start: int, keys: tuple[str, ...]) -> bool:
+    end = start + len(keys)
+    return start >= 0 and end <= len(tokens) and all(tokens[start + k].key == key for k, key in enumerate(keys))
+
+
+def _lone_month(token: Token, tables: Sequence[MonthTable]) -> int | None:
+    """The month a word names, if written as the language writes months (Russian "марта", not the name Марта)."""
+    if len(token.key) < _MIN_MONTH_WORD or token.key.isdigit():
+        return None
+    for table in tables:
+        month = table.month_of(token.key)
+        if month is not None and token.raw[:1].isupper() == table.capitalised:
+            return month
+    return None
+
+
+def _markers(
+    tokens: Sequence[Token],
+    dates: Sequence[DateMention],
+    tables: Sequence[MonthTable],
+    lookback: Lookback,
+    published: dt.date | None,
+) -> Iterator[int]:
+    """Character offsets of the look-back markers of an article."""
+    for i, token in enumerate(tokens):
+        key = token.key
+        if any(_matches_at(tokens, i, keys) for keys in lookback.last.get(key, ())) or any(
+            _matches_at(tokens, i, after) and _matches_at(tokens, i - 1 - len(before), before)
+            for before, after in lookback.ago.get(key, ())
+        ):
+            yield token.start
+            continue
+        if published is None:
+            continue
+        year = _year_of(token)
+        if year is not None:
+            if year < published.year:
+                yield token.start
+            continue
+        month = _lone_month(token, tables)
+        if month is not None:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if _is_past(month, None, _year_of(following) if following else None, published):
+                yield token.start
+    if published is not None:
+        for mention in dates:
+            if _is_past(mention.month, mention.day, mention.year, published):
+                yield mention.start
+
+
+def lookback_sentences(
+    text: str,
+    tokens: Sequence[Token],
+    dates: Sequence[DateMention],
+    langs: Sequence[str],
+    published: dt.date | None,
+) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences that carry a look-back marker, in order."""
+    codes = tuple(dict.fromkeys([*langs, "en"]))
+    tables = [month_table(code) for code in codes]
+    starts = sentence_starts(text)
+    markers = _markers(tokens, dates, tables, lookback_phrases(codes), published)
+    marked = sorted({bisect_right(starts, offset) - 1 for offset in markers})
+    return [(starts[s], starts[s + 1] if s + 1 < len(starts) else len(text)) for s in marked]

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from backstory.matching.document import build_document
+from backstory.matching.normalise import fold_phrase
+from backstory.matching.recall import lookback_phrases, lookback_sentences, sentence_starts
+
+DECEMBER = dt.date(2025, 12, 18)
+
+
+def _marked(text: str, lang: str = "en", published: dt.date | None = DECEMBER) -> list[str]:
+    doc = build_document(text, None, [lang])
+    spans = lookback_sentences(doc.text, doc.tokens, doc.dates, doc.langs, published)
+    return [doc.text[start:end].strip() for start, end in spans]
+
+
+class TestLookbackPhrases:
+    def test_cldr_gives_last_week_and_days_ago_in_many_languages(self) -> None:
+        phrases = lookback_phrases(("ru", "pl"))
+        last_week = fold_phrase("на прошлой неделе")
+        assert last_week in phrases.last[last_week[0]]
+        assert any(after[-1] == "temu" for after_list in phrases.ago.values() for _, after in after_list)
+
+    def test_yesterday_is_not_a_look_back(self) -> None:
+        assert all(
+            "iesterdai" not in keys for keys_list in lookback_phrases(("en",)).last.values() for keys in keys_list
+        )
+
+    def test_an_unknown_language_has_none(self) -> None:
+        phrases = lookback_phrases(("xx",))
+        assert phrases.last == {} and phrases.ago == {}
+
+
+class TestLookbackSentences:
+    def test_last_week_marks_its_sentence_only(self) -> None:
+        text = "Zaslavsky spoke today. Last week the harbour reopened. Ships are waiting."
+        assert _marked(text) == ["Last week the harbour reopened."]
+
+    def test_relative_phrases_in_russian(self) -> None:
+        text = "Заславский выступил сегодня. На прошлой неделе порт открылся. Это было 5 дней назад, по его словам."
+        assert _marked(text, "ru") == ["На прошлой неделе порт открылся.", "Это было 5 дней назад, по его словам."]
+
+    def test_relative_phrases_count_without_a_publish_date(self) -> None:
+        assert _marked("Last week the harbour reopened.", published=None) == ["Last week the harbour reopened."]
+
+    def test_an_earlier_month_or_year_marks_the_past(self) -> None:
+        text = (
+            "The deal was signed today. In September talks began. Sanctions came in 2021. The ships sail in December."
+        )
+        assert _marked(text) == ["In September talks began.", "Sanctions came in 2021."]
+
+    def test_months_and_years_need_the_publish_date(self) -> None:
+        assert _marked("In September talks began. Sanctions came in 2021.", published=None) == []
+
+    def test_a_date_days_before_publication_is_past_but_yesterday_is_news(self) -> None:
+        text = "Talks were held on 10 December. The deal came on 17 December."
+        assert _marked(text) == ["Talks were held on 10 December."]
+
+    def test_a_date_without_year_shortly_after_publication_is_to_come(self) -> None:
+        assert _marked("The summit is set for 20 December.", published=dt.date(2025, 12, 5)) == []
+        assert _marked("The summit is set for 20 January.", published=dt.date(2025, 12, 5)) == []
+        assert _marked("The summit was in March.", published=dt.date(2025, 12, 5)) == ["The summit was in March."]
+
+    def test_words_that_only_look_like_months_are_left(self) -> None:
+        # English writes months with a capital, Russian without: "may" and the name "Марта" are not months.
+        assert _marked("Zaslavsky may sign the deal.") == []
+        assert _marked("Марта Фенвик прилетела в порт.", "ru") == []
+        assert _marked("В марте Марта прилетела в порт.", "ru") == ["В марте Марта прилетела в порт."]
+
+
+def test_sentences_start_after_terminal_punctuation_and_line_breaks() -> None:
+    assert sentence_starts("One. Two!\nThree") == [0, 5, 10]
