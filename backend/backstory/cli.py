@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +29,7 @@ from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, open_store
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
-from backstory.matching.fit import collect_rows
+from backstory.matching.fit import collect_rows, nested_cross_validation
 from backstory.matching.fit import fit as fit_calibration
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
@@ -150,7 +151,8 @@ def _print_context(answer: ContextResponse, explain: bool) -> None:
         if explain:
             out.print(f"\n[bold]{match.event_id}[/bold]  score {match.score:.2f}  confidence {match.confidence:.2f}")
         for item in match.evidence if explain else match.evidence[:5]:
-            out.print(f"  {item.kind:<7} {item.text!r} -> {item.matched}  +{item.weight:.2f} ({item.zone})")
+            where = f"{item.zone}, recalled" if item.recalled else item.zone
+            out.print(f"  {item.kind:<7} {item.text!r} -> {item.matched}  +{item.weight:.2f} ({where})", markup=False)
     if answer.cards:
         out.print()
         table = Table(show_header=True, header_style="bold", expand=True)
@@ -236,21 +238,57 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
+@click.option(
+    "--repeats", default=5, show_default=True, type=click.IntRange(min=1), help="Splits the figures are averaged over."
+)
 @click.option("--regularisation", default=0.3, show_default=True, help="Inverse L2 strength (scikit-learn's C).")
 @click.option("--negative-weight", default=3.0, show_default=True, help="Weight of a wrong claim against a missed one.")
 @click.option("--features", default=",".join(DEFAULT_FEATURES), show_default=True, help=f"Of: {', '.join(FEATURES)}.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Calibration file to write.")
+@click.option(
+    "--nested",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="REPEATS",
+    help="Also measure the choice of features and regularisation by nested cross-validation, repeated this often.",
+)
 def fit(
-    path: Path, folds: int, regularisation: float, negative_weight: float, features: str, output: Path | None
+    path: Path,
+    folds: int,
+    repeats: int,
+    regularisation: float,
+    negative_weight: float,
+    features: str,
+    output: Path | None,
+    nested: int | None,
 ) -> None:
     """Fit the confidence model on labelled articles and print its cross-validated figures."""
     settings = _settings()
     service = _context_service(settings)
     rows = collect_rows(read_items(path), service.index, service.detector.detect, service.semantic)
+    if nested is not None:
+        columns = (TextColumn("nested cross-validation"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=err, transient=True) as progress:
+            task = progress.add_task("nested", total=nested * folds)
+            result = nested_cross_validation(
+                rows,
+                folds=folds,
+                repeats=nested,
+                threshold=settings.confidence_threshold,
+                negative_weight=negative_weight,
+                progress=lambda done, _total: progress.update(task, completed=done),
+            )
+        err.print(f"nested cross-validation ({nested} x {folds} folds): {result.metrics}", markup=False, soft_wrap=True)
+        for (chosen, c), count in Counter(result.choices).most_common():
+            err.print(
+                f"  chosen {count} of {len(result.choices)} times: --features {','.join(chosen)} --regularisation {c}",
+                soft_wrap=True,
+            )
     try:
         calibration = fit_calibration(
             rows,
             folds=folds,
+            repeats=repeats,
             threshold=settings.confidence_threshold,
             regularisation=regularisation,
             negative_weight=negative_weight,
@@ -264,7 +302,11 @@ def fit(
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"calibration written to {output}; cross-validated: {calibration.cross_validation}")
+        err.print(
+            f"calibration written to {output}; cross-validated: {calibration.cross_validation}",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @main.command()

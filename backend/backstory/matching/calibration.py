@@ -15,14 +15,15 @@ import msgspec
 # Every feature score.py computes for a candidate; a calibration uses those it names.
 FEATURES = (
     "evidence", "lead", "coverage", "central", "margin", "kinds", "second", "recency", "gap", "undated", "story",
-    "semantic", "semantic_margin",
+    "actors", "semantic", "semantic_margin",
 )  # fmt: skip
 # Features only the optional semantic re-ranker provides.
 SEMANTIC_FEATURES = ("semantic", "semantic_margin")
 # What `backstory fit` uses unless told otherwise: the amount of evidence and its second-strongest piece, the lead
-# over the runner-up, and the publish-date fit. Richer sets did no better under cross-validation on the dev set
-# (85 articles), and fewer coefficients fitted on so few articles carry over better to unseen ones.
-DEFAULT_FEATURES = ("evidence", "second", "margin", "gap", "undated")
+# over the runner-up, the publish-date fit, and how many of the story's actors the headline and lead name. Richer
+# sets did no better under cross-validation on the dev set (85 articles), and fewer coefficients fitted on so few
+# articles carry over better to unseen ones.
+DEFAULT_FEATURES = ("evidence", "second", "margin", "gap", "undated", "actors")
 
 
 class Calibration(msgspec.Struct, kw_only=True, frozen=True):
