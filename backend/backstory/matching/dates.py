@@ -71,6 +71,17 @@ def month_table(lang: str) -> MonthTable:
     return MonthTable(names, capitalised=capitalised)
 
 
+@lru_cache(maxsize=64)
+def month_prefixes(langs: tuple[str, ...]) -> frozenset[str]:
+    """The first four letters of every month name and stem of ``langs``: most words are rejected by one lookup."""
+    prefixes: set[str] = set()
+    for lang in langs:
+        table = month_table(lang)
+        prefixes.update(name[:4] for name in table.exact)
+        prefixes.update(table.by_prefix)
+    return frozenset(prefixes)
+
+
 def _month_of(key: str, tables: Sequence[MonthTable]) -> int | None:
     for table in tables:
         month = table.month_of(key)
@@ -81,10 +92,12 @@ def _month_of(key: str, tables: Sequence[MonthTable]) -> int | None:
 
 def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list[DateMention]:
     """Day-and-month mentions: a day number next to a month name, or a numeric date."""
-    tables = [month_table(lang) for lang in dict.fromkeys([*langs, "en"])]
+    codes = tuple(dict.fromkeys([*langs, "en"]))
+    tables = [month_table(lang) for lang in codes]
+    prefixes = month_prefixes(codes)
     found: list[DateMention] = []
     for i, token in enumerate(tokens):
-        if token.key.isdigit() or len(token.key) < 3:
+        if len(token.key) < 3 or token.key[:4] not in prefixes or token.key.isdigit():
             continue
         month = _month_of(token.key, tables)
         if month is None:

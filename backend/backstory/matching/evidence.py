@@ -6,14 +6,13 @@ This is gathered once per article; scoring then only looks up weights.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
-from backstory.matching.recall import lookback_sentences
+from backstory.matching.recall import Lookbacks
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
@@ -92,9 +91,19 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
-    slots = [lookup_slots(token.key) for token in tokens]
-    firsts = [[slot for slot in word_slots if slot in index.pair_firsts] for word_slots in slots]
-    seconds = [[slot for slot in word_slots if slot in index.pair_seconds] for word_slots in slots]
+    # An article repeats its words: each distinct word is looked up once.
+    looked_up: dict[str, tuple[tuple[str, ...], list[str], list[str]]] = {}
+    for token in tokens:
+        if token.key not in looked_up:
+            word_slots = lookup_slots(token.key)
+            looked_up[token.key] = (
+                word_slots,
+                [slot for slot in word_slots if slot in index.pair_firsts],
+                [slot for slot in word_slots if slot in index.pair_seconds],
+            )
+    slots = [looked_up[token.key][0] for token in tokens]
+    firsts = [looked_up[token.key][1] for token in tokens]
+    seconds = [looked_up[token.key][2] for token in tokens]
     found: list[TermHit] = []
     for i, token in enumerate(tokens):
         for slot in slots[i]:
@@ -139,22 +148,10 @@ def _span_text(doc: Document, hit: TermHit) -> str:
     return unspace(doc.text[first.start : last.start + len(last.raw)])
 
 
-class _Lookbacks:
-    """Which offsets of an article stand in a sentence that looks back."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-
 def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -> ArticleEvidence:
     """Everything of the event set the article shows; ``published`` lets month names and years mark the past."""
     evidence = ArticleEvidence()
-    lookbacks = _Lookbacks(lookback_sentences(doc.text, doc.tokens, doc.dates, doc.langs, published))
+    lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published)
     for hit in find_terms(doc, index):
         offset = doc.tokens[hit.start].start
         zone = doc.zone(offset)

@@ -14,14 +14,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
-from backstory.matching.dates import DateMention, MonthTable, month_table
+from backstory.matching.dates import DateMention, MonthTable, month_prefixes, month_table
 from backstory.matching.normalise import Token, fold_phrase
 
 # A date this many days or more before publication is the past, not the news (which may run a day or two late).
@@ -112,8 +112,6 @@ def _matches_at(tokens: Sequence[Token], start: int, keys: tuple[str, ...]) -> b
 
 def _lone_month(token: Token, tables: Sequence[MonthTable]) -> int | None:
     """The month a word names, if written as the language writes months (Russian "марта", not the name Марта)."""
-    if len(token.key) < _MIN_MONTH_WORD or token.key.isdigit():
-        return None
     for table in tables:
         month = table.month_of(token.key)
         if month is not None and token.raw[:1].isupper() == table.capitalised:
@@ -121,38 +119,88 @@ def _lone_month(token: Token, tables: Sequence[MonthTable]) -> int | None:
     return None
 
 
-def _markers(
+def _marks_past(
     tokens: Sequence[Token],
     dates: Sequence[DateMention],
-    tables: Sequence[MonthTable],
-    lookback: Lookback,
+    langs: tuple[str, ...],
     published: dt.date | None,
-) -> Iterator[int]:
-    """Character offsets of the look-back markers of an article."""
-    for i, token in enumerate(tokens):
+    span: tuple[int, int],
+) -> bool:
+    """Whether the text ``span`` (character offsets) of an article holds a look-back marker."""
+    lookback = lookback_phrases(langs)
+    prefixes = month_prefixes(langs)
+    first = bisect_left(tokens, span[0], key=_token_start)
+    last_token = bisect_left(tokens, span[1], key=_token_start)
+    for i in range(first, last_token):
+        token = tokens[i]
         key = token.key
-        if any(_matches_at(tokens, i, keys) for keys in lookback.last.get(key, ())) or any(
-            _matches_at(tokens, i, after) and _matches_at(tokens, i - 1 - len(before), before)
-            for before, after in lookback.ago.get(key, ())
+        phrases = lookback.last.get(key)
+        if phrases and any(_matches_at(tokens, i, keys) for keys in phrases):
+            return True
+        ago = lookback.ago.get(key)
+        if ago and any(
+            _matches_at(tokens, i, after) and _matches_at(tokens, i - 1 - len(before), before) for before, after in ago
         ):
-            yield token.start
-            continue
+            return True
         if published is None:
             continue
-        year = _year_of(token)
-        if year is not None:
-            if year < published.year:
-                yield token.start
-            continue
-        month = _lone_month(token, tables)
-        if month is not None:
+        if key.isdigit():
+            year = _year_of(token)
+            if year is not None and year < published.year:
+                return True
+        elif len(key) >= _MIN_MONTH_WORD and key[:4] in prefixes:
+            month = _lone_month(token, [month_table(lang) for lang in langs])
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if _is_past(month, None, _year_of(following) if following else None, published):
-                yield token.start
-    if published is not None:
-        for mention in dates:
-            if _is_past(mention.month, mention.day, mention.year, published):
-                yield mention.start
+            if month is not None and _is_past(month, None, _year_of(following) if following else None, published):
+                return True
+    return published is not None and any(
+        span[0] <= mention.start < span[1] and _is_past(mention.month, mention.day, mention.year, published)
+        for mention in dates
+    )
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+class Lookbacks:
+    """Which offsets of an article stand in a sentence that looks back.
+
+    Sentences are examined only when asked about (where evidence was found), each once.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        dates: Sequence[DateMention],
+        langs: Sequence[str],
+        published: dt.date | None,
+    ) -> None:
+        self._starts = sentence_starts(text)
+        self._length = len(text)
+        self._tokens = tokens
+        self._dates = dates
+        self._langs = tuple(dict.fromkeys([*langs, "en"]))
+        self._published = published
+        self._marked: dict[int, bool] = {}
+
+    def span(self, sentence: int) -> tuple[int, int]:
+        end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else self._length
+        return self._starts[sentence], end
+
+    def sentence_marked(self, sentence: int) -> bool:
+        if sentence not in self._marked:
+            span = self.span(sentence)
+            self._marked[sentence] = _marks_past(self._tokens, self._dates, self._langs, self._published, span)
+        return self._marked[sentence]
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.sentence_marked(bisect_right(self._starts, offset) - 1)
+
+    def all_marked(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of every sentence that looks back, in order."""
+        return [self.span(s) for s in range(len(self._starts)) if self.sentence_marked(s)]
 
 
 def lookback_sentences(
@@ -163,9 +211,4 @@ def lookback_sentences(
     published: dt.date | None,
 ) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences that carry a look-back marker, in order."""
-    codes = tuple(dict.fromkeys([*langs, "en"]))
-    tables = [month_table(code) for code in codes]
-    starts = sentence_starts(text)
-    markers = _markers(tokens, dates, tables, lookback_phrases(codes), published)
-    marked = sorted({bisect_right(starts, offset) - 1 for offset in markers})
-    return [(starts[s], starts[s + 1] if s + 1 < len(starts) else len(text)) for s in marked]
+    return Lookbacks(text, tokens, dates, langs, published).all_marked()

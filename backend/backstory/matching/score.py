@@ -21,6 +21,7 @@ article that is clearly about a story but claims no event gets the story as ``re
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -115,22 +116,30 @@ def _summed_scores(
         for key, seen in phrases.items():
             sums[event_id] += index.phrase_weight[(story_id, key)] * seen.factor
     for number, seen in evidence.numbers.items():
+        factor = seen.factor
         for event_id, weight in index.number_postings.get(number, ()):
             if event_id in sums:
-                sums[event_id] += weight * seen.factor
+                sums[event_id] += weight * factor
     for month_day, (seen, year) in evidence.dates.items():
+        added = params.date_weight * seen.factor
         for event_id in index.date_events.get(month_day, ()):
             if event_id in sums and (year is None or year == index.events[event_id].date.year):
-                sums[event_id] += params.date_weight * seen.factor
+                sums[event_id] += added
     excluded = 0
     scores: dict[str, float] = {}
+    # Many events share a day: each day's publish-date factor is computed once (None: after publication).
+    day_factors: dict[dt.date, float | None] = {}
     for event_id, total in sums.items():
         day = index.events[event_id].date
-        if published is not None and (day - published).days > params.grace_days:
+        if day not in day_factors:
+            late = published is not None and (day - published).days > params.grace_days
+            day_factors[day] = None if late else 1 + params.recency_boost * _recency(published, day, params)
+        day_factor = day_factors[day]
+        if day_factor is None:
             # An article cannot report what had not happened yet when it was published.
             excluded += 1
             continue
-        scores[event_id] = total * (1 + params.recency_boost * _recency(published, day, params))
+        scores[event_id] = total * day_factor
     return scores, excluded
 
 
@@ -218,7 +227,7 @@ def score(
         raise ValueError("this calibration uses semantic features: pass a semantic scorer")
     evidence = gather(doc, index, published)
     scores, excluded = _summed_scores(evidence, index, published, params)
-    shortlist = sorted(scores, key=lambda event_id: (-scores[event_id], event_id))[:SHORTLIST]
+    shortlist = [event_id for _, event_id in heapq.nsmallest(SHORTLIST, ((-v, k) for k, v in scores.items()))]
     candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]
     candidates.sort(key=lambda c: (-c.score, c.event_id))
     _add_margins(candidates, "margin", lambda c: c.score, relative=True)
