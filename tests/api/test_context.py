@@ -26,6 +26,18 @@ class TestPostContext:
         assert body["matches"][0]["event_id"] == "2025-09-11-coale-52-freed-belavia"
         assert not body["abstained"] and body["matches"][0]["evidence"]
 
+    async def test_evidence_the_article_recalls_is_marked(self, sqlite_client: AsyncTestClient[Any]) -> None:
+        text = ARTICLE_TEXT + "Mikalai Statkevich, who stayed behind, had run for president in 2010. "
+        body = (
+            await sqlite_client.post(
+                "/v1/context", json={"url": "https://news.example/a", "text": text, "published": "2025-09-12"}
+            )
+        ).json()
+        assert body["matches"][0]["event_id"] == "2025-09-11-coale-52-freed-belavia"
+        recalled = {e["matched"]: e["recalled"] for m in body["matches"] for e in m["evidence"]}
+        assert recalled["John Coale"] is False
+        assert recalled["Mikalai Statkevich"] is True
+
     async def test_cards_run_newest_first_and_mark_the_reported_event(
         self, sqlite_client: AsyncTestClient[Any]
     ) -> None:
