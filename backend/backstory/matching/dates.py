@@ -34,10 +34,14 @@ class DateMention:
 class MonthTable:
     """Folded month names of one language: exact keys, and stems for inflected forms."""
 
-    def __init__(self, names: dict[str, int], *, capitalised: bool = False) -> None:
+    def __init__(
+        self, names: dict[str, int], *, capitalised: bool = False, written: dict[str, int] | None = None
+    ) -> None:
         self.exact = names
         self.capitalised = capitalised
         """Whether the language writes month names with a capital (English does, Russian does not)."""
+        self.written = written or {}
+        """The names as the language writes them, lower-cased, diacritics kept: for a month named without a day."""
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
         for name, month in names.items():
             base = stem(name)
@@ -52,6 +56,20 @@ class MonthTable:
                 return month
         return None
 
+    def written_as(self, word: str, month: int) -> bool:
+        """Whether ``word``, as written, is a form of ``month``'s name: the name itself, or (for names of five
+        letters or more) the name with its last letter changed or followed by a short ending. Folding loses
+        what tells Polish "mają" (they have) from "maja" (of May); the written form keeps it."""
+        lowered = word.lower()
+        for name, number in self.written.items():
+            if number != month:
+                continue
+            if lowered == name or (
+                len(name) >= 5 and lowered.startswith(name[:-1]) and len(lowered) - len(name) < _MAX_ENDING
+            ):
+                return True
+        return False
+
 
 @lru_cache(maxsize=64)
 def month_table(lang: str) -> MonthTable:
@@ -62,13 +80,15 @@ def month_table(lang: str) -> MonthTable:
     except (UnknownLocaleError, ValueError):
         return MonthTable(names)
     capitalised = get_month_names("wide", locale=locale)[1][:1].isupper()
+    written: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             for month, name in get_month_names(width, context=context, locale=locale).items():
                 folded = fold_phrase(name)
                 if len(folded) == 1 and len(folded[0]) >= 3:
                     names.setdefault(folded[0], month)
-    return MonthTable(names, capitalised=capitalised)
+                    written.setdefault(name.lower().rstrip("."), month)
+    return MonthTable(names, capitalised=capitalised, written=written)
 
 
 @lru_cache(maxsize=64)

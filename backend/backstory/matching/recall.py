@@ -111,10 +111,11 @@ def _matches_at(tokens: Sequence[Token], start: int, keys: tuple[str, ...]) -> b
 
 
 def _lone_month(token: Token, tables: Sequence[MonthTable]) -> int | None:
-    """The month a word names, if written as the language writes months (Russian "марта", not the name Марта)."""
+    """The month a word names, if written as the language writes months: Russian "марта", not the name Марта,
+    nor Polish "mają" (they have) for "maja" (of May)."""
     for table in tables:
         month = table.month_of(token.key)
-        if month is not None and token.raw[:1].isupper() == table.capitalised:
+        if month is not None and token.raw[:1].isupper() == table.capitalised and table.written_as(token.raw, month):
             return month
     return None
 

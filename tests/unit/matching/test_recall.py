@@ -67,6 +67,9 @@ class TestLookbackSentences:
         assert _marked("Zaslavsky may sign the deal.") == []
         assert _marked("Марта Фенвик прилетела в порт.", "ru") == []
         assert _marked("В марте Марта прилетела в порт.", "ru") == ["В марте Марта прилетела в порт."]
+        # Folded, Polish "mają" (they have) is "maja" (of May); as written it is not.
+        assert _marked("Statki mają wpłynąć do portu.", "pl") == []
+        assert _marked("We wrześniu statki wpłynęły do portu.", "pl") == ["We wrześniu statki wpłynęły do portu."]
 
 
 def test_sentences_start_after_terminal_punctuation_and_line_breaks() -> None:
