@@ -29,7 +29,13 @@ from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, open_store
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
-from backstory.matching.fit import collect_rows, nested_cross_validation
+from backstory.matching.fit import (
+    NestedResult,
+    candidate_feature_sets,
+    check_features,
+    collect_rows,
+    nested_cross_validation,
+)
 from backstory.matching.fit import fit as fit_calibration
 from backstory.openapi import openapi_json
 from backstory.settings import Settings
@@ -250,7 +256,8 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
     type=click.IntRange(min=1),
     default=None,
     metavar="REPEATS",
-    help="Also measure the choice of features and regularisation by nested cross-validation, repeated this often.",
+    help="Also measure choosing the features (--features, one dropped or added) and the regularisation by nested "
+    "cross-validation, repeated this often.",
 )
 def fit(
     path: Path,
@@ -263,28 +270,30 @@ def fit(
     nested: int | None,
 ) -> None:
     """Fit the confidence model on labelled articles and print its cross-validated figures."""
+    chosen_features = [name.strip() for name in features.split(",") if name.strip()]
+    try:
+        check_features(chosen_features)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
     settings = _settings()
     service = _context_service(settings)
     rows = collect_rows(read_items(path), service.index, service.detector.detect, service.semantic)
-    if nested is not None:
-        columns = (TextColumn("nested cross-validation"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=err, transient=True) as progress:
-            task = progress.add_task("nested", total=nested * folds)
-            result = nested_cross_validation(
-                rows,
-                folds=folds,
-                repeats=nested,
-                threshold=settings.confidence_threshold,
-                negative_weight=negative_weight,
-                progress=lambda done, _total: progress.update(task, completed=done),
-            )
-        err.print(f"nested cross-validation ({nested} x {folds} folds): {result.metrics}", markup=False, soft_wrap=True)
-        for (chosen, c), count in Counter(result.choices).most_common():
-            err.print(
-                f"  chosen {count} of {len(result.choices)} times: --features {','.join(chosen)} --regularisation {c}",
-                soft_wrap=True,
-            )
+    # scikit-learn's ValueErrors say what is wrong with the data (too few articles of a kind for the folds).
     try:
+        if nested is not None:
+            columns = (TextColumn("nested cross-validation"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=err, transient=True) as progress:
+                task = progress.add_task("nested", total=nested * folds)
+                result = nested_cross_validation(
+                    rows,
+                    folds=folds,
+                    repeats=nested,
+                    threshold=settings.confidence_threshold,
+                    negative_weight=negative_weight,
+                    feature_sets=candidate_feature_sets(chosen_features),
+                    progress=lambda done, _total: progress.update(task, completed=done),
+                )
+            _print_nested(result, f"{nested} x {folds} folds")
         calibration = fit_calibration(
             rows,
             folds=folds,
@@ -292,7 +301,7 @@ def fit(
             threshold=settings.confidence_threshold,
             regularisation=regularisation,
             negative_weight=negative_weight,
-            features=[name.strip() for name in features.split(",") if name.strip()],
+            features=chosen_features,
             source=path.name,
         )
     except ValueError as exc:
@@ -305,6 +314,15 @@ def fit(
         err.print(
             f"calibration written to {output}; cross-validated: {calibration.cross_validation}",
             markup=False,
+            soft_wrap=True,
+        )
+
+
+def _print_nested(result: NestedResult, splits: str) -> None:
+    err.print(f"nested cross-validation ({splits}): {result.metrics}", markup=False, soft_wrap=True)
+    for (chosen, c), count in Counter(result.choices).most_common():
+        err.print(
+            f"  chosen {count} of {len(result.choices)} times: --features {','.join(chosen)} --regularisation {c}",
             soft_wrap=True,
         )
 

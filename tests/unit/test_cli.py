@@ -75,3 +75,65 @@ class TestOpenapi:
         target = tmp_path / "api" / "openapi.json"
         assert runner.invoke(main, ["openapi", "-o", str(target)]).exit_code == 0
         assert "/v1/context" in json.loads(target.read_text())["paths"]
+
+
+class TestFit:
+    def _labelled(self, tmp_path: Path) -> Path:
+        positive = {"lang": "en", "published": "2025-09-11", "event": "2025-09-11-coale-52-freed-belavia"}
+        negative = {"lang": "en", "published": "2025-09-11", "kind": "hard_negative"}
+        items = [
+            {
+                "id": f"p-{i}",
+                "url": f"https://n.example/p{i}",
+                "kind": "positive",
+                "text": ARTICLE + " " * i,
+                **positive,
+            }
+            for i in range(6)
+        ] + [
+            {"id": f"n-{i}", "url": f"https://n.example/n{i}", "text": text, **negative}
+            for i, text in enumerate(
+                [
+                    "Lukashenko spoke about harvest plans in Minsk on Thursday.",
+                    "Belarus and Lithuania argued about border queues again.",
+                    "A quiet day in Minsk: the president met farmers.",
+                    "Minsk hosted a chess tournament this week.",
+                    "Lukashenko opened a new factory near Minsk.",
+                    "Belarus raised bread prices, Minsk shoppers said.",
+                ]
+            )
+        ]
+        path = tmp_path / "labelled.jsonl"
+        path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+        return path
+
+    def test_it_writes_a_calibration_with_its_cross_validated_figures(self, runner: CliRunner, tmp_path: Path) -> None:
+        pytest.importorskip("sklearn")
+        output = tmp_path / "calibration.json"
+        args = [
+            "fit",
+            str(self._labelled(tmp_path)),
+            "--folds",
+            "2",
+            "--repeats",
+            "1",
+            "--nested",
+            "1",
+            "-o",
+            str(output),
+        ]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        calibration = json.loads(output.read_text(encoding="utf-8"))
+        assert calibration["features"] == ["evidence", "second", "margin", "gap", "undated", "actors"]
+        assert calibration["cross_validation"]["folds"] == 2 and "accuracy_at_1" in calibration["cross_validation"]
+        assert "nested cross-validation (1 x 2 folds)" in result.output
+
+    def test_too_few_articles_for_the_folds_is_a_clear_error(self, runner: CliRunner, tmp_path: Path) -> None:
+        pytest.importorskip("sklearn")
+        result = runner.invoke(main, ["fit", str(self._labelled(tmp_path)), "--folds", "20"])
+        assert result.exit_code != 0 and "n_splits=20 greater than the number of samples" in result.output
+
+    def test_an_unknown_feature_is_a_clear_error(self, runner: CliRunner, tmp_path: Path) -> None:
+        result = runner.invoke(main, ["fit", str(self._labelled(tmp_path)), "--features", "evidence,luck"])
+        assert result.exit_code != 0 and "unknown features: luck" in result.output

@@ -38,12 +38,17 @@ class Sighting:
     @property
     def factor(self) -> float:
         """How much where it stands multiplies its weight."""
-        return ZONE_FACTOR[self.zone] * (RECALLED_FACTOR if self.recalled else 1.0)
+        return place_factor(self.zone, self.recalled)
 
     def see(self, zone: str, text: str, label: str, recalled: bool) -> None:
         self.count += 1
-        if ZONE_FACTOR[zone] * (RECALLED_FACTOR if recalled else 1.0) > self.factor:
+        if place_factor(zone, recalled) > self.factor:
             self.zone, self.text, self.label, self.recalled = zone, text, label, recalled
+
+
+def place_factor(zone: str, recalled: bool) -> float:
+    """The weight multiplier of a piece of evidence by its zone and whether its sentence looks back."""
+    return ZONE_FACTOR[zone] * (RECALLED_FACTOR if recalled else 1.0)
 
 
 @dataclass(slots=True)

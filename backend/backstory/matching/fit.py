@@ -146,9 +146,7 @@ def fit(
     The figures are the mean over ``repeats`` different splits: with a few borderline articles, one split alone
     can move a language's accuracy by a whole article either way.
     """
-    unknown = set(features) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"unknown features: {', '.join(sorted(unknown))} (known: {', '.join(FEATURES)})")
+    check_features(features)
     x = _columns(rows, features)
     y = [row.label for row in rows]
     per_split = [
@@ -171,6 +169,13 @@ def fit(
             **_mean(per_split),
         },
     )
+
+
+def check_features(features: Iterable[str]) -> None:
+    """Raise ValueError naming the features ``score.py`` does not compute."""
+    unknown = set(features) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown features: {', '.join(sorted(unknown))} (known: {', '.join(FEATURES)})")
 
 
 def _columns(rows: Sequence[Row], features: Sequence[str]) -> list[list[float]]:
@@ -201,6 +206,7 @@ def nested_cross_validation(
     from sklearn.model_selection import StratifiedKFold  # optional extra, as in _model
 
     sets = [tuple(s) for s in (feature_sets or candidate_feature_sets())]
+    check_features(name for features in sets for name in features)
     y = [row.label for row in rows]
     per_repeat: list[dict[str, float]] = []
     choices: list[tuple[tuple[str, ...], float]] = []

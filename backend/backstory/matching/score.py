@@ -3,7 +3,8 @@
 Each piece of evidence an article shares with an event adds its rarity among the events of that event's
 story (a name found in every event of the story adds almost nothing; Belavia, Bialiatski or "52" add a lot),
 scaled by how central it is to the event (the entities an event lists first), by where it stands in the
-article (headline and lead count more: that is where the reported news is; background comes lower down)
+article (headline and lead count more: that is where the reported news is; background comes lower down),
+by whether its sentence looks back ("last week", "in 2021": recalled, not reported; see ``recall.py``)
 and, for names, by how often it recurs. Names and phrases make an event a candidate; numbers and dates only
 add to candidates (a "14" alone says nothing).
 
