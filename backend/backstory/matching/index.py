@@ -86,6 +86,8 @@ PSEUDO_EVENTS = 4
 # Events list their entities most central first. The first few are what the event is about; the rest
 # (a country that reacted, a minister quoted) is context that other articles mention as well.
 CENTRAL_ENTITIES = 5
+# A story's core smaller than this cannot tell its articles from others'; see ``story_actors``.
+MIN_STORY_ACTORS = 3
 
 
 def centrality(position: int) -> float:
@@ -134,6 +136,9 @@ class EventIndex:
     count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
+    story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
+    one (an event or two), the leading entities of its events."""
 
     @classmethod
     def build(cls, catalog: Catalog) -> EventIndex:
@@ -176,6 +181,14 @@ class EventIndex:
                 if sum(eid in ev.entities for ev in evs) >= max(2, len(evs) // 3)
             )
             for sid, evs in index.story_events.items()
+        }
+        index.story_actors = {
+            sid: core
+            if len(core) >= MIN_STORY_ACTORS
+            else frozenset(
+                e for ev in index.story_events[sid] for e in list(dict.fromkeys(ev.entities))[:CENTRAL_ENTITIES]
+            )
+            for sid, core in index.story_core.items()
         }
 
         phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)

@@ -186,6 +186,7 @@ def _candidate(
         + int(best_phrase > 0)
     )
     core = index.story_core.get(story_id, frozenset())
+    actors = index.story_actors.get(story_id, frozenset())
     features = {
         "evidence": math.log1p(total),
         "lead": math.log1p(sum(item.weight for item in items if item.zone != "body")),
@@ -198,10 +199,10 @@ def _candidate(
         "gap": math.log1p(max((published - event.date).days, 0)) if published is not None else 0.0,
         "undated": float(published is None),
         "story": float(any(entity_id in core for entity_id in evidence.names)),
-        # How many of the story's recurring actors the headline and lead name: an article of a neighbouring story
-        # (the same exercise reported without the US side, say) shares an event's rare name but few of its actors.
-        # Counted up top so that a long article does not earn more than a short one.
-        "actors": math.log1p(sum(evidence.names[e].zone != "body" for e in core if e in evidence.names)),
+        # How many of the story's actors (``index.story_actors``) the headline and lead name: an article of a
+        # neighbouring story (the same exercise reported without the US side, say) shares an event's rare name
+        # but few of its actors. Counted up top so that a long article does not earn more than a short one.
+        "actors": math.log1p(sum(evidence.names[e].zone != "body" for e in actors if e in evidence.names)),
     }
     return Candidate(
         event_id=event_id, score=total * (1 + params.recency_boost * recency), evidence=items, features=features

@@ -116,3 +116,16 @@ class TestRecalledEvidence:
         airline = next(c for c in result.candidates if c.event_id == "airline-deal")
         assert {e.matched: e.recalled for e in airline.evidence}["Bluefin Air"] is True
         assert all(not e.recalled for e in result.candidates[0].evidence if e.matched == "TMK")
+
+
+class TestStoryActors:
+    def test_a_young_story_counts_its_events_leading_entities_as_actors(self, index: EventIndex) -> None:
+        # The invented story's core (names in two of its three events) is too small to tell its articles apart.
+        assert index.story_core["harbour"] == {"mirko-zaslavsky", "port-veln"}
+        assert index.story_actors["harbour"] == {"orla-fenwick", "mirko-zaslavsky", "port-veln", "bluefin-air", "tmk"}
+
+    def test_actors_named_up_top_raise_the_feature(self, index: EventIndex) -> None:
+        named = _score(index, "Fenwick and Zaslavsky in Port Veln: Bluefin Air wins open skies for 41 routes.")
+        bare = _score(index, "Open skies for 41 routes: the deal is signed.\n" + FILLER + " Bluefin Air flies.")
+        assert named.candidates[0].event_id == bare.candidates[0].event_id == "airline-deal"
+        assert named.candidates[0].features["actors"] > bare.candidates[0].features["actors"]
