@@ -96,25 +96,24 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
-    # An article repeats its words: each distinct word is looked up once.
-    looked_up: dict[str, tuple[tuple[str, ...], list[str], list[str]]] = {}
+    # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
+    # the slots by which it may start or continue a longer term.
+    looked_up: dict[str, tuple[list[Term], list[str], list[str]]] = {}
     for token in tokens:
         if token.key not in looked_up:
             word_slots = lookup_slots(token.key)
             looked_up[token.key] = (
-                word_slots,
+                [term for slot in word_slots for term in index.single_words.get(slot, ())],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
             )
-    slots = [looked_up[token.key][0] for token in tokens]
     firsts = [looked_up[token.key][1] for token in tokens]
     seconds = [looked_up[token.key][2] for token in tokens]
     found: list[TermHit] = []
     for i, token in enumerate(tokens):
-        for slot in slots[i]:
-            for term in index.single_words.get(slot, ()):
-                if not term.caps or _written_in_capitals(token.raw):
-                    found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
+        for term in looked_up[token.key][0]:
+            if not term.caps or _written_in_capitals(token.raw):
+                found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
         if not firsts[i]:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).

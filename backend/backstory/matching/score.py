@@ -243,15 +243,15 @@ def score(
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
-    related = _related_story(index, evidence, params)
     top = candidates[0] if candidates else None
+    if top is not None and top.confidence >= threshold:
+        return MatchResult(candidates, top, None, None, excluded)
+    # Only an abstention names a related story, so only then is it looked for.
     if top is None:
         reason = "no known event shares evidence with this article"
-        return MatchResult(candidates, None, reason, related, excluded)
-    if top.confidence < threshold:
+    else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
-        return MatchResult(candidates, None, reason, related, excluded)
-    return MatchResult(candidates, top, None, None, excluded)
+    return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
 
 
 def _add_margins(
