@@ -202,14 +202,3 @@ class Lookbacks:
     def all_marked(self) -> list[tuple[int, int]]:
         """(start, end) offsets of every sentence that looks back, in order."""
         return [self.span(s) for s in range(len(self._starts)) if self.sentence_marked(s)]
-
-
-def lookback_sentences(
-    text: str,
-    tokens: Sequence[Token],
-    dates: Sequence[DateMention],
-    langs: Sequence[str],
-    published: dt.date | None,
-) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences that carry a look-back marker, in order."""
-    return Lookbacks(text, tokens, dates, langs, published).all_marked()

@@ -4,14 +4,14 @@ import datetime as dt
 
 from backstory.matching.document import build_document
 from backstory.matching.normalise import fold_phrase
-from backstory.matching.recall import lookback_phrases, lookback_sentences, sentence_starts
+from backstory.matching.recall import Lookbacks, lookback_phrases, sentence_starts
 
 DECEMBER = dt.date(2025, 12, 18)
 
 
 def _marked(text: str, lang: str = "en", published: dt.date | None = DECEMBER) -> list[str]:
     doc = build_document(text, None, [lang])
-    spans = lookback_sentences(doc.text, doc.tokens, doc.dates, doc.langs, published)
+    spans = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published).all_marked()
     return [doc.text[start:end].strip() for start, end in spans]
 
 
