@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 import anyio
@@ -15,13 +16,18 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
 
+from backstory.api.admin import ADMIN_CONTROLLERS
 from backstory.api.context import ContextController
 from backstory.api.health import HealthController
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.stories import StoriesController
+from backstory.catalog import LiveCatalog
 from backstory.context import ContextService
+from backstory.curation import CurationService
 from backstory.events.store import open_store
+from backstory.events.tokens import TokenStore
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -30,20 +36,37 @@ log = logging.getLogger(__name__)
 def _lifespan(settings: Settings) -> Any:
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        # Opened in order, closed in reverse: store, index and detector, HTTP client.
+        # Opened in order, closed in reverse: store, models, catalog (and its watcher), HTTP client.
         async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
-            catalog = await store.load_catalog()
-            # Indexing and loading models is CPU work (seconds with the semantic re-ranker): off the event loop.
-            service = await anyio.to_thread.run_sync(ContextService.create, settings, catalog)
-            async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
-                app.state.store = store
-                app.state.http_client = client
-                app.state.context_service = service
-                log.info("ready", extra={"events": len(service.index.events), "stories": len(service.index.stories)})
-                try:
+            # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop. They live as
+            # long as the process; only the index is rebuilt when the event set changes.
+            service = await anyio.to_thread.run_sync(ContextService.create, settings)
+            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service.semantic else None)
+            await catalog.refresh()
+            watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")
+            try:
+                async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
+                    app.state.store = store
+                    app.state.tokens = TokenStore(store.engine)
+                    app.state.http_client = client
+                    app.state.context_service = service
+                    app.state.catalog = catalog
+                    app.state.curation = CurationService(store, catalog)
+                    index = catalog.current.index
+                    log.info(
+                        "ready",
+                        extra={
+                            "events": len(index.events),
+                            "stories": len(index.stories),
+                            "catalog_version": catalog.current.version,
+                        },
+                    )
                     yield
-                finally:
-                    app.state.context_service = None
+            finally:
+                watcher.cancel()
+                with suppress(asyncio.CancelledError):
+                    await watcher
+                app.state.catalog = None
 
     return lifespan
 
@@ -57,26 +80,38 @@ def _from_state(name: str) -> Provide:
 
 def create_app(settings: Settings) -> Litestar:
     return Litestar(
-        route_handlers=[ContextController, StoriesController, HealthController],
+        route_handlers=[ContextController, StoriesController, HealthController, *ADMIN_CONTROLLERS],
         lifespan=[_lifespan(settings)],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
             "store": _from_state("store"),
             "context_service": _from_state("context_service"),
+            "catalog": _from_state("catalog"),
+            "curation": _from_state("curation"),
             "http_client": _from_state("http_client"),
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body_bytes,
-        # The API is public and cookie-less: any origin (the extension's included) may call it.
+        # The public API is cookie-less: any origin (the extension's included) may call it.
         cors_config=CORSConfig(allow_origins=["*"], allow_headers=["Content-Type", "Authorization"]),
         openapi_config=OpenAPIConfig(
             title="Backstory API",
             version="1.0.0",
-            description="The backstory of the news article in front of you: matched event and context cards.",
+            description="The backstory of the news article in front of you: matched event and context cards. "
+            "The admin API (`/v1/admin/…`) needs a bearer token made with `backstory admin create-token`.",
             path="/docs",
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
+            components=Components(
+                security_schemes={
+                    "AdminToken": SecurityScheme(
+                        type="http",
+                        scheme="bearer",
+                        description="An admin token: `backstory admin create-token --name NAME` prints one.",
+                    )
+                }
+            ),
         ),
-        state=State({"context_service": None}),
+        state=State({"catalog": None}),
         # Logging is configured once by the command that serves (backstory.logs), not by the framework.
         logging_config=None,
         debug=False,

@@ -6,7 +6,7 @@ import asyncio
 import json
 import sys
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,28 +18,32 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from backstory.api.presenters import context_response
 from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.app import create_app
 from backstory.articles.fetch import FetchLimits, fetch_page
-from backstory.context import ContextService
+from backstory.catalog import Snapshot
+from backstory.context import ArticleInput, ContextResult, ContextService
+from backstory.curation import CurationService
 from backstory.errors import BackstoryError
-from backstory.eval_variants import VARIANTS, Variant, run_variant
-from backstory.evaluation import read_items, report
 from backstory.events.ndjson import dump_records
-from backstory.events.store import EventStore, open_store
+from backstory.events.store import EventStore, ImportSummary, open_store
+from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
-from backstory.matching.fit import (
+from backstory.openapi import openapi_json
+from backstory.research.evaluation import read_items, report
+from backstory.research.fit import (
     NestedResult,
     candidate_feature_sets,
     check_features,
     collect_rows,
     nested_cross_validation,
 )
-from backstory.matching.fit import fit as fit_calibration
-from backstory.openapi import openapi_json
+from backstory.research.fit import fit as fit_calibration
+from backstory.research.synthetic import merge_catalogs, synthetic_catalog
+from backstory.research.variants import VARIANTS, Variant, run_variant
 from backstory.settings import Settings
-from backstory.synthetic import merge_catalogs, synthetic_catalog
 
 T = TypeVar("T")
 out = Console()
@@ -58,19 +62,26 @@ async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable
         return await work(store)
 
 
-def _context_service(settings: Settings, distractors: int = 0) -> ContextService:
-    catalog = asyncio.run(_with_store(settings, lambda store: store.load_catalog()))
-    if distractors:
-        catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
-    if settings.semantic_model:
-        err.print(f"embedding {len(catalog.events)} events for the semantic re-ranker…")
-    try:
-        service = ContextService.create(settings, catalog)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if settings.semantic_model and service.semantic is None:
-        raise click.ClickException("BACKSTORY_SEMANTIC_MODEL needs the extra: pip install 'backstory[semantic]'")
-    return service
+class _Matcher:
+    """The context service over one snapshot of the stored event set: what the research commands match with."""
+
+    def __init__(self, settings: Settings, distractors: int = 0) -> None:
+        version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
+        if distractors:
+            catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
+        try:
+            self.service = ContextService.create(settings)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        if settings.semantic_model and self.service.semantic is None:
+            raise click.ClickException("BACKSTORY_SEMANTIC_MODEL needs the extra: pip install 'backstory[semantic]'")
+        self.snapshot = Snapshot.of(catalog, version)
+        if self.service.semantic is not None:
+            err.print(f"embedding {len(catalog.events)} events for the semantic re-ranker…")
+            self.service.semantic.prepare(self.snapshot.index)
+
+    def build(self, article: ArticleInput) -> ContextResult:
+        return self.service.build(article, self.snapshot)
 
 
 @click.group()
@@ -129,7 +140,8 @@ def context(source: str, as_json: bool, explain: bool, published: str | None, pa
     fields["html" if _looks_like_html(content) else "text"] = content
     try:
         request = msgspec.convert(fields, ContextRequest)
-        answer = _context_service(settings).build(request)
+        article = ArticleInput(url=request.url, html=request.html, text=request.text, published=request.published)
+        answer = context_response(_Matcher(settings).build(article))
     except (msgspec.ValidationError, BackstoryError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
@@ -171,12 +183,28 @@ def _print_context(answer: ContextResponse, explain: bool) -> None:
 
 @main.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_(file: Path) -> None:
-    """Import stories, entities and events from an NDJSON file (all or nothing)."""
+@click.option("--dry-run", is_flag=True, help="Check and count what would change, and change nothing.")
+@click.option("--actor", default="cli", show_default=True, help="Who the audit log says made the change.")
+def import_(file: Path, dry_run: bool, actor: str) -> None:
+    """Import stories, entities and events from an NDJSON file (all or nothing), with a progress bar."""
     settings = msgspec.structs.replace(_settings(), load_bundled=False)
-    text = file.read_text(encoding="utf-8")
+    total = file.stat().st_size
+    columns = (TextColumn("importing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn())
+
+    async def run(store: EventStore) -> ImportSummary:
+        curation = CurationService(store, catalog=None)
+        with Progress(*columns, console=err, transient=True) as progress, file.open("rb") as handle:
+            task = progress.add_task("import", total=total)
+
+            async def lines() -> AsyncIterator[tuple[int, bytes]]:
+                for number, line in enumerate(handle, start=1):
+                    progress.advance(task, len(line))
+                    yield number, line.rstrip(b"\r\n")
+
+            return await curation.import_lines(lines(), actor=actor, dry_run=dry_run)
+
     try:
-        summary = asyncio.run(_with_store(settings, lambda store: store.import_ndjson(text, actor="cli")))
+        summary = asyncio.run(_with_store(settings, run))
     except BackstoryError as exc:
         raise click.ClickException(exc.detail) from exc
     out.print_json(msgspec.json.encode(summary).decode())
@@ -216,12 +244,12 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
         items = read_items(path)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    service = _context_service(settings, distractors)
+    matcher = _Matcher(settings, distractors)
     outcomes = []
     columns = (TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("eval", total=len(items))
-        for outcome in run_variant(service.build, items, variant):
+        for outcome in run_variant(matcher.build, items, variant):
             outcomes.append(outcome)
             progress.advance(task)
     metrics = report(outcomes)
@@ -276,8 +304,9 @@ def fit(
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     settings = _settings()
-    service = _context_service(settings)
-    rows = collect_rows(read_items(path), service.index, service.detector.detect, service.semantic)
+    matcher = _Matcher(settings)
+    service = matcher.service
+    rows = collect_rows(read_items(path), matcher.snapshot.index, service.detector.detect, service.semantic)
     # scikit-learn's ValueErrors say what is wrong with the data (too few articles of a kind for the folds).
     try:
         if nested is not None:
@@ -340,3 +369,53 @@ def openapi(output: Path | None) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         err.print(f"OpenAPI schema written to {output}")
+
+
+@main.group()
+def admin() -> None:
+    """Admin API tokens (BACKSTORY_DATABASE_URL names the database)."""
+
+
+@admin.command(name="create-token")
+@click.option("--name", required=True, help="Who the token is for: the audit log names its writes so.")
+@click.option("--read-only", is_flag=True, help="A token that may read the admin API but change nothing.")
+def create_token(name: str, read_only: bool) -> None:
+    """Create a token; it is printed once, alone on the last line, and stored only as a digest."""
+    try:
+        token = asyncio.run(
+            _with_store(_settings(), lambda store: TokenStore(store.engine).create(name, read_only=read_only))
+        )
+    except BackstoryError as exc:
+        raise click.ClickException(exc.detail) from exc
+    kind = "read-only token" if read_only else "token"
+    err.print(f"Created the {kind} {name!r}. Keep it now: it cannot be shown again.")
+    sys.stdout.write(token + "\n")
+
+
+@admin.command(name="tokens")
+def list_tokens() -> None:
+    """List tokens: name, access, created, revoked."""
+    tokens = asyncio.run(_with_store(_settings(), lambda store: TokenStore(store.engine).list()))
+    table = Table(show_header=True, header_style="bold")
+    for column in ("name", "access", "created", "revoked"):
+        table.add_column(column)
+    for info in tokens:
+        access = "read-only" if info.read_only else "read-write"
+        table.add_row(
+            info.name,
+            access,
+            f"{info.created_at:%Y-%m-%d %H:%M}",
+            f"{info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "",
+        )
+    out.print(table)
+
+
+@admin.command(name="revoke-token")
+@click.argument("name")
+def revoke_token(name: str) -> None:
+    """Revoke the token NAME at once, in every instance."""
+    try:
+        asyncio.run(_with_store(_settings(), lambda store: TokenStore(store.engine).revoke(name)))
+    except BackstoryError as exc:
+        raise click.ClickException(exc.detail) from exc
+    err.print(f"Revoked {name!r}.")

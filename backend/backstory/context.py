@@ -1,7 +1,9 @@
 """The context service: an article in, the matched event and its backstory cards out.
 
-Free of HTTP: the API controller and the CLI both call ``ContextService.build``. The work is CPU-bound and
-synchronous (extraction, detection, matching take milliseconds); async callers run it in a worker thread.
+Free of HTTP: the API controller and the CLI both call ``ContextService.build`` and shape its domain result
+themselves (``api/presenters.py``). The work is CPU-bound and synchronous (extraction, detection, matching take
+milliseconds); async callers run it in a worker thread. The event set comes in as the catalog snapshot the caller
+read, so one request sees one version of it from start to end.
 """
 
 from __future__ import annotations
@@ -10,34 +12,70 @@ import datetime as dt
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from backstory.api.schemas import (
-    ArticleOut,
-    ContextRequest,
-    ContextResponse,
-    EvidenceOut,
-    LangSource,
-    MatchOut,
-    PublishedSource,
-    StoryRef,
-)
 from backstory.articles.extract import extract_page
 from backstory.articles.language import LanguageDetectorService
 from backstory.articles.urls import normalise_url
-from backstory.cards.timeline import matched_timeline, story_timeline
+from backstory.cards.timeline import Card, matched_timeline, story_timeline
+from backstory.catalog import Snapshot
 from backstory.errors import InvalidInput, NotAnArticle
-from backstory.events.models import Catalog, localised
 from backstory.matching.document import build_document
-from backstory.matching.index import EventIndex
 from backstory.matching.score import Candidate, score
 from backstory.matching.semantic import SemanticScorer, load_semantic_scorer
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
 
+LangSource = Literal["given", "detected", "page"]
+PublishedSource = Literal["given", "page"]
+AbstainCode = Literal["too_short", "no_evidence", "low_confidence"]
+
 # Candidates listed in an answer beyond the claimed one, so callers can see what came close.
 MAX_MATCHES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """The article as a caller sends it: its URL and either the page's HTML or its text."""
+
+    url: str
+    html: str | None = None
+    text: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    url: str
+    """Normalised: no fragment, no tracking parameters."""
+    title: str | None
+    lang: str | None
+    lang_source: LangSource | None
+    published: dt.date | None
+    published_source: PublishedSource | None
+    chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContextResult:
+    article: ArticleInfo
+    snapshot: Snapshot
+    """The event set the answer was computed from."""
+    candidates: list[Candidate]
+    """Best first, at most ``MAX_MATCHES``."""
+    claimed: Candidate | None
+    abstain_code: AbstainCode | None
+    abstain_reason: str | None
+    story_id: str | None
+    """The claimed event's story."""
+    related_story_id: str | None
+    """When nothing is claimed: the story the article clearly belongs to, if any."""
+    cards: list[Card]
+    timings_ms: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,32 +90,26 @@ class _ReadArticle:
 
 @dataclass
 class ContextService:
+    """Long-lived models (language detector, optional semantic re-ranker); the event set comes with each call."""
+
     settings: Settings
     detector: LanguageDetectorService
-    index: EventIndex
-    """Replaced whole when the event set changes; requests in flight keep the one they started with."""
     semantic: SemanticScorer | None = None
     """The optional cross-lingual re-ranker (``BACKSTORY_SEMANTIC_MODEL``)."""
 
     @classmethod
-    def create(cls, settings: Settings, catalog: Catalog) -> ContextService:
-        """Index the catalog, load the language models and, when set, the semantic re-ranker.
+    def create(cls, settings: Settings) -> ContextService:
+        """Load the language models and, when set, the semantic re-ranker: seconds of CPU work, run it in a thread.
 
-        Seconds of CPU work with the re-ranker (it embeds every event): async callers run it in a thread.
         Without the re-ranker's package installed, ``semantic`` stays None (logged by the loader).
         """
-        index = EventIndex.build(catalog)
         semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
-        if semantic is not None:
-            semantic.prepare(index)
-        return cls(
-            settings=settings, detector=LanguageDetectorService(settings.language_codes), index=index, semantic=semantic
-        )
+        return cls(settings=settings, detector=LanguageDetectorService(settings.language_codes), semantic=semantic)
 
-    def build(self, request: ContextRequest, *, summary_lang: str | None = None) -> ContextResponse:
+    def build(self, request: ArticleInput, snapshot: Snapshot) -> ContextResult:
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        index = self.index
+        index = snapshot.index
         read = self._read(request)
         timings["extract"] = _ms(started)
 
@@ -86,7 +118,7 @@ class ContextService:
         timings["language"] = _ms(mark)
         text, title, published = read.text, read.title, read.published
 
-        article = ArticleOut(
+        article = ArticleInfo(
             url=normalise_url(request.url),
             title=title or _first_line(text),
             lang=lang,
@@ -97,12 +129,11 @@ class ContextService:
         )
         if text_length(text) < self.settings.min_text_chars:
             timings["total"] = _ms(started)
-            return ContextResponse(
-                article=article, matches=[], abstained=True,
-                abstain_reason=f"the article text is too short to match ({text_length(text)} characters, "
-                f"at least {self.settings.min_text_chars} needed)",
-                story=None, related_story=None, cards=[], timings_ms=timings,
-            )  # fmt: skip
+            reason = (
+                f"the article text is too short to match ({text_length(text)} characters, "
+                f"at least {self.settings.min_text_chars} needed)"
+            )
+            return ContextResult(article, snapshot, [], None, "too_short", reason, None, None, [], timings)
 
         mark = time.perf_counter()
         doc = build_document(text, title, [lang] if lang else [])
@@ -112,16 +143,15 @@ class ContextService:
         timings["match"] = _ms(mark)
 
         mark = time.perf_counter()
-        card_lang = summary_lang or lang
+        story_id = related = None
+        abstain_code: AbstainCode | None = None
         if result.claimed is not None:
-            claimed_event = index.events[result.claimed.event_id]
-            cards = matched_timeline(index, claimed_event.id, result.claimed.evidence, card_lang)
-            story = self._story_ref(index, claimed_event.story_id, card_lang)
-            related = None
+            story_id = index.events[result.claimed.event_id].story_id
+            cards = matched_timeline(index, result.claimed.event_id, result.claimed.evidence)
         else:
-            story = None
-            related = self._story_ref(index, result.related_story, card_lang) if result.related_story else None
-            cards = story_timeline(index, related.id, published, card_lang) if related else []
+            abstain_code = "low_confidence" if result.candidates else "no_evidence"
+            related = result.related_story
+            cards = story_timeline(index, related, published) if related else []
         timings["cards"] = _ms(mark)
         timings["total"] = _ms(started)
 
@@ -132,21 +162,24 @@ class ContextService:
                 "lang": lang,
                 "event_id": result.claimed.event_id if result.claimed else None,
                 "abstained": result.claimed is None,
+                "catalog_version": snapshot.version,
                 "total_ms": timings["total"],
             },
         )
-        return ContextResponse(
+        return ContextResult(
             article=article,
-            matches=[self._match_out(index, c, card_lang) for c in result.candidates[:MAX_MATCHES]],
-            abstained=result.claimed is None,
+            snapshot=snapshot,
+            candidates=result.candidates[:MAX_MATCHES],
+            claimed=result.claimed,
+            abstain_code=abstain_code,
             abstain_reason=result.abstain_reason,
-            story=story,
-            related_story=related,
+            story_id=story_id,
+            related_story_id=related,
             cards=cards,
             timings_ms=timings,
         )
 
-    def _read(self, request: ContextRequest) -> _ReadArticle:
+    def _read(self, request: ArticleInput) -> _ReadArticle:
         """The article's text, title and publish date, from the page or as sent."""
         if request.html is not None and request.text is not None:
             raise InvalidInput("send either 'html' or 'text', not both")
@@ -169,7 +202,7 @@ class ContextService:
             published, published_source = page.published, "page"
         return _ReadArticle(page.text, request.title or page.title, published, published_source, page.page_lang)
 
-    def _language(self, request: ContextRequest, read: _ReadArticle) -> tuple[str | None, LangSource | None]:
+    def _language(self, request: ArticleInput, read: _ReadArticle) -> tuple[str | None, LangSource | None]:
         """As given, else as detected, else as the page declares it."""
         if request.lang:
             return request.lang, "given"
@@ -179,33 +212,6 @@ class ContextService:
         if read.page_lang:
             return read.page_lang, "page"
         return None, None
-
-    @staticmethod
-    def _story_ref(index: EventIndex, story_id: str, lang: str | None) -> StoryRef:
-        return StoryRef(id=story_id, title=localised(index.stories[story_id].title, lang))
-
-    @staticmethod
-    def _match_out(index: EventIndex, candidate: Candidate, lang: str | None) -> MatchOut:
-        event = index.events[candidate.event_id]
-        return MatchOut(
-            event_id=event.id,
-            story_id=event.story_id,
-            title=localised(event.title, lang),
-            date=event.date,
-            score=round(candidate.score, 3),
-            confidence=round(candidate.confidence, 3),
-            evidence=[
-                EvidenceOut(
-                    kind=e.kind,
-                    text=e.text,
-                    matched=e.matched,
-                    weight=round(e.weight, 3),
-                    zone=e.zone,  # type: ignore[arg-type]
-                    recalled=e.recalled,
-                )
-                for e in candidate.evidence
-            ],
-        )
 
 
 # Chinese, Japanese and Korean say in one character about what alphabets say in three.

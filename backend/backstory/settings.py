@@ -53,6 +53,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Cross-lingual re-ranker: "e5" (needs ``pip install 'backstory[semantic]'``); empty for evidence alone."""
     log_level: str = "INFO"
     """Log level of the ``backstory`` loggers."""
+    max_import_bytes: int = 2_000_000_000
+    """Largest NDJSON import the admin API accepts (it is streamed, so memory does not grow with it)."""
+    catalog_poll_s: float = 2.0
+    """How often an instance checks the event set's version (PostgreSQL notifications make it sooner)."""
 
     @property
     def language_codes(self) -> list[str]:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from backstory.articles.language import LanguageDetectorService
-from backstory.evaluation import EvalItem, read_items
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.events.ndjson import parse_records
+from backstory.research.evaluation import EvalItem, read_items
+from backstory.research.synthetic import merge_catalogs, synthetic_catalog
 from backstory.settings import Settings
-from backstory.synthetic import merge_catalogs, synthetic_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "backend" / "backstory" / "data" / "us-belarus-2025.ndjson"

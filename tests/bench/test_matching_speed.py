@@ -12,12 +12,12 @@ from collections.abc import Sequence
 import pytest
 
 from backstory.articles.language import LanguageDetectorService
-from backstory.evaluation import EvalItem
 from backstory.events.models import Catalog
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex, lookup_slots
 from backstory.matching.normalise import fold_word
 from backstory.matching.score import score
+from backstory.research.evaluation import EvalItem
 
 # Each article is scored this many times and the fastest run kept, as timeit does: slower runs measure the machine.
 SCORE_REPEATS = 3

@@ -7,10 +7,10 @@ import pytest
 
 from backstory.articles.language import LanguageDetectorService
 from backstory.context import ContextService
-from backstory.eval_variants import VARIANTS, Variant, make_request, run_variant
-from backstory.evaluation import EvalItem, EvalReport, ItemOutcome, report, run
 from backstory.events.models import Catalog
 from backstory.matching.index import EventIndex
+from backstory.research.evaluation import EvalItem, EvalReport, ItemOutcome, report, run
+from backstory.research.variants import VARIANTS, Variant, make_request, run_variant
 from backstory.settings import Settings
 
 COLUMNS = (

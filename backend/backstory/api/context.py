@@ -10,9 +10,11 @@ from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 
+from backstory.api.presenters import context_response
 from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.articles.fetch import FetchLimits, fetch_page
-from backstory.context import ContextService
+from backstory.catalog import LiveCatalog
+from backstory.context import ArticleInput, ContextService
 from backstory.settings import Settings
 
 SummaryLang = Annotated[
@@ -40,15 +42,20 @@ class ContextController(Controller):
         self,
         data: JSONBody[ContextRequest],
         context_service: NamedDependency[ContextService],
+        catalog: NamedDependency[LiveCatalog],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
-        return await anyio.to_thread.run_sync(lambda: context_service.build(data, summary_lang=summary_lang))
+        article = ArticleInput(
+            url=data.url, html=data.html, text=data.text, title=data.title, published=data.published, lang=data.lang
+        )
+        return await _answer(context_service, catalog, article, summary_lang)
 
     @get(operation_id="buildContextFromUrl", summary="Fetch an article by URL and answer with its backstory")
     async def build_from_url(
         self,
         url: ArticleUrl,
         context_service: NamedDependency[ContextService],
+        catalog: NamedDependency[LiveCatalog],
         http_client: NamedDependency[httpx.AsyncClient],
         settings: NamedDependency[Settings],
         summary_lang: SummaryLang = None,
@@ -60,5 +67,13 @@ class ContextController(Controller):
             allow_private=settings.fetch_allow_private,
         )
         page = await fetch_page(http_client, url, limits)
-        request = ContextRequest(url=page.url, html=page.html)
-        return await anyio.to_thread.run_sync(lambda: context_service.build(request, summary_lang=summary_lang))
+        return await _answer(context_service, catalog, ArticleInput(url=page.url, html=page.html), summary_lang)
+
+
+async def _answer(
+    service: ContextService, catalog: LiveCatalog, article: ArticleInput, summary_lang: str | None
+) -> ContextResponse:
+    # One snapshot for the whole request, taken before the work moves to a thread: a swap meanwhile changes nothing.
+    snapshot = catalog.current
+    result = await anyio.to_thread.run_sync(lambda: service.build(article, snapshot))
+    return context_response(result, summary_lang)

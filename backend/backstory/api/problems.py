@@ -1,4 +1,8 @@
-"""Every error answer is RFC 9457 problem+json; domain errors map to statuses in one table."""
+"""Every error answer is RFC 9457 problem+json; domain errors map to statuses in one table.
+
+A problem's ``type`` is a stable URI per kind of problem (``urn:backstory:problem:<slug>``), so clients can
+tell problems apart without reading titles, which are for people.
+"""
 
 from __future__ import annotations
 
@@ -10,42 +14,79 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from backstory.errors import (
+    AdminNotConfigured,
     BackstoryError,
     Conflict,
     FetchFailed,
     FetchRefused,
+    Forbidden,
     ImportRejected,
     InvalidInput,
+    InvalidRecord,
     NotAnArticle,
     NotFound,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    StoreUnavailable,
+    Unauthorized,
 )
 
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE = "urn:backstory:problem:"
 
 STATUS: dict[type[BackstoryError], int] = {
     NotFound: 404,
     Conflict: 409,
     InvalidInput: 400,
+    InvalidRecord: 422,
     NotAnArticle: 422,
     ImportRejected: 422,
+    PreconditionRequired: 428,
+    PreconditionFailed: 412,
+    PayloadTooLarge: 413,
+    Unauthorized: 401,
+    Forbidden: 403,
+    AdminNotConfigured: 503,
+    StoreUnavailable: 503,
     FetchRefused: 400,
     FetchFailed: 502,
 }
 
+# Problems raised by the framework itself, by status.
+_HTTP_SLUGS = {
+    400: ("invalid-request", "Invalid request"),
+    401: ("unauthorized", "Unauthorized"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
+}
 
-def problem(status: int, title: str, detail: str, **extra: Any) -> Response[dict[str, Any]]:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return Response(content=body, status_code=status, media_type=PROBLEM_JSON)
+
+def problem(
+    status: int, slug: str, title: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> Response[dict[str, Any]]:
+    body = {"type": PROBLEM_TYPE + slug, "title": title, "status": status, "detail": detail, **extra}
+    return Response(content=body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def domain_error(request: Request[Any, Any, Any], exc: BackstoryError) -> Response[dict[str, Any]]:
     status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = dict(exc.extra)
+    headers: dict[str, str] = {}
     if isinstance(exc, ImportRejected):
         extra["errors"] = [{"line": line, "message": message} for line, message in exc.errors]
-    return problem(status, exc.title, exc.detail, instance=request.url.path, **extra)
+        extra["error_count"] = exc.total
+    if isinstance(exc, Unauthorized):
+        headers["WWW-Authenticate"] = 'Bearer realm="backstory-admin"'
+    if isinstance(exc, StoreUnavailable):
+        headers["Retry-After"] = "5"
+    return problem(status, exc.slug, exc.title, exc.detail, headers, instance=request.url.path, **extra)
 
 
 def validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
@@ -53,27 +94,44 @@ def validation_error(request: Request[Any, Any, Any], exc: ValidationException) 
     detail = "; ".join(f"{e.get('key') or 'body'}: {e.get('message')}" for e in errors if isinstance(e, dict)) or str(
         exc.detail
     )
-    return problem(400, "Invalid request", detail, instance=request.url.path, errors=errors)
+    return problem(400, "invalid-request", "Invalid request", detail, instance=request.url.path, errors=errors)
+
+
+def admin_validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
+    """The admin API's records are checked field by field: 422, naming the field (a JSON path in the body)."""
+    errors = [e for e in (exc.extra if isinstance(exc.extra, list) else []) if isinstance(e, dict)]
+    fields = [_field(e) for e in errors]
+    detail = "; ".join(f"{f or 'body'}: {e.get('message')}" for f, e in zip(fields, errors, strict=True)) or str(
+        exc.detail
+    )
+    return problem(
+        422, "invalid-record", "Invalid record", detail, instance=request.url.path,
+        field=fields[0] if fields else "", errors=errors,
+    )  # fmt: skip
+
+
+def _field(error: dict[str, Any]) -> str:
+    # msgspec's message ends with the path ("… - at `$.title.en`"); Litestar puts the top-level key in "key".
+    message = str(error.get("message", ""))
+    if "at `$" in message:
+        return message.rsplit("at `$", 1)[1].split("`", 1)[0].lstrip(".")
+    return str(error.get("key") or "")
 
 
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
-    titles = {404: "Not found", 405: "Method not allowed", 413: "Request body too large", 401: "Unauthorized"}
-    title = titles.get(exc.status_code, "Request failed")
+    slug, title = _HTTP_SLUGS.get(exc.status_code, ("request-failed", "Request failed"))
     detail = str(exc.detail) if exc.detail else title
     if exc.status_code == 413:
         detail = "the request body is larger than the server accepts (BACKSTORY_MAX_BODY_BYTES)"
-    response = problem(exc.status_code, title, detail, instance=request.url.path)
-    if exc.headers:
-        response.headers.update(exc.headers)
-    return response
+    return problem(exc.status_code, slug, title, detail, dict(exc.headers or {}), instance=request.url.path)
 
 
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     # Logged with its traceback for us; the caller gets a calm answer without internals.
     log.exception("unhandled error", extra={"path": request.url.path, "method": request.method})
     return problem(
-        HTTP_500_INTERNAL_SERVER_ERROR, "Internal error", "something went wrong on our side; it has been logged",
-        instance=request.url.path,
+        HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "something went wrong on our side; it has been logged", instance=request.url.path,
     )  # fmt: skip
 
 
@@ -84,4 +142,4 @@ EXCEPTION_HANDLERS = {
     Exception: unexpected_error,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem"]
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "PROBLEM_TYPE", "admin_validation_error", "problem"]

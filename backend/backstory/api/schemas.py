@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
-from backstory.events.models import Localised, Source
+from backstory.cards.timeline import ReasonCode, Relation
+from backstory.context import AbstainCode, LangSource, PublishedSource
+from backstory.events.models import Digits, Entity, EntityKind, Event, Id, Localised, Source, Story, Text
+from backstory.events.store import AuditEntry
+from backstory.events.store_write import RecordCounts
 
-LangSource = Literal["given", "detected", "page"]
-PublishedSource = Literal["given", "page"]
-Relation = Literal["this", "earlier", "later"]
 EvidenceKind = Literal["name", "number", "phrase", "date"]
 
 LangCode = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code, e.g. 'ru'")]
@@ -69,6 +70,26 @@ class SourceOut(msgspec.Struct, kw_only=True):
     url: str
     title: str | None = None
     publisher: str | None = None
+    """As curated; never derived from the address."""
+    date: dt.date | None = None
+    lang: str | None = None
+
+
+class EntityRef(msgspec.Struct, kw_only=True):
+    id: str
+    name: str
+    """The curated name."""
+    as_written: str | None = None
+    """How this article writes it, when the article names it."""
+
+
+class ReasonOut(msgspec.Struct, kw_only=True):
+    """Why a card is shown, for a client to word in its own language."""
+
+    code: ReasonCode
+    """``reported``: this article reports it; ``shared_entities``: it and the reported event are both about
+    ``entities``; ``same_story``: another development of the same story."""
+    entities: list[EntityRef]
 
 
 class CardOut(msgspec.Struct, kw_only=True):
@@ -78,14 +99,20 @@ class CardOut(msgspec.Struct, kw_only=True):
     summary: str
     sources: list[SourceOut]
     relation: Relation
+    reason: ReasonOut
     why: str
+    """``reason`` in English words, for callers who show a sentence as it is."""
 
 
 class ContextResponse(msgspec.Struct, kw_only=True):
     article: ArticleOut
     matches: list[MatchOut]
     abstained: bool
+    abstain_code: AbstainCode | None = None
+    """Why nothing was claimed: ``too_short``, ``no_evidence`` (no known event shares evidence) or
+    ``low_confidence`` (the best candidate is too uncertain)."""
     abstain_reason: str | None
+    """The same in English, with figures, for people reading the raw answer."""
     story: StoryRef | None
     related_story: StoryRef | None
     cards: list[CardOut]
@@ -120,3 +147,63 @@ class HealthOut(msgspec.Struct, kw_only=True, omit_defaults=True):
     status: Literal["ok", "not ready"]
     events: int | None = None
     stories: int | None = None
+    catalog_version: int | None = None
+    database: Literal["ok", "unreachable"] | None = None
+
+
+# Admin: bodies are the NDJSON records without their ``type``.
+
+
+class StoryBody(Story, tag=False, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """A story as the admin API takes and gives it."""
+
+
+class EntityBody(Entity, tag=False, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """An entity with its names in every script and spelling known."""
+
+
+class EventBody(Event, tag=False, forbid_unknown_fields=True, kw_only=True, frozen=True):
+    """An event of a story."""
+
+
+# Patches: an absent field stays as it is; null resets an optional field (and is refused for a required one).
+
+
+class StoryPatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    title: Localised | msgspec.UnsetType = msgspec.UNSET
+    summary: Localised | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class EntityPatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    kind: EntityKind | msgspec.UnsetType = msgspec.UNSET
+    name: Text | msgspec.UnsetType = msgspec.UNSET
+    aliases: list[Text] | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class EventPatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    story_id: Id | msgspec.UnsetType = msgspec.UNSET
+    date: dt.date | msgspec.UnsetType = msgspec.UNSET
+    title: Localised | msgspec.UnsetType = msgspec.UNSET
+    summary: Localised | msgspec.UnsetType = msgspec.UNSET
+    entities: list[Id] | msgspec.UnsetType | None = msgspec.UNSET
+    numbers: list[Digits] | msgspec.UnsetType | None = msgspec.UNSET
+    phrases: list[str] | msgspec.UnsetType | None = msgspec.UNSET
+    sources: list[Source] | msgspec.UnsetType | None = msgspec.UNSET
+    background: bool | msgspec.UnsetType | None = msgspec.UNSET
+
+
+def patch_changes(patch: msgspec.Struct) -> dict[str, Any]:
+    """The fields a patch sets (None included), leaving out the absent ones."""
+    return {name: value for name in patch.__struct_fields__ if (value := getattr(patch, name)) is not msgspec.UNSET}
+
+
+class ImportOut(msgspec.Struct, kw_only=True):
+    created: RecordCounts
+    updated: RecordCounts
+    unchanged: RecordCounts
+    dry_run: bool
+
+
+class AuditPageOut(msgspec.Struct, kw_only=True):
+    entries: list[AuditEntry]
+    next_cursor: str | None

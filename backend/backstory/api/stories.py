@@ -1,4 +1,8 @@
-"""Read API over the event set: stories with their timelines, and single events."""
+"""Read API over the event set: stories with their timelines, and single events.
+
+It reads the live catalog, the same snapshot matching uses, so what a reader browses and what an article is
+matched against always agree.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,10 @@ from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
+from backstory.api.presenters import event_out
 from backstory.api.schemas import EventOut, StoryDetailOut, StoryOut
-from backstory.events.models import Event
-from backstory.events.store import EventStore
-
-
-def event_out(event: Event) -> EventOut:
-    return EventOut(
-        id=event.id, story_id=event.story_id, date=event.date, title=event.title, summary=event.summary,
-        entities=event.entities, numbers=event.numbers, phrases=event.phrases, sources=event.sources,
-        background=event.background,
-    )  # fmt: skip
+from backstory.catalog import LiveCatalog
+from backstory.errors import NotFound
 
 
 class StoriesController(Controller):
@@ -24,22 +21,28 @@ class StoriesController(Controller):
     tags = ["stories"]
 
     @get("/stories", operation_id="listStories", summary="All stories")
-    async def list_stories(self, store: NamedDependency[EventStore]) -> list[StoryOut]:
-        stories = await store.list_stories()
-        counts: dict[str, int] = {}
-        for event in await store.list_events():
-            counts[event.story_id] = counts.get(event.story_id, 0) + 1
-        return [StoryOut(id=s.id, title=s.title, summary=s.summary, event_count=counts.get(s.id, 0)) for s in stories]
+    async def list_stories(self, catalog: NamedDependency[LiveCatalog]) -> list[StoryOut]:
+        index = catalog.current.index
+        return [
+            StoryOut(id=s.id, title=s.title, summary=s.summary, event_count=len(index.story_timeline(s.id)))
+            for s in sorted(index.stories.values(), key=lambda s: s.id)
+        ]
 
     @get("/stories/{story_id:str}", operation_id="getStory", summary="A story with its timeline, oldest first")
-    async def get_story(self, story_id: FromPath[str], store: NamedDependency[EventStore]) -> StoryDetailOut:
-        story = await store.get_story(story_id)
-        events = await store.list_events(story_id)
+    async def get_story(self, story_id: FromPath[str], catalog: NamedDependency[LiveCatalog]) -> StoryDetailOut:
+        index = catalog.current.index
+        story = index.stories.get(story_id)
+        if story is None:
+            raise NotFound(f"No story {story_id!r}.")
+        events = index.story_timeline(story_id)
         return StoryDetailOut(
             id=story.id, title=story.title, summary=story.summary, event_count=len(events),
             timeline=[event_out(e) for e in events],
         )  # fmt: skip
 
     @get("/events/{event_id:str}", operation_id="getEvent", summary="One event")
-    async def get_event(self, event_id: FromPath[str], store: NamedDependency[EventStore]) -> EventOut:
-        return event_out(await store.get_event(event_id))
+    async def get_event(self, event_id: FromPath[str], catalog: NamedDependency[LiveCatalog]) -> EventOut:
+        event = catalog.current.index.events.get(event_id)
+        if event is None:
+            raise NotFound(f"No event {event_id!r}.")
+        return event_out(event)

@@ -1,41 +1,67 @@
-"""Context cards: the story's timeline around the event an article reports, newest first."""
+"""Context cards: the story's timeline around the event an article reports, newest first.
+
+Cards are domain results: the event itself, how it relates to the reported one, and why, as a code with the
+entities it rests on. The HTTP edge words and localises them (``api/presenters.py``); ``why`` is the English
+wording for the command line and for API users who want a sentence.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from backstory.api.schemas import CardOut, Relation, SourceOut
-from backstory.events.models import Event, localised
+from backstory.events.models import Event
 from backstory.matching.index import EventIndex
 from backstory.matching.score import Evidence
+
+Relation = Literal["this", "earlier", "later"]
+ReasonCode = Literal["reported", "shared_entities", "same_story"]
 
 # How many names a "why related" line lists before it stops.
 WHY_NAMES = 3
 
 
-def _card(event: Event, relation: Relation, why: str, lang: str | None) -> CardOut:
-    return CardOut(
-        event_id=event.id,
-        date=event.date,
-        title=localised(event.title, lang),
-        summary=localised(event.summary, lang),
-        sources=[SourceOut(url=s.url, title=s.title, publisher=s.publisher) for s in event.sources],
-        relation=relation,
-        why=why,
-    )
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a card is shown: ``reported`` (this article reports it), ``shared_entities`` (the card's event and the
+    reported one are both about ``entity_ids``) or ``same_story``."""
+
+    code: ReasonCode
+    entity_ids: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    """For ``reported``: what matched (curated names, numbers, phrases), strongest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    event: Event
+    relation: Relation
+    reason: Reason
+    why: str
+    """The reason in English words."""
+
+    @property
+    def event_id(self) -> str:
+        return self.event.id
 
 
 def _names(index: EventIndex, entity_ids: Sequence[str]) -> str:
     return ", ".join(index.entities[e].name for e in entity_ids[:WHY_NAMES] if e in index.entities)
 
 
-def _why_this(evidence: Sequence[Evidence]) -> str:
-    shown = list(dict.fromkeys(item.matched for item in evidence))[:WHY_NAMES]
-    return "Reported in this article: " + ", ".join(shown) if shown else "Reported in this article"
+def _reported(evidence: Sequence[Evidence]) -> Reason:
+    shown = tuple(dict.fromkeys(item.matched for item in evidence))[:WHY_NAMES]
+    names = tuple(dict.fromkeys(item.entity_id for item in evidence if item.entity_id))[:WHY_NAMES]
+    return Reason("reported", names, shown)
 
 
-def _why_other(index: EventIndex, event: Event, anchor: Event, relation: Relation) -> str:
+def _why_reported(reason: Reason) -> str:
+    return "Reported in this article: " + ", ".join(reason.evidence) if reason.evidence else "Reported in this article"
+
+
+def _shared(index: EventIndex, event: Event, anchor: Event) -> Reason:
     """What links an earlier or later event to the reported one: the names both are most about."""
     story = event.story_id
 
@@ -51,40 +77,48 @@ def _why_other(index: EventIndex, event: Event, anchor: Event, relation: Relatio
         (e for e in set(event.entities) & set(anchor.entities) if e not in core and link(e) > 0),
         key=lambda e: (-link(e), e),
     )
-    when = "Earlier" if relation == "earlier" else "Later"
     if shared:
-        return f"{when} in the same story, also involving {_names(index, shared)}"
+        return Reason("shared_entities", tuple(shared[:WHY_NAMES]))
+    return Reason("same_story")
+
+
+def _why_other(index: EventIndex, reason: Reason, relation: Relation) -> str:
+    when = "Earlier" if relation == "earlier" else "Later"
+    if reason.code == "shared_entities":
+        return f"{when} in the same story, also involving {_names(index, reason.entity_ids)}"
     return f"{when} in the same story"
 
 
-def matched_timeline(
-    index: EventIndex,
-    event_id: str,
-    evidence: Sequence[Evidence],
-    lang: str | None,
-) -> list[CardOut]:
+def matched_timeline(index: EventIndex, event_id: str, evidence: Sequence[Evidence]) -> list[Card]:
     """Cards for a claimed event: the event, what came before it, and what came after it (as ``later``)."""
     anchor = index.events[event_id]
     cards = []
     for event in reversed(index.story_timeline(anchor.story_id)):
         if event.id == anchor.id:
-            cards.append(_card(event, "this", _why_this(evidence), lang))
+            reason = _reported(evidence)
+            cards.append(Card(event, "this", reason, _why_reported(reason)))
         else:
             relation: Relation = "later" if (event.date, event.id) > (anchor.date, anchor.id) else "earlier"
-            cards.append(_card(event, relation, _why_other(index, event, anchor, relation), lang))
+            reason = _shared(index, event, anchor)
+            cards.append(Card(event, relation, reason, _why_other(index, reason, relation)))
     return cards
 
 
-def story_timeline(index: EventIndex, story_id: str, published: dt.date | None, lang: str | None) -> list[CardOut]:
+def story_timeline(index: EventIndex, story_id: str, published: dt.date | None) -> list[Card]:
     """Cards for an article related to a story without a claimed event: the whole timeline, newest first,
     with events after the article's publish date marked ``later``."""
     cards = []
     for event in reversed(index.story_timeline(story_id)):
         relation: Relation = "later" if published is not None and event.date > published else "earlier"
-        why = (
-            "Later in the story this article belongs to"
-            if relation == "later"
-            else ("Earlier in the story this article belongs to")
-        )
-        cards.append(_card(event, relation, why, lang))
+        why = "Later in the story this article belongs to" if relation == "later" else "Part of the same story"
+        cards.append(Card(event, relation, Reason("same_story"), why))
     return cards
+
+
+def spellings(evidence: Sequence[Evidence]) -> Mapping[str, str]:
+    """Entity id -> the article's own spelling of it, from the evidence of a match."""
+    seen: dict[str, str] = {}
+    for item in evidence:
+        if item.entity_id and item.entity_id not in seen:
+            seen[item.entity_id] = item.text
+    return seen

@@ -7,43 +7,61 @@ line, tagged by ``type``). They carry no database or HTTP details.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 EntityKind = Literal["person", "org", "place", "topic"]
 
+# The shapes every record must have, checked wherever one is decoded (NDJSON files, the admin API).
+Id = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=200,
+        description="A lowercase slug: letters a-z, digits and single hyphens, e.g. '2025-09-11-envoy-visit'.",
+    ),
+]
+LangKey = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code, e.g. 'ru'.")]
+Url = Annotated[
+    str, msgspec.Meta(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=2000, description="An http(s) URL.")
+]
+Digits = Annotated[str, msgspec.Meta(pattern=r"^[0-9]+$", max_length=20, description="A number as plain digits.")]
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
+
 # Titles and summaries keyed by ISO 639-1 language code; "en" is always present.
-Localised = dict[str, str]
+Localised = dict[LangKey, str]
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
-    url: str
+    url: Url
     title: str | None = None
     publisher: str | None = None
-    lang: str | None = None
+    """The publisher's name as curated (never derived from the address)."""
+    lang: LangKey | None = None
+    date: dt.date | None = None
 
 
 class Entity(msgspec.Struct, frozen=True, kw_only=True, tag="entity", tag_field="type"):
     """A person, organisation, place or topic, with its names in every script and spelling known."""
 
-    id: str
+    id: Id
     kind: EntityKind
-    name: str
-    aliases: list[str] = msgspec.field(default_factory=list)
+    name: Text
+    aliases: list[Text] = msgspec.field(default_factory=list)
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True, tag="event", tag_field="type"):
     """One dated development of a story."""
 
-    id: str
-    story_id: str
+    id: Id
+    story_id: Id
     date: dt.date
     title: Localised
     summary: Localised
-    entities: list[str] = msgspec.field(default_factory=list)
+    entities: list[Id] = msgspec.field(default_factory=list)
     """Ids of the entities involved, most central first."""
-    numbers: list[str] = msgspec.field(default_factory=list)
+    numbers: list[Digits] = msgspec.field(default_factory=list)
     """Key numbers as plain digits ("52", "1300", "4978")."""
     phrases: list[str] = msgspec.field(default_factory=list)
     """Distinctive phrases in any language ("big deal", "большая сделка")."""
@@ -53,7 +71,7 @@ class Event(msgspec.Struct, frozen=True, kw_only=True, tag="event", tag_field="t
 
 
 class Story(msgspec.Struct, frozen=True, kw_only=True, tag="story", tag_field="type"):
-    id: str
+    id: Id
     title: Localised
     summary: Localised = msgspec.field(default_factory=dict)
 

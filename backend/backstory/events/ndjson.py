@@ -7,13 +7,15 @@ record (duplicates, references, English titles); the store runs them again on re
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import msgspec
 
 from backstory.errors import ImportRejected
-from backstory.events.models import Event, Record, Source, Story
+from backstory.events.models import Entity, Event, Record, Source, Story
 
 _decoder = msgspec.json.Decoder(Record)
 _fields_decoder = msgspec.json.Decoder(dict[str, Any])
@@ -39,18 +41,59 @@ def parse_records(
         if not line.strip():
             continue
         try:
-            record = _decoder.decode(line)
-        except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
+            numbered.append((number, decode_record(line)))
+        except ValueError as exc:
             errors.append((number, str(exc)))
-            continue
-        unknown = _unknown_fields(_fields_decoder.decode(line), record)
-        if unknown:
-            errors.append((number, f"Unknown field(s): {', '.join(unknown)}"))
-        numbered.append((number, record))
     errors.extend(check_records(numbered, known_story_ids=known_story_ids, known_entity_ids=known_entity_ids))
     if errors:
         raise ImportRejected(sorted(errors))
     return [record for _, record in numbered]
+
+
+def decode_record(line: str | bytes) -> Record:
+    """One NDJSON line as a record; ``ValueError`` says what is wrong (msgspec names the field: "at `$.id`")."""
+    try:
+        record = _decoder.decode(line)
+    except msgspec.DecodeError as exc:  # ValidationError is a DecodeError too
+        raise ValueError(str(exc)) from None
+    unknown = _unknown_fields(_fields_decoder.decode(line), record)
+    if unknown:
+        raise ValueError(f"Unknown field(s): {', '.join(unknown)}")
+    if problems := record_problems(record):
+        raise ValueError("; ".join(f"{message} - at `$.{field}`" for field, message in problems))
+    return record
+
+
+def record_problems(record: Record) -> list[tuple[str, str]]:
+    """What is wrong with one record on its own, as (field, message): no English title, a repeated alias."""
+    problems: list[tuple[str, str]] = []
+    if isinstance(record, Story | Event) and not record.title.get("en", "").strip():
+        problems.append(("title.en", f"{record_type(record)} {record.id!r} has no English title (title.en)"))
+    if isinstance(record, Entity):
+        seen = {_alias_key(record.name): "the name"}
+        for position, alias in enumerate(record.aliases):
+            key = _alias_key(alias)
+            if key in seen:
+                problems.append((f"aliases[{position}]", f"alias {alias!r} repeats {seen[key]}"))
+            else:
+                seen[key] = f"aliases[{position}]"
+    if isinstance(record, Event):
+        seen_ids: set[str] = set()
+        for position, entity_id in enumerate(record.entities):
+            if entity_id in seen_ids:
+                problems.append((f"entities[{position}]", f"entity {entity_id!r} listed twice"))
+            seen_ids.add(entity_id)
+    return problems
+
+
+def _alias_key(alias: str) -> str:
+    # Aliases that differ only in case or Unicode composition fold to the same key: one is enough.
+    return unicodedata.normalize("NFC", alias).strip().casefold()
+
+
+def record_digest(record: Record) -> str:
+    """A digest of the record's canonical bytes: its ETag in the admin API, and how bundled records are tracked."""
+    return hashlib.sha256(_encoder.encode(record)).hexdigest()
 
 
 def check_records(
@@ -73,24 +116,23 @@ def check_records(
     stories = {*known_story_ids, *(record_id for tag, record_id in first_line if tag == "story")}
     entities = {*known_entity_ids, *(record_id for tag, record_id in first_line if tag == "entity")}
     for number, record in numbered:
-        if isinstance(record, Story | Event) and not record.title.get("en", "").strip():
-            errors.append((number, f"{record_type(record)} {record.id!r} has no English title (title.en)"))
         if isinstance(record, Event):
-            errors.extend((number, message) for message in _event_reference_errors(record, stories, entities))
+            errors.extend((number, message) for message in event_reference_errors(record, stories, entities))
     return errors
 
 
-def _event_reference_errors(event: Event, stories: set[str], entities: set[str]) -> list[str]:
+def event_reference_errors(
+    event: Event, stories: set[str] | frozenset[str], entities: set[str] | frozenset[str]
+) -> list[str]:
+    """The event's references to stories and entities that are not in ``stories`` / ``entities``."""
     errors = []
     if event.story_id not in stories:
         errors.append(f"event {event.id!r}: unknown story {event.story_id!r}")
-    seen: set[str] = set()
-    for entity_id in event.entities:
-        if entity_id not in entities:
-            errors.append(f"event {event.id!r}: unknown entity {entity_id!r}")
-        elif entity_id in seen:
-            errors.append(f"event {event.id!r}: entity {entity_id!r} listed twice")
-        seen.add(entity_id)
+    errors.extend(
+        f"event {event.id!r}: unknown entity {entity_id!r}"
+        for entity_id in dict.fromkeys(event.entities)
+        if entity_id not in entities
+    )
     return errors
 
 

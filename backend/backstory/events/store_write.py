@@ -1,27 +1,32 @@
-"""The write half of the event store: upserts by id, guarded deletions, and an audit row for each.
+"""The write half of the event store: creates, replacements, guarded deletions and streamed imports.
 
 Every function runs inside the session it is given and never commits: ``EventStore`` opens one transaction
-per call, so an error anywhere (a bad record, a lost connection) leaves the database as it was.
+per call, so an error anywhere (a bad record, a lost connection) leaves the database as it was. Each write adds
+an audit row per record it changed (who, what, before, after) and bumps the catalog version once, in that same
+transaction: a committed change and its audit trail and version cannot come apart, and the live catalog of
+every instance sees the new version (``catalog.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 import msgspec
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from backstory.errors import Conflict, ImportRejected, NotFound
+from backstory.errors import Conflict, ImportRejected, InvalidRecord, NotFound, PreconditionFailed
 from backstory.events.models import Entity, Event, Record, Story
-from backstory.events.ndjson import check_records, parse_records, record_type
+from backstory.events.ndjson import event_reference_errors, record_digest, record_problems, record_type
 from backstory.events.tables import (
     AliasRow,
     AuditRow,
+    CatalogStateRow,
     EntityRow,
     EventEntityRow,
     EventRow,
@@ -32,17 +37,29 @@ from backstory.events.tables import (
 )
 
 Outcome = Literal["created", "updated", "unchanged"]
+Kind = Literal["story", "entity", "event"]
 RowT = TypeVar("RowT", StoryRow, EntityRow, EventRow)
 RecordT = TypeVar("RecordT", Story, Entity, Event)
 
-_PLURALS: dict[type[Record], str] = {Story: "stories", Entity: "entities", Event: "events"}
+# PostgreSQL channel on which each write announces the catalog version it committed.
+CATALOG_CHANNEL = "backstory_catalog"
+
+_PLURALS: dict[Kind, str] = {"story": "stories", "entity": "entities", "event": "events"}
+_ROWS: dict[Kind, type[StoryRow] | type[EntityRow] | type[EventRow]] = {
+    "story": StoryRow,
+    "entity": EntityRow,
+    "event": EventRow,
+}
 _COLLECTIONS: dict[type[Any], tuple[Any, ...]] = {
     EntityRow: (EntityRow.aliases,),
     EventRow: (EventRow.entity_links,),
 }
 
-# Ids per IN (...) query: well under the bind-parameter limits of SQLite and asyncpg.
+# Ids per IN (...) query, and records per flush of an import: well under the bind-parameter limits of SQLite and
+# asyncpg, and few enough that an import's memory does not grow with its file.
 _CHUNK = 500
+# Errors an import lists before it only counts them.
+MAX_LISTED_ERRORS = 1000
 
 
 class RecordCounts(msgspec.Struct, frozen=True, kw_only=True):
@@ -52,90 +69,324 @@ class RecordCounts(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ImportSummary(msgspec.Struct, frozen=True, kw_only=True):
-    """What an import did, per record type. ``unchanged`` records matched the store already."""
+    """What an import did (or, in a dry run, would do), per record type."""
 
     created: RecordCounts
     updated: RecordCounts
     unchanged: RecordCounts
+    dry_run: bool = False
 
 
-async def import_ndjson(session: AsyncSession, text: str, *, actor: str) -> ImportSummary:
-    """Parse ``text`` against the ids already stored, then import it; errors carry the text's line numbers."""
-    records = parse_records(
-        text,
-        known_story_ids=await _all_ids(session, StoryRow),
-        known_entity_ids=await _all_ids(session, EntityRow),
+# Versions and audit
+
+
+async def bump_version(session: AsyncSession) -> int:
+    """The next catalog version, taken in this transaction; PostgreSQL announces it when the transaction commits."""
+    version = await session.scalar(
+        update(CatalogStateRow)
+        .where(CatalogStateRow.id == 1)
+        .values(version=CatalogStateRow.version + 1)
+        .returning(CatalogStateRow.version)
     )
-    return await import_records(session, records, actor=actor)
+    if version is None:  # a database migrated before the row existed cannot happen; say so if it does
+        raise RuntimeError("catalog_state has no row: run the migrations")
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        # NOTIFY is transactional: listeners hear it on commit, never for a rolled-back write.
+        await session.execute(text("SELECT pg_notify(:channel, :version)"), {
+            "channel": CATALOG_CHANNEL,
+            "version": str(version),
+        })  # fmt: skip
+    return int(version)
 
 
-async def import_records(session: AsyncSession, records: Sequence[Record], *, actor: str) -> ImportSummary:
-    """Create or replace each record by id (an entity's aliases and an event's entities are replaced whole).
-
-    Raises ``ImportRejected`` before writing anything when a record is a duplicate, names a story or entity
-    that is neither stored nor imported with it, or lacks an English title; "line" is then the record's
-    1-based position in ``records``.
-    """
-    errors = check_records(
-        list(enumerate(records, start=1)),
-        known_story_ids=await _all_ids(session, StoryRow),
-        known_entity_ids=await _all_ids(session, EntityRow),
-    )
-    if errors:
-        raise ImportRejected(errors)
-    stories = [record for record in records if isinstance(record, Story)]
-    entities = [record for record in records if isinstance(record, Entity)]
-    events = [record for record in records if isinstance(record, Event)]
-    # Parents first: events refer to stories and entities, and each type is flushed before the next.
-    outcomes: list[tuple[Record, Outcome]] = [
-        *zip(stories, await _upsert(session, StoryRow, stories, as_story, _fill_story), strict=True),
-        *zip(entities, await _upsert(session, EntityRow, entities, as_entity, _fill_entity), strict=True),
-        *zip(events, await _upsert(session, EventRow, events, as_event, _fill_event), strict=True),
-    ]
-    counts: dict[Outcome, Counter[str]] = {"created": Counter(), "updated": Counter(), "unchanged": Counter()}
-    for record, outcome in outcomes:
-        counts[outcome][_PLURALS[type(record)]] += 1
-    summary = ImportSummary(**{outcome: RecordCounts(**counter) for outcome, counter in counts.items()})
-    changed = [f"{record_type(record)}:{record.id}" for record, outcome in outcomes if outcome != "unchanged"]
-    _audit(
-        session,
-        actor,
-        "import",
-        f"{len(records)} records",
-        {**msgspec.to_builtins(summary), "changed": changed},
-    )
-    return summary
-
-
-async def _upsert(
+def _audit(
     session: AsyncSession,
-    model: type[RowT],
-    records: list[RecordT],
-    read: Callable[[RowT], RecordT],
-    fill: Callable[[RowT, RecordT], None],
-) -> list[Outcome]:
-    # The collections that fill() replaces must be loaded: lazy loading is off (see tables.py).
-    options = [selectinload(relation) for relation in _COLLECTIONS.get(model, ())]
-    ids = [record.id for record in records]
-    existing: dict[str, RowT] = {}
-    for start in range(0, len(ids), _CHUNK):
-        rows = await session.scalars(select(model).where(model.id.in_(ids[start : start + _CHUNK])).options(*options))
-        existing.update((row.id, row) for row in rows)
-    outcomes: list[Outcome] = []
-    for record in records:
-        row = existing.get(record.id)
-        if row is None:
-            row = model(id=record.id)
-            fill(row, record)
-            session.add(row)
-            outcomes.append("created")
-        elif read(row) == record:
-            outcomes.append("unchanged")
-        else:
-            fill(row, record)
-            outcomes.append("updated")
+    actor: str,
+    action: str,
+    target: str,
+    *,
+    version: int,
+    before: Record | None = None,
+    after: Record | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    if not actor.strip():
+        raise ValueError("every write needs an actor")
+    session.add(
+        AuditRow(
+            at=_now(),
+            actor=actor,
+            action=action,
+            target=target,
+            detail=detail or {},
+            version=version,
+            before=msgspec.to_builtins(before) if before is not None else None,
+            after=msgspec.to_builtins(after) if after is not None else None,
+        )
+    )
+
+
+def _target(record: Record) -> str:
+    return f"{record_type(record)}:{record.id}"
+
+
+# Single records
+
+
+async def load_row(session: AsyncSession, kind: Kind, record_id: str, *, lock: bool = False) -> Any:
+    """The row of a record with its collections, or None; ``lock`` holds it until the transaction ends."""
+    model = _ROWS[kind]
+    query = select(model).where(model.id == record_id)
+    for relation in _COLLECTIONS.get(model, ()):
+        query = query.options(selectinload(relation))
+    if lock:
+        query = query.with_for_update()
+    return await session.scalar(query)
+
+
+def as_record(kind: Kind, row: Any) -> Record:
+    readers: dict[Kind, Callable[[Any], Record]] = {"story": as_story, "entity": as_entity, "event": as_event}
+    return readers[kind](row)
+
+
+async def check_references(session: AsyncSession, record: Record) -> None:
+    """An event's story and entities must exist; raises ``InvalidRecord`` naming the field."""
+    if not isinstance(record, Event):
+        return
+    if await session.get(StoryRow, record.story_id) is None:
+        raise InvalidRecord("story_id", f"unknown story {record.story_id!r}")
+    if record.entities:
+        found = set(await session.scalars(select(EntityRow.id).where(EntityRow.id.in_(record.entities))))
+        for position, entity_id in enumerate(record.entities):
+            if entity_id not in found:
+                raise InvalidRecord(f"entities[{position}]", f"unknown entity {entity_id!r}")
+
+
+def _check_alone(record: Record) -> None:
+    if problems := record_problems(record):
+        field_name, message = problems[0]
+        raise InvalidRecord(field_name, message)
+
+
+async def create_record(session: AsyncSession, record: Record, *, actor: str) -> int:
+    """Add a new record; ``Conflict`` when its id is taken. Returns the catalog version written."""
+    _check_alone(record)
+    kind: Kind = record_type(record)  # type: ignore[assignment]
+    if await load_row(session, kind, record.id) is not None:
+        raise Conflict(f"{kind} {record.id!r} already exists; change it with PATCH")
+    await check_references(session, record)
+    row = _ROWS[kind](id=record.id)
+    _FILL[kind](row, record)
+    session.add(row)
     await session.flush()
-    return outcomes
+    version = await bump_version(session)
+    _audit(session, actor, "create", _target(record), version=version, after=record)
+    return version
+
+
+async def replace_record(session: AsyncSession, record: Record, *, actor: str, if_match: str) -> int:
+    """Replace a stored record whose current digest is ``if_match`` (``PreconditionFailed`` otherwise)."""
+    _check_alone(record)
+    kind: Kind = record_type(record)  # type: ignore[assignment]
+    row = await load_row(session, kind, record.id, lock=True)
+    if row is None:
+        raise NotFound(f"No {kind} {record.id!r}.")
+    before = as_record(kind, row)
+    if record_digest(before) != if_match:
+        raise PreconditionFailed(f"{kind} {record.id!r} was changed since you read it; read it again")
+    if before == record:
+        return await current_version(session)
+    await check_references(session, record)
+    _FILL[kind](row, record)
+    await session.flush()
+    version = await bump_version(session)
+    _audit(session, actor, "update", _target(record), version=version, before=before, after=record)
+    return version
+
+
+async def delete_record(session: AsyncSession, kind: Kind, record_id: str, *, actor: str, if_match: str) -> int:
+    """Delete a record whose digest is ``if_match``; ``Conflict`` while other records still refer to it."""
+    row = await load_row(session, kind, record_id, lock=True)
+    if row is None:
+        raise NotFound(f"No {kind} {record_id!r}.")
+    before = as_record(kind, row)
+    if record_digest(before) != if_match:
+        raise PreconditionFailed(f"{kind} {record_id!r} was changed since you read it; read it again")
+    if kind == "entity":
+        users = list(
+            await session.scalars(
+                select(EventEntityRow.event_id)
+                .where(EventEntityRow.entity_id == record_id)
+                .order_by(EventEntityRow.event_id)
+            )
+        )
+        if users:
+            raise Conflict(f"Entity {record_id!r} is still named by {len(users)} event(s).", events=users)
+    if kind == "story":
+        users = list(
+            await session.scalars(select(EventRow.id).where(EventRow.story_id == record_id).order_by(EventRow.id))
+        )
+        if users:
+            raise Conflict(f"Story {record_id!r} still has {len(users)} event(s); delete them first.", events=users)
+    await session.delete(row)
+    await session.flush()
+    version = await bump_version(session)
+    # The deleted record goes into the log whole, so a mistaken deletion can be undone by re-importing it.
+    _audit(session, actor, "delete", f"{kind}:{record_id}", version=version, before=before)
+    return version
+
+
+async def current_version(session: AsyncSession) -> int:
+    return int(await session.scalar(select(CatalogStateRow.version).where(CatalogStateRow.id == 1)) or 0)
+
+
+# Imports
+
+
+@dataclass
+class ImportRun:
+    """One all-or-nothing import, fed record by record (``add``) and closed by ``finish``.
+
+    Records are written in batches as they come, inside the caller's transaction, so memory holds a batch, not
+    the file; what is remembered across the file is each record's type and id (for duplicates and references).
+    Errors are collected, every line checked, and nothing more written once one is found; ``finish`` raises
+    ``ImportRejected`` listing them all, and the caller's transaction rolls back. An event may refer to a story
+    or entity defined further down the file: it waits until the end.
+    """
+
+    session: AsyncSession
+    actor: str
+    stories: set[str]
+    entities: set[str]
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    error_count: int = 0
+    first_line: dict[tuple[str, str], int] = field(default_factory=dict)
+    pending: list[Record] = field(default_factory=list)
+    waiting: list[tuple[int, Event]] = field(default_factory=list)
+    counts: dict[Outcome, Counter[str]] = field(
+        default_factory=lambda: {"created": Counter(), "updated": Counter(), "unchanged": Counter()}
+    )
+    version: int | None = None
+
+    @classmethod
+    async def start(cls, session: AsyncSession, *, actor: str) -> ImportRun:
+        if not actor.strip():
+            raise ValueError("every write needs an actor")
+        return cls(
+            session=session,
+            actor=actor,
+            stories=set(await session.scalars(select(StoryRow.id))),
+            entities=set(await session.scalars(select(EntityRow.id))),
+        )
+
+    def error(self, line: int, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append((line, message))
+
+    async def add(self, line: int, record: Record) -> None:
+        """A record decoded from ``line`` (its field-level checks already passed)."""
+        key = (record_type(record), record.id)
+        if key in self.first_line:
+            self.error(line, f"duplicate {key[0]} id {record.id!r} (first on line {self.first_line[key]})")
+            return
+        self.first_line[key] = line
+        if problems := record_problems(record):
+            for field_name, message in problems:
+                self.error(line, f"{message} - at `$.{field_name}`")
+            return
+        if isinstance(record, Story):
+            self.stories.add(record.id)
+        elif isinstance(record, Entity):
+            self.entities.add(record.id)
+        elif event_reference_errors(record, self.stories, self.entities):
+            self.waiting.append((line, record))
+            return
+        self.pending.append(record)
+        if len(self.pending) >= _CHUNK:
+            await self._flush()
+
+    async def finish(self) -> ImportSummary:
+        for line, event in self.waiting:
+            problems = event_reference_errors(event, self.stories, self.entities)
+            for message in problems:
+                self.error(line, message)
+            if not problems:
+                self.pending.append(event)
+                if len(self.pending) >= _CHUNK:
+                    await self._flush()
+        await self._flush()
+        if self.error_count:
+            raise ImportRejected(self.errors, total=self.error_count)
+        return ImportSummary(
+            created=RecordCounts(**self.counts["created"]),
+            updated=RecordCounts(**self.counts["updated"]),
+            unchanged=RecordCounts(**self.counts["unchanged"]),
+        )
+
+    async def _flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if self.error_count or not batch:
+            return
+        # Parents first: events refer to stories and entities of the same batch.
+        for kind in ("story", "entity", "event"):
+            records = [record for record in batch if record_type(record) == kind]
+            if records:
+                await self._write(kind, records)
+        # Written (audit rows too), then forgotten: that keeps a long import's memory flat.
+        await self.session.flush()
+        self.session.expunge_all()
+
+    async def _write(self, kind: Kind, records: list[Record]) -> None:
+        model: Any = _ROWS[kind]
+        options = [selectinload(relation) for relation in _COLLECTIONS.get(model, ())]
+        ids = [record.id for record in records]
+        existing = {
+            row.id: row for row in await self.session.scalars(select(model).where(model.id.in_(ids)).options(*options))
+        }
+        changes: list[tuple[Record, Record | None]] = []
+        before: Record | None
+        for record in records:
+            row = existing.get(record.id)
+            if row is None:
+                row = model(id=record.id)
+                _FILL[kind](row, record)
+                self.session.add(row)
+                self.counts["created"][_PLURALS[kind]] += 1
+                changes.append((record, None))
+                continue
+            before = as_record(kind, row)
+            if before == record:
+                self.counts["unchanged"][_PLURALS[kind]] += 1
+                continue
+            _FILL[kind](row, record)
+            self.counts["updated"][_PLURALS[kind]] += 1
+            changes.append((record, before))
+        await self.session.flush()
+        if changes and self.version is None:
+            self.version = await bump_version(self.session)
+        for record, before in changes:
+            action = "import:update" if before is not None else "import:create"
+            _audit(
+                self.session,
+                self.actor,
+                action,
+                _target(record),
+                version=self.version or 0,
+                before=before,
+                after=record,
+            )
+
+
+async def import_records(session: AsyncSession, records: list[Record], *, actor: str) -> ImportSummary:
+    """Create or replace each record by id, all or nothing; "line" in errors is the record's 1-based position."""
+    run = await ImportRun.start(session, actor=actor)
+    for position, record in enumerate(records, start=1):
+        await run.add(position, record)
+    return await run.finish()
+
+
+# Filling rows
 
 
 def _fill_story(row: StoryRow, story: Story) -> None:
@@ -164,48 +415,14 @@ def _fill_event(row: EventRow, event: Event) -> None:
     row.entity_links = [EventEntityRow(entity_id=entity_id, position=i) for i, entity_id in enumerate(event.entities)]
 
 
-async def delete_event(session: AsyncSession, event_id: str, *, actor: str) -> None:
-    row = await session.get(EventRow, event_id, options=[selectinload(EventRow.entity_links)])
-    if row is None:
-        raise NotFound(f"No event {event_id!r}.")
-    record = as_event(row)
-    await session.delete(row)
-    # The deleted record goes into the log whole, so a mistaken deletion can be undone by re-importing it.
-    _audit(session, actor, "delete", f"event:{event_id}", msgspec.to_builtins(record))
+_FILL: dict[Kind, Callable[[Any, Any], None]] = {"story": _fill_story, "entity": _fill_entity, "event": _fill_event}
 
 
-async def delete_entity(session: AsyncSession, entity_id: str, *, actor: str) -> None:
-    row = await session.get(EntityRow, entity_id, options=[selectinload(EntityRow.aliases)])
-    if row is None:
-        raise NotFound(f"No entity {entity_id!r}.")
-    events = await session.scalars(
-        select(EventEntityRow.event_id).where(EventEntityRow.entity_id == entity_id).order_by(EventEntityRow.event_id)
-    )
-    if users := list(events):
-        raise Conflict(f"Entity {entity_id!r} is still named by event(s): {', '.join(users)}.")
-    record = as_entity(row)
-    await session.delete(row)
-    _audit(session, actor, "delete", f"entity:{entity_id}", msgspec.to_builtins(record))
-
-
-async def delete_story(session: AsyncSession, story_id: str, *, actor: str) -> None:
-    row = await session.get(StoryRow, story_id)
-    if row is None:
-        raise NotFound(f"No story {story_id!r}.")
-    events = await session.scalar(select(func.count()).select_from(EventRow).where(EventRow.story_id == story_id))
-    if events:
-        raise Conflict(f"Story {story_id!r} still has {events} event(s); delete them first.")
-    record = as_story(row)
-    await session.delete(row)
-    _audit(session, actor, "delete", f"story:{story_id}", msgspec.to_builtins(record))
-
-
-async def _all_ids(session: AsyncSession, model: type[StoryRow] | type[EntityRow]) -> set[str]:
-    return set(await session.scalars(select(model.id)))
-
-
-def _audit(session: AsyncSession, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
-    session.add(AuditRow(at=_now(), actor=actor, action=action, target=target, detail=detail))
+async def count_rows(session: AsyncSession) -> dict[str, int]:
+    return {
+        _PLURALS[kind]: await session.scalar(select(func.count()).select_from(model)) or 0
+        for kind, model in _ROWS.items()
+    }
 
 
 def _now() -> dt.datetime:

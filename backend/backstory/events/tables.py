@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -97,12 +97,49 @@ class EventEntityRow(Base):
 class AuditRow(Base):
     __tablename__ = "audit_log"
 
+    # Ids grow with every write, so newest-first pagination runs on the primary key.
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     actor: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
     detail: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    version: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    """The catalog version the write produced."""
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument, nullable=True)
+
+
+class CatalogStateRow(Base):
+    """One row: the version of the event set, bumped by every write in the write's own transaction."""
+
+    __tablename__ = "catalog_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+class TokenRow(Base):
+    """An admin API token, kept only as the SHA-256 of its value."""
+
+    __tablename__ = "admin_tokens"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    read_only: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class BundledRow(Base):
+    """What the bundled story held for a record when it was last applied: a record that differs from it now was
+    changed by a curator, and a newer bundled story must not overwrite it silently."""
+
+    __tablename__ = "bundled_records"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
 
 
 def as_story(row: StoryRow) -> Story:

@@ -71,6 +71,8 @@ class Evidence:
     zone: str
     recalled: bool = False
     """Seen only in sentences that look back ("last week", "in 2021"), so weighed less."""
+    entity_id: str | None = None
+    """The entity a name is of."""
 
 
 @dataclass(slots=True)
@@ -158,7 +160,9 @@ def _candidate(
             base = index.entity_weight[(story_id, entity_id)] * index.centrality[(event_id, entity_id)]
             covered += base
             weight = base * _name_factor(seen, params)
-            items.append(Evidence("name", seen.text, index.entities[entity_id].name, weight, seen.zone, seen.recalled))
+            items.append(
+                Evidence("name", seen.text, index.entities[entity_id].name, weight, seen.zone, seen.recalled, entity_id)
+            )
     for number in dict.fromkeys(event.numbers):
         seen = evidence.numbers.get(number)
         if seen is not None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
-from backstory.api.schemas import ContextRequest, ContextResponse
-from backstory.evaluation import EvalItem, ItemOutcome, plain_request, run
+from backstory.context import ArticleInput, ContextResult
+from backstory.research.evaluation import EvalItem, ItemOutcome, plain_request, run
 
 Variant = Literal["text", "html", "lead600", "no_headline"]
 VARIANTS: tuple[Variant, ...] = ("text", "html", "lead600", "no_headline")
@@ -98,7 +98,7 @@ def neutral_url(item: EvalItem) -> str:
     return f"https://news.example/a/{_digest(item).hex()[:12]}"
 
 
-def make_request(item: EvalItem, variant: Variant) -> ContextRequest:
+def make_request(item: EvalItem, variant: Variant) -> ArticleInput:
     """The request of one variant; never the item's language or label.
 
     ``text`` is the eval README's request (the item's url, text and published date). The other variants model
@@ -108,11 +108,11 @@ def make_request(item: EvalItem, variant: Variant) -> ContextRequest:
         return plain_request(item)
     if variant == "html":
         # The date is only in the page's metadata, as on the unseen set's pages: the service must find it there.
-        return ContextRequest(url=neutral_url(item), html=news_page(item))
+        return ArticleInput(url=neutral_url(item), html=news_page(item))
     if variant == "lead600":
-        return ContextRequest(url=neutral_url(item), text=item.text.strip()[:LEAD_CHARS], published=item.published)
+        return ArticleInput(url=neutral_url(item), text=item.text.strip()[:LEAD_CHARS], published=item.published)
     if variant == "no_headline":
-        return ContextRequest(url=neutral_url(item), text=without_headline(item.text), published=item.published)
+        return ArticleInput(url=neutral_url(item), text=without_headline(item.text), published=item.published)
     raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
 
 
@@ -123,7 +123,7 @@ def without_headline(text: str) -> str:
 
 
 def run_variant(
-    build: Callable[[ContextRequest], ContextResponse], items: Iterable[EvalItem], variant: Variant
+    build: Callable[[ArticleInput], ContextResult], items: Iterable[EvalItem], variant: Variant
 ) -> Iterator[ItemOutcome]:
     """``evaluation.run`` over one variant: the same outcomes, timing and error handling."""
     return run(build, items, lambda item: make_request(item, variant))

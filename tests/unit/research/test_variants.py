@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.articles.extract import extract_page
+from backstory.context import ArticleInput, ContextResult
 from backstory.errors import NotAnArticle
-from backstory.eval_variants import LEAD_CHARS, VARIANTS, make_request, run_variant
-from backstory.evaluation import EvalItem
+from backstory.research.evaluation import EvalItem
+from backstory.research.variants import LEAD_CHARS, VARIANTS, make_request, run_variant
 
 HEADLINE = "Harbour of Port Veln fines Bluefin Air for 1,300 late declarations"
 BODY = [
@@ -32,7 +32,7 @@ def _item(lang: str = "en", published: dt.date | None = dt.date(2025, 7, 9)) -> 
 class TestMakeRequest:
     def test_text_is_the_eval_readme_request(self) -> None:
         item = _item()
-        assert make_request(item, "text") == ContextRequest(url=item.url, text=item.text, published=item.published)
+        assert make_request(item, "text") == ArticleInput(url=item.url, text=item.text, published=item.published)
 
     @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
     def test_the_page_extracts_back_to_headline_and_body_dated_by_its_metadata(self, lang: str) -> None:
@@ -81,9 +81,9 @@ class TestMakeRequest:
 class TestRunVariant:
     @pytest.mark.parametrize("variant", VARIANTS)
     def test_it_sends_the_variant_request_and_keeps_the_item_outcome(self, variant: str) -> None:
-        sent: list[ContextRequest] = []
+        sent: list[ArticleInput] = []
 
-        def build(request: ContextRequest) -> ContextResponse:
+        def build(request: ArticleInput) -> ContextResult:
             sent.append(request)
             raise NotAnArticle("stub")
 

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
-from backstory.matching.fit import Row, candidate_feature_sets, fit, nested_cross_validation
+from backstory.research.fit import Row, candidate_feature_sets, fit, nested_cross_validation
 
 pytest.importorskip("sklearn")
 

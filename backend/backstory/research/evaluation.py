@@ -16,7 +16,7 @@ from typing import Literal
 
 import msgspec
 
-from backstory.api.schemas import ContextRequest, ContextResponse
+from backstory.context import ArticleInput, ContextResult
 from backstory.errors import BackstoryError
 
 ItemKind = Literal["positive", "hard_negative", "easy_negative"]
@@ -68,19 +68,17 @@ def read_items(path: Path) -> list[EvalItem]:
     return items
 
 
-def plain_request(item: EvalItem) -> ContextRequest:
+def plain_request(item: EvalItem) -> ArticleInput:
     """The request the eval README defines: url, text and (when known) published; never lang nor the label."""
-    return ContextRequest(url=item.url, text=item.text, published=item.published)
+    return ArticleInput(url=item.url, text=item.text, published=item.published)
 
 
-def run_item(
-    build: Callable[[ContextRequest], ContextResponse], item: EvalItem, request: ContextRequest
-) -> ItemOutcome:
+def run_item(build: Callable[[ArticleInput], ContextResult], item: EvalItem, request: ArticleInput) -> ItemOutcome:
     started = time.perf_counter()
     try:
         answer = build(request)
-        claimed = None if answer.abstained or not answer.matches else answer.matches[0].event_id
-        confidence = answer.matches[0].confidence if answer.matches else None
+        claimed = answer.claimed.event_id if answer.claimed is not None else None
+        confidence = answer.candidates[0].confidence if answer.candidates else None
         detected = answer.article.lang
     except BackstoryError:
         claimed, confidence, detected = None, None, None
@@ -91,9 +89,9 @@ def run_item(
 
 
 def run(
-    build: Callable[[ContextRequest], ContextResponse],
+    build: Callable[[ArticleInput], ContextResult],
     items: Iterable[EvalItem],
-    request_for: Callable[[EvalItem], ContextRequest] = plain_request,
+    request_for: Callable[[EvalItem], ArticleInput] = plain_request,
 ) -> Iterator[ItemOutcome]:
     """Each item through ``build``, sent as ``request_for`` makes it (the README's request by default)."""
     for item in items:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from backstory.evaluation import ItemOutcome, report
+from backstory.research.evaluation import ItemOutcome, report
 
 
 def _outcome(

@@ -11,7 +11,7 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.events.ndjson import dump_records, parse_records
 from backstory.matching.index import EventIndex
-from backstory.synthetic import FIRST_DAY, LAST_DAY, PREFIX, merge_catalogs, synthetic_catalog
+from backstory.research.synthetic import FIRST_DAY, LAST_DAY, PREFIX, merge_catalogs, synthetic_catalog
 
 CURATED = Catalog(
     stories=[Story(id="harbour", title={"en": "The Harbour dispute"})],

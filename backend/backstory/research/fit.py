@@ -18,12 +18,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from backstory.evaluation import EvalItem
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, SEMANTIC_FEATURES, Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import score
 from backstory.matching.semantic import SemanticScorer
+from backstory.research.evaluation import EvalItem
 
 
 @dataclass(frozen=True, slots=True)

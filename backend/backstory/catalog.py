@@ -1,0 +1,125 @@
+"""The live catalog: the one owner of the matching index, kept in step with the event store.
+
+Every write to the store bumps ``catalog_version`` in the same transaction as its audit rows
+(``events/store_write.py``). ``refresh()`` compares versions and, when the store moved, loads the event set,
+builds a new index off the event loop and swaps the snapshot in whole: a request holds the snapshot it started
+with, so no reader ever sees half an index. The instance that wrote refreshes at once (its curators read their
+own writes); other instances notice by themselves through ``watch()``: PostgreSQL ``LISTEN`` where available,
+and a periodic version check always, for a missed notification or a SQLite file changed by another process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+
+import anyio
+
+from backstory.events.models import Catalog
+from backstory.events.store import CATALOG_CHANNEL, EventStore
+from backstory.matching.index import EventIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One version of the event set and its index; never changed once built."""
+
+    version: int
+    index: EventIndex
+
+    @classmethod
+    def of(cls, catalog: Catalog, version: int = 0) -> Snapshot:
+        """A snapshot built on the spot, for tools that match against a fixed event set."""
+        return cls(version, EventIndex.build(catalog))
+
+
+class LiveCatalog:
+    def __init__(
+        self,
+        store: EventStore,
+        *,
+        prepare: Callable[[EventIndex], object] | None = None,
+    ) -> None:
+        """``prepare`` runs on each new index before it is swapped in (the semantic re-ranker embeds events)."""
+        self._store = store
+        self._prepare = prepare
+        self._snapshot: Snapshot | None = None
+        self._refreshing = asyncio.Lock()
+        self._wake = asyncio.Event()
+
+    @property
+    def current(self) -> Snapshot:
+        if self._snapshot is None:
+            raise RuntimeError("the catalog has not been loaded yet: await refresh() first")
+        return self._snapshot
+
+    @property
+    def loaded(self) -> bool:
+        return self._snapshot is not None
+
+    async def refresh(self) -> bool:
+        """Rebuild and swap in the index if the store's version moved; True when a new snapshot was swapped in."""
+        async with self._refreshing:
+            held = self._snapshot.version if self._snapshot is not None else None
+            if held is not None and await self._store.catalog_version() == held:
+                return False
+            started = time.perf_counter()
+            # The version is read before the records: a write landing in between makes the records newer than
+            # the version they are filed under, so the next check loads again; never the other way round.
+            version, catalog = await self._store.load_versioned_catalog()
+            snapshot = await anyio.to_thread.run_sync(self._build, catalog, version)
+            self._snapshot = snapshot
+            log.info(
+                "catalog loaded",
+                extra={
+                    "catalog_version": version,
+                    "events": len(snapshot.index.events),
+                    "stories": len(snapshot.index.stories),
+                    "build_ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return True
+
+    def _build(self, catalog: Catalog, version: int) -> Snapshot:
+        snapshot = Snapshot.of(catalog, version)
+        if self._prepare is not None:
+            self._prepare(snapshot.index)
+        return snapshot
+
+    def notify(self) -> None:
+        """Ask the watcher to check the version now (a notification arrived)."""
+        self._wake.set()
+
+    async def watch(self, poll_s: float) -> None:
+        """Keep the snapshot in step with the store until cancelled: on notification, else every ``poll_s``."""
+        listener = asyncio.create_task(self._listen(), name="catalog-listen")
+        try:
+            while True:
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=poll_s)
+                self._wake.clear()
+                try:
+                    await self.refresh()
+                except Exception:  # the database may be down; matching goes on from the index held
+                    log.warning("catalog refresh failed; keeping the index held", exc_info=True)
+        finally:
+            listener.cancel()
+
+    async def _listen(self) -> None:
+        """PostgreSQL only: wake the watcher on each committed write, reconnecting after a lost connection."""
+        while True:
+            try:
+                await self._store.listen(CATALOG_CHANNEL, self.notify)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("catalog notifications lost; polling until they are back", exc_info=True)
+            else:
+                return  # not PostgreSQL: polling alone
+            await asyncio.sleep(1.0)
