@@ -137,3 +137,40 @@ class TestFit:
     def test_an_unknown_feature_is_a_clear_error(self, runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(main, ["fit", str(self._labelled(tmp_path)), "--features", "evidence,luck"])
         assert result.exit_code != 0 and "unknown features: luck" in result.output
+
+
+class TestAdminTokens:
+    def test_create_token_prints_the_token_alone_on_its_last_line(self, runner: CliRunner) -> None:
+        result = runner.invoke(main, ["admin", "create-token", "--name", "alice"])
+
+        assert result.exit_code == 0, result.output
+        token = result.stdout.strip().splitlines()[-1]
+        assert token.startswith("bsk_") and len(token) > 40 and " " not in token
+
+    def test_tokens_lists_names_and_access_never_values(self, runner: CliRunner) -> None:
+        token = runner.invoke(main, ["admin", "create-token", "--name", "alice"]).stdout.strip()
+        runner.invoke(main, ["admin", "create-token", "--name", "bob", "--read-only"])
+
+        listed = runner.invoke(main, ["admin", "tokens"]).output
+
+        assert "alice" in listed and "bob" in listed and "read-only" in listed and token not in listed
+
+    def test_revoke_token_and_a_taken_name(self, runner: CliRunner) -> None:
+        runner.invoke(main, ["admin", "create-token", "--name", "alice"])
+
+        assert runner.invoke(main, ["admin", "revoke-token", "alice"]).exit_code == 0
+        assert runner.invoke(main, ["admin", "revoke-token", "nobody"]).exit_code != 0
+        assert runner.invoke(main, ["admin", "create-token", "--name", "alice"]).exit_code != 0
+
+
+class TestImportDryRun:
+    def test_a_dry_run_counts_and_changes_nothing(self, runner: CliRunner, tmp_path: Path) -> None:
+        story = tmp_path / "story.ndjson"
+        story.write_text('{"type": "story", "id": "new-story", "title": {"en": "A new story"}}\n')
+
+        dry = runner.invoke(main, ["import", str(story), "--dry-run"])
+        exported = runner.invoke(main, ["export"]).stdout
+
+        assert dry.exit_code == 0, dry.output
+        assert json.loads(dry.stdout)["created"]["stories"] == 1
+        assert "new-story" not in exported

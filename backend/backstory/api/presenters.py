@@ -127,4 +127,6 @@ _BODIES: dict[type[Record], type[StoryBody] | type[EntityBody] | type[EventBody]
 
 def record_body(record: Record) -> StoryBody | EntityBody | EventBody:
     """A record as the admin API shows it: the NDJSON record without ``type``."""
-    return msgspec.convert(msgspec.to_builtins(record), _BODIES[type(record)])
+    fields = msgspec.to_builtins(record)
+    fields.pop("type")
+    return msgspec.convert(fields, _BODIES[type(record)])

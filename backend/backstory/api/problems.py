@@ -115,7 +115,10 @@ def _field(error: dict[str, Any]) -> str:
     message = str(error.get("message", ""))
     if "at `$" in message:
         return message.rsplit("at `$", 1)[1].split("`", 1)[0].lstrip(".")
-    return str(error.get("key") or "")
+    if "unknown field `" in message:
+        return message.split("unknown field `", 1)[1].split("`", 1)[0]
+    key = str(error.get("key") or "")
+    return "" if key == "data" else key
 
 
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:

@@ -317,7 +317,7 @@ class ImportRun:
                     await self._flush()
         await self._flush()
         if self.error_count:
-            raise ImportRejected(self.errors, total=self.error_count)
+            raise ImportRejected(sorted(self.errors), total=self.error_count)
         return ImportSummary(
             created=RecordCounts(**self.counts["created"]),
             updated=RecordCounts(**self.counts["updated"]),

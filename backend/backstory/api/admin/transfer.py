@@ -10,7 +10,7 @@ unchanged. The export streams too, and an export imported into an empty store ex
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
@@ -34,13 +34,12 @@ NDJSON = "application/x-ndjson"
 class _NdjsonBody(Operation):
     """The import reads its body as a stream, so its OpenAPI request body is declared here."""
 
-    request_body: Any = field(
-        default_factory=lambda: RequestBody(
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
             required=True,
             description="One record a line (stories, entities, events), as `GET /v1/admin/export` writes them.",
             content={NDJSON: OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))},
         )
-    )
 
 
 async def numbered_lines(chunks: AsyncIterable[bytes], max_bytes: int) -> AsyncIterator[tuple[int, bytes]]:
