@@ -27,7 +27,7 @@ from backstory.context import ArticleInput, ContextResult, ContextService
 from backstory.curation import CurationService
 from backstory.errors import BackstoryError
 from backstory.events.ndjson import dump_records
-from backstory.events.store import EventStore, ImportSummary, open_store
+from backstory.events.store import EventStore, ImportSummary, open_store, read_bundled
 from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
@@ -369,6 +369,31 @@ def openapi(output: Path | None) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         err.print(f"OpenAPI schema written to {output}")
+
+
+@main.command()
+@click.option("--apply", "apply_", is_flag=True, help="Apply the creates and updates (default: only show them).")
+def bundled(apply_: bool) -> None:
+    """Compare this release's bundled story with the store, and apply it; records curators changed stay theirs."""
+    settings = msgspec.structs.replace(_settings(), load_bundled=False)
+    records = read_bundled()
+    plan = asyncio.run(_with_store(settings, lambda store: store.apply_bundled(records, dry_run=not apply_)))
+    steps = Counter(change.step for change in plan.changes)
+    table = Table(show_header=True, header_style="bold", title="bundled story against the store")
+    for column in ("step", "record"):
+        table.add_column(column)
+    for change in plan.changes:
+        if change.step not in ("unchanged", "kept"):
+            table.add_row(change.step, f"{change.kind}:{change.id}")
+    out.print(table)
+    summary = ", ".join(f"{count} {step}" for step, count in sorted(steps.items()))
+    verb = "applied" if apply_ else "would apply (dry run; --apply to apply)"
+    err.print(f"{verb}: {summary}")
+    if plan.conflicts:
+        err.print(
+            f"{len(plan.conflicts)} conflict(s): a curator changed these records and the release changes them too; "
+            "they were left as the curator made them. Compare with `backstory export` and edit them by hand."
+        )
 
 
 @main.group()

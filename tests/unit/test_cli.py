@@ -174,3 +174,14 @@ class TestImportDryRun:
         assert dry.exit_code == 0, dry.output
         assert json.loads(dry.stdout)["created"]["stories"] == 1
         assert "new-story" not in exported
+
+
+class TestBundled:
+    def test_a_store_holding_this_release_has_nothing_to_apply(self, runner: CliRunner) -> None:
+        runner.invoke(main, ["export"])  # opens the store, which loads the bundled story
+
+        result = runner.invoke(main, ["bundled"])
+
+        assert result.exit_code == 0, result.output
+        assert "would apply" in result.output and "unchanged" in result.output
+        assert "create" not in result.output and "conflict" not in result.output

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -27,7 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from backstory.errors import ImportRejected, InvalidInput, NotFound, StoreUnavailable
-from backstory.events import store_write
+from backstory.events import bundled, store_write
+from backstory.events.bundled import BundledPlan
 from backstory.events.migrate import make_engine, migrate
 from backstory.events.models import Catalog, Entity, Event, Record, Story
 from backstory.events.ndjson import decode_record, dump_records, parse_records
@@ -204,6 +206,11 @@ class EventStore:
         async with self._writing() as session:
             return await store_write.import_records(session, list(records), actor=actor)
 
+    async def apply_bundled(self, records: Sequence[Record], *, dry_run: bool) -> BundledPlan:
+        """Apply a bundled release over what curators made of the last one (see ``bundled.py``)."""
+        async with self._writing() as session:
+            return await bundled.apply(session, records, dry_run=dry_run)
+
     async def import_lines(
         self,
         lines: AsyncIterable[tuple[int, bytes]],
@@ -367,7 +374,7 @@ def read_bundled(data_dir: Traversable | Path | None = None) -> list[Record]:
 
 
 async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = None) -> ImportSummary | None:
-    """Import the bundled story into an empty store, remembering what each record was (see ``bundled.py``).
+    """Import the bundled story into an empty store, remembering each record as bundled (see ``bundled.py``).
 
     Returns None, writing nothing, when the store holds any record (curators' changes are never overwritten)
     or when there is nothing to load.
@@ -378,12 +385,27 @@ async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = 
     if not records:
         return None
     try:
-        return await store.import_records(records, actor="bundled")
+        return (await store.apply_bundled(records, dry_run=False)).applied
     except IntegrityError:
         # Another instance sharing the database loaded it between our check and our insert.
         if await store.is_empty():
             raise
         return None
+
+
+async def _tell_of_a_newer_release(store: EventStore) -> None:
+    """A store that already holds records is never changed at start; say when this release bundles more."""
+    records = read_bundled()
+    if not records:
+        return
+    plan = await store.apply_bundled(records, dry_run=True)
+    pending = Counter(change.step for change in plan.changes if change.step in ("create", "update", "conflict"))
+    if pending:
+        log.warning(
+            "this release bundles changes the store does not have; see them with `backstory bundled` and apply "
+            "them with `backstory bundled --apply` (records curators changed are never overwritten)",
+            extra={"pending": dict(pending)},
+        )
 
 
 @asynccontextmanager
@@ -400,6 +422,8 @@ async def open_store(database_url: str, *, bundled: bool = True) -> AsyncIterato
             summary = await load_bundled(store)
             if summary is not None:
                 log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
+            else:
+                await _tell_of_a_newer_release(store)
         yield store
     finally:
         await engine.dispose()
