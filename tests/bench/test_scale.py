@@ -3,12 +3,15 @@ drops by at most 0.02 with the distractors). Figures are printed; only that ever
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from backstory.api.presenters import context_response
 from backstory.articles.language import LanguageDetectorService
-from backstory.context import ContextService
+from backstory.catalog import Snapshot
+from backstory.context import ArticleInput, ContextResult, ContextService
 from backstory.events.models import Catalog
-from backstory.matching.index import EventIndex
 from backstory.research.evaluation import EvalItem, EvalReport, ItemOutcome, report, run
 from backstory.research.variants import VARIANTS, Variant, make_request, run_variant
 from backstory.settings import Settings
@@ -19,19 +22,23 @@ COLUMNS = (
 )  # fmt: skip
 
 
+Build = Callable[[ArticleInput], ContextResult]
+
+
 @pytest.fixture(scope="module")
-def services(
-    catalogs: dict[str, Catalog], settings: Settings, detector: LanguageDetectorService
-) -> dict[str, ContextService]:
-    return {
-        name: ContextService(settings=settings, detector=detector, index=EventIndex.build(catalog))
-        for name, catalog in catalogs.items()
-    }
+def services(catalogs: dict[str, Catalog], settings: Settings, detector: LanguageDetectorService) -> dict[str, Build]:
+    """Per catalog, the context service bound to a snapshot of it."""
+    service = ContextService(settings=settings, detector=detector)
+
+    def bound(snapshot: Snapshot) -> Build:
+        return lambda article: service.build(article, snapshot)
+
+    return {name: bound(Snapshot.of(catalog)) for name, catalog in catalogs.items()}
 
 
 @pytest.mark.bench
-def test_scale(services: dict[str, ContextService], dev_items: list[EvalItem]) -> None:
-    outcomes = {name: list(run(service.build, dev_items)) for name, service in services.items()}
+def test_scale(services: dict[str, Build], dev_items: list[EvalItem]) -> None:
+    outcomes = {name: list(run(build, dev_items)) for name, build in services.items()}
     reports = {name: report(found) for name, found in outcomes.items()}
     for found in outcomes.values():
         assert len(found) == len(dev_items)
@@ -49,7 +56,7 @@ def test_scale(services: dict[str, ContextService], dev_items: list[EvalItem]) -
     by_id = {item.id: item for item in dev_items}
     for before, after in zip(outcomes[base], outcomes[big], strict=True):
         if before.claimed != after.claimed:
-            answer = services[big].build(make_request(by_id[after.id], "text"))
+            answer = context_response(services[big](make_request(by_id[after.id], "text")))
             print(
                 f"    {after.id} [{after.kind}, {after.lang}] expected {after.expected}: {before.claimed} -> {after.claimed}"
             )
@@ -59,20 +66,20 @@ def test_scale(services: dict[str, ContextService], dev_items: list[EvalItem]) -
 
 
 @pytest.mark.bench
-def test_robustness_variants(services: dict[str, ContextService], dev_items: list[EvalItem]) -> None:
+def test_robustness_variants(services: dict[str, Build], dev_items: list[EvalItem]) -> None:
     reports: dict[tuple[str, str], EvalReport] = {}
-    for name, service in services.items():
+    for name, build in services.items():
         for variant in VARIANTS:
-            found = list(_run(service, dev_items, variant))
+            found = list(_run(build, dev_items, variant))
             assert len(found) == len(dev_items)
             reports[(name, variant)] = report(found)
     print(f"\nrobustness: the dev set ({len(dev_items)} items) per variant")
     _print_table(reports)
 
 
-def _run(service: ContextService, items: list[EvalItem], variant: Variant) -> list[ItemOutcome]:
+def _run(build: Build, items: list[EvalItem], variant: Variant) -> list[ItemOutcome]:
     # The text variant goes through evaluation.run itself, so it is exactly what `backstory eval` measures.
-    return list(run_variant(service.build, items, variant))
+    return list(run_variant(build, items, variant))
 
 
 def _print_table(reports: dict[tuple[str, str], EvalReport]) -> None:

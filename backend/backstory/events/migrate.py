@@ -7,9 +7,13 @@ handed to ``migrations/env.py``.
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
@@ -54,11 +58,27 @@ def alembic_config(url: str | None = None) -> Config:
 
 async def migrate(engine: AsyncEngine) -> None:
     """Upgrade the database to the newest revision; a database already there is left as it is."""
-    async with engine.begin() as connection:
+    async with _sqlite_file_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several instances may start at once on one database; the lock ends with the transaction.
             await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         await connection.run_sync(_upgrade, alembic_config())
+
+
+@asynccontextmanager
+async def _sqlite_file_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+    """An exclusive lock on ``<database>.lock`` while a SQLite file is migrated: SQLite's DDL is not transactional
+    in Alembic, so a server and a command starting together on a new file would both create its tables."""
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    with open(f"{database}.lock", "a") as handle:
+        await anyio.to_thread.run_sync(fcntl.flock, handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _upgrade(connection: Connection, config: Config) -> None:

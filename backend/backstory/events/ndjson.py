@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -148,8 +149,9 @@ def _unknown_fields(raw: dict[str, Any], record: Record) -> list[str]:
     return unknown
 
 
-def _field_names(struct: type[msgspec.Struct]) -> set[str]:
-    return {field.encode_name for field in msgspec.structs.fields(struct)}
+@cache
+def _field_names(struct: type[msgspec.Struct]) -> frozenset[str]:
+    return frozenset(field.encode_name for field in msgspec.structs.fields(struct))
 
 
 def record_type(record: Record) -> str:

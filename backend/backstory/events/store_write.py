@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 import msgspec
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -345,13 +345,12 @@ class ImportRun:
             row.id: row for row in await self.session.scalars(select(model).where(model.id.in_(ids)).options(*options))
         }
         changes: list[tuple[Record, Record | None]] = []
+        created: list[Record] = []
         before: Record | None
         for record in records:
             row = existing.get(record.id)
             if row is None:
-                row = model(id=record.id)
-                _FILL[kind](row, record)
-                self.session.add(row)
+                created.append(record)
                 self.counts["created"][_PLURALS[kind]] += 1
                 changes.append((record, None))
                 continue
@@ -363,18 +362,28 @@ class ImportRun:
             self.counts["updated"][_PLURALS[kind]] += 1
             changes.append((record, before))
         await self.session.flush()
+        # New records go in as multi-row INSERTs: an import of many thousands is mostly creates, and the ORM's
+        # unit of work would spend most of the import on per-object bookkeeping.
+        await _insert_new(self.session, kind, created)
         if changes and self.version is None:
             self.version = await bump_version(self.session)
-        for record, before in changes:
-            action = "import:update" if before is not None else "import:create"
-            _audit(
-                self.session,
-                self.actor,
-                action,
-                _target(record),
-                version=self.version or 0,
-                before=before,
-                after=record,
+        if changes:
+            now = _now()
+            await self.session.execute(
+                insert(AuditRow),
+                [
+                    {
+                        "at": now,
+                        "actor": self.actor,
+                        "action": "import:update" if before is not None else "import:create",
+                        "target": _target(record),
+                        "detail": {},
+                        "version": self.version,
+                        "before": msgspec.to_builtins(before) if before is not None else None,
+                        "after": msgspec.to_builtins(record),
+                    }
+                    for record, before in changes
+                ],
             )
 
 
@@ -387,6 +396,46 @@ async def import_records(session: AsyncSession, records: list[Record], *, actor:
 
 
 # Filling rows
+
+
+async def _insert_new(session: AsyncSession, kind: Kind, records: list[Record]) -> None:
+    if not records:
+        return
+    if kind == "story":
+        rows = [
+            {"id": r.id, "title": dict(r.title), "summary": dict(r.summary)} for r in records if isinstance(r, Story)
+        ]
+        await session.execute(insert(StoryRow), rows)
+    elif kind == "entity":
+        entities = [r for r in records if isinstance(r, Entity)]
+        await session.execute(insert(EntityRow), [{"id": e.id, "kind": e.kind, "name": e.name} for e in entities])
+        aliases = [{"entity_id": e.id, "alias": a, "position": i} for e in entities for i, a in enumerate(e.aliases)]
+        if aliases:
+            await session.execute(insert(AliasRow), aliases)
+    else:
+        events = [r for r in records if isinstance(r, Event)]
+        now = _now()
+        await session.execute(
+            insert(EventRow),
+            [
+                {
+                    "id": e.id,
+                    "story_id": e.story_id,
+                    "date": e.date,
+                    "title": dict(e.title),
+                    "summary": dict(e.summary),
+                    "numbers": list(e.numbers),
+                    "phrases": list(e.phrases),
+                    "sources": msgspec.to_builtins(e.sources),
+                    "background": e.background,
+                    "updated_at": now,
+                }
+                for e in events
+            ],
+        )
+        links = [{"event_id": e.id, "entity_id": x, "position": i} for e in events for i, x in enumerate(e.entities)]
+        if links:
+            await session.execute(insert(EventEntityRow), links)
 
 
 def _fill_story(row: StoryRow, story: Story) -> None:
