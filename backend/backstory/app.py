@@ -20,6 +20,7 @@ from backstory.api.context import ContextController
 from backstory.api.health import HealthController
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.stories import StoriesController
+from backstory.api.story_page import StoryPageController
 from backstory.context import ContextService
 from backstory.events.store import open_store
 from backstory.settings import Settings
@@ -57,7 +58,7 @@ def _from_state(name: str) -> Provide:
 
 def create_app(settings: Settings) -> Litestar:
     return Litestar(
-        route_handlers=[ContextController, StoriesController, HealthController],
+        route_handlers=[ContextController, StoriesController, HealthController, StoryPageController],
         lifespan=[_lifespan(settings)],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
