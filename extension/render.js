@@ -139,7 +139,10 @@ function renderMatch(doc, match, view, t, handlers) {
   return el(
     doc,
     'section',
-    { className: `verdict verdict--${match.level}`, attrs: { 'aria-labelledby': 'event-title' } },
+    {
+      className: `verdict verdict--${match.level}`,
+      attrs: { 'aria-labelledby': 'event-title', 'data-event-id': match.eventId },
+    },
     [
       view.articleLine ? el(doc, 'p', { className: 'eyebrow', text: view.articleLine }) : null,
       el(doc, 'p', { className: 'verdict-label', text: match.label }),

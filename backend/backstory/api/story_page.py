@@ -64,6 +64,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 DEFAULT_LANG = "en"
+# Dates as the popup writes them: "11 Sept 2025" in English (its messages are en-GB).
+DATE_LOCALES = {"en": "en_GB"}
 
 PageLang = Annotated[
     str | None, QueryParameter(name="lang", required=False, description="Language of the page (en, ru, be)")
@@ -143,7 +145,11 @@ def source_link(source: Source, lang: str) -> SourceLink | None:
     label = source.publisher or (LABELS[lang]["source"] if is_address else host)
     # `date` is part of the source contract; older stored sources have none.
     published = getattr(source, "date", None)
-    when = format_date(published, format="medium", locale=lang) if isinstance(published, dt.date) else ""
+    when = (
+        format_date(published, format="medium", locale=DATE_LOCALES.get(lang, lang))
+        if isinstance(published, dt.date)
+        else ""
+    )
     meta = " · ".join(part for part in (language_name(source.lang, lang), when) if part)
     return SourceLink(href=source.url, label=label, title=source.title or "", meta=meta, lang=source.lang)
 
@@ -152,7 +158,7 @@ def event_item(event: Event, lang: str) -> EventItem:
     return EventItem(
         id=event.id,
         iso_date=event.date.isoformat(),
-        date=format_date(event.date, format="long", locale=lang),
+        date=format_date(event.date, format="long", locale=DATE_LOCALES.get(lang, lang)),
         title=text_in(event.title, lang),
         summary=text_in(event.summary, lang),
         background=event.background,
