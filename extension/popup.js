@@ -48,11 +48,10 @@ async function run() {
           ok: false,
           failure: { kind: 'bug', detail: error.message },
         }));
-  if (answer.ok && tabId !== undefined) {
-    showContext(answer, tabId);
+  if (answer.ok) {
+    showContext(answer, /** @type {number} */ (tabId));
     return;
   }
-  if (answer.ok) return;
   const view = failureView(answer.failure, t, locale);
   show(renderFailure(document, view, t, { retry: run, options: openOptions, grant: () => grant(answer.failure) }));
   announce(view.title);

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .harness import Browser, FixturePage, first_page
+from .harness import ARTIFACTS, Browser, FixturePage, first_page
 
 pytestmark = pytest.mark.e2e
 
@@ -26,6 +26,8 @@ def popup_on(browser: Browser, page: FixturePage, backend_url: str) -> tuple[str
     labels: list[str] = popup.evaluate(f"() => {LABELS}")
     titles = popup.locator(".event-title, .card-title").all_inner_texts()
     lang = popup.evaluate("document.documentElement.lang")
+    ARTIFACTS.mkdir(exist_ok=True)
+    popup.screenshot(path=str(ARTIFACTS / f"popup-{lang}.png"))
     browser.close_pages()
     return lang, labels, titles
 
