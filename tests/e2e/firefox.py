@@ -171,6 +171,12 @@ class Firefox:
     def set_options(self, **values: str) -> None:
         self._control.evaluate(f"browser.storage.sync.set({json.dumps(values)}).then(() => true)")
 
+    def add_cookie(self, name: str, value: str, domain: str) -> None:
+        self._bidi.send(
+            "storage.setCookie",
+            cookie={"name": name, "value": {"type": "string", "value": value}, "domain": domain, "path": "/"},
+        )
+
     def open_tab(self, url: str) -> int:
         """Open a page in a new tab; answer the extension API's id of that tab."""
         context = str(self._bidi.send("browsingContext.create", type="tab")["context"])

@@ -165,6 +165,7 @@ class Driver(Protocol):
     name: str
 
     def set_options(self, **values: str) -> None: ...
+    def add_cookie(self, name: str, value: str, domain: str) -> None: ...
     def open_tab(self, url: str) -> int: ...
     def open_popup(self, tab_id: int, *, width: int = ..., height: int = ..., color_scheme: str = ...) -> PopupPage: ...
     def close_pages(self) -> None: ...
@@ -207,6 +208,9 @@ class ChromiumDriver:
 
     def set_options(self, **values: str) -> None:
         self.browser.set_options(**values)
+
+    def add_cookie(self, name: str, value: str, domain: str) -> None:
+        self.browser.context.add_cookies([{"name": name, "value": value, "domain": domain, "path": "/"}])
 
     def open_tab(self, url: str) -> int:
         return self.browser.open_tab(url)[1]

@@ -122,6 +122,11 @@ class TestFeedback:
         self, driver: Driver, stub_backend: StubBackend, article: FixturePage
     ) -> None:
         driver.set_options(backendUrl=stub_backend.url)
+        # A cookie the browser holds for the backend's host, which the report must not carry.
+        driver.add_cookie("session", "secret", "127.0.0.1")
+        driver.open_tab(f"{stub_backend.url}/healthz")
+        (visit,) = stub_backend.requests_to("/healthz")
+        assert visit.headers.get("cookie") == "session=secret", "the browser does hold the cookie"
         popup = driver.open_popup(driver.open_tab(f"{article.url}?utm_source=feed#top"))
         popup.click(".feedback")
         popup.wait_for("document.querySelector('.feedback--sent') !== null")
