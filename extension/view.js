@@ -89,7 +89,14 @@ export function contextView(response, i18n, { backendUrl = '' } = {}) {
     match: top && matchView(top, reported, i18n),
     abstained: top ? null : abstainedView(response, cards.length > 0, t),
     story: story
-      ? { id: story.id, title: story.title, href: backendUrl ? storyPageUrl(backendUrl, story.id, locale) : '' }
+      ? {
+          id: story.id,
+          title: story.title,
+          // Straight to the reported event on the story's page, when there is one.
+          href: backendUrl
+            ? storyPageUrl(backendUrl, story.id, locale) + (top ? `#${encodeURIComponent(top.event_id)}` : '')
+            : '',
+        }
       : null,
     earlier: cards.filter((card) => card.relation !== 'later'),
     later: cards.filter((card) => card.relation === 'later'),

@@ -113,11 +113,14 @@ class TestMatchedArticle:
             link.click()
         story = opened.value
         story.wait_for_load_state()
-        assert story.url == f"{backend_url}/stories/us-belarus-2025?lang=en"
+        reported = popup.locator(".verdict").get_attribute("data-event-id")
+        assert story.url == f"{backend_url}/stories/us-belarus-2025?lang=en#{reported}"
+        assert story.locator(":target h3").inner_text() == popup.locator(".event-title").inner_text()
         assert story.title().startswith("US–Belarus relations in 2025")
         times = story.locator("time").evaluate_all("(times) => times.map((time) => time.getAttribute('datetime'))")
         assert len(times) >= 16 and times == sorted(times)
         story.set_viewport_size({"width": 800, "height": 900})
+        story.evaluate("scrollTo(0, 0)")  # the README shows the page's head
         ARTIFACTS.mkdir(exist_ok=True)
         story.screenshot(path=str(ARTIFACTS / "story-page.png"))
 

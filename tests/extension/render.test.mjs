@@ -116,7 +116,7 @@ describe('renderContext', () => {
 
   it('links the whole story', () => {
     const [story] = rendered(matchedResponse()).byClass('story-open');
-    assert.equal(story.getAttribute('href'), 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=en');
+    assert.equal(story.getAttribute('href'), 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=en#release-52');
     assert.match(story.textContent, /^Open the whole story/);
   });
 

@@ -113,7 +113,7 @@ describe('contextView of a matched article', () => {
   });
 
   it('links the whole story on the backend, in the interface language', () => {
-    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=en');
+    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=en#release-52');
     assert.deepEqual(view.feedback, { eventId: 'release-52', verdict: 'wrong' });
   });
 });
@@ -124,7 +124,7 @@ describe('contextView under a Russian interface', () => {
   it('formats dates and labels in Russian', () => {
     assert.match(view.articleLine, /^Статья · Русский · опубликована 11 сент\. 2025/);
     assert.equal(view.match?.label, 'Эта статья сообщает о событии');
-    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=ru');
+    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=ru#release-52');
   });
 
   it("spells entities as the article does when the article is in the interface's language", () => {
