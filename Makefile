@@ -49,7 +49,7 @@ test: $(VENV)/.installed-test browser firefox lint node-deps extension-check
 SCREENSHOTS := popup-light popup-dark popup-abstained story-page
 screenshots: $(VENV)/.installed-test browser firefox
 	rm -f $(addprefix tests/e2e/artifacts/,$(addsuffix .png,$(SCREENSHOTS)))
-	$(BIN)/pytest tests/e2e -q -p no:cacheprovider -k 'light_and_dark or whole_story or agrees_with_the_related_story'
+	$(BIN)/pytest tests/e2e -q -p no:cacheprovider -k 'light_and_dark or whole_story or plain_words'
 	mkdir -p extension/screenshots
 	cp $(addprefix tests/e2e/artifacts/,$(addsuffix .png,$(SCREENSHOTS))) extension/screenshots/
 

@@ -80,8 +80,15 @@ export function renderContext(doc, view, t, handlers = {}) {
   const root = el(doc, 'div', { className: 'result' });
   root.append(view.match ? renderMatch(doc, view.match, view, t, handlers) : renderAbstained(doc, view, t, handlers));
   const sections = [
-    { id: 'earlier', heading: t(view.match ? 'earlierHeading' : 'storyHeading'), cards: view.earlier, shown: 3 },
-    { id: 'later', heading: t('laterHeading'), cards: view.later, shown: 1 },
+    // Without a match, the timeline is the related story's: it is named, as the abstention says.
+    {
+      id: 'earlier',
+      heading: t(view.match ? 'earlierHeading' : 'storyHeading'),
+      subtitle: view.match ? '' : (view.story?.title ?? ''),
+      cards: view.earlier,
+      shown: 3,
+    },
+    { id: 'later', heading: t('laterHeading'), subtitle: '', cards: view.later, shown: 1 },
   ].filter((section) => section.cards.length);
   for (const section of sections) root.append(renderTimeline(doc, section, t));
   if (!sections.length && !view.match) root.append(el(doc, 'p', { className: 'empty', text: t('noTimeline') }));
@@ -99,10 +106,10 @@ export function renderContext(doc, view, t, handlers = {}) {
 /**
  * A story can hold dozens of events: the newest `shown` cards come first, the rest behind a "show more" button.
  * @param {Document} doc
- * @param {{id: string, heading: string, cards: import('./view.js').CardView[], shown: number}} section
+ * @param {{id: string, heading: string, subtitle: string, cards: import('./view.js').CardView[], shown: number}} section
  * @param {Translate} t
  */
-function renderTimeline(doc, { id, heading, cards, shown }, t) {
+function renderTimeline(doc, { id, heading, subtitle, cards, shown }, t) {
   const items = cards.map((card) => renderCard(doc, card, t));
   const rest = items.slice(shown);
   for (const item of rest) item.setAttribute('hidden', '');
@@ -122,6 +129,7 @@ function renderTimeline(doc, { id, heading, cards, shown }, t) {
   });
   return el(doc, 'section', { className: `timeline timeline--${id}`, attrs: { 'aria-labelledby': `${id}-heading` } }, [
     el(doc, 'h2', { className: 'section-heading', text: heading, attrs: { id: `${id}-heading` } }),
+    subtitle ? el(doc, 'p', { className: 'section-story', text: subtitle }) : null,
     el(doc, 'ol', { className: 'cards' }, items),
     more,
   ]);

@@ -161,6 +161,7 @@ describe('renderContext', () => {
     assert.equal(root.byClass('event-title')[0].textContent, 'No single known event fits this article');
     assert.equal(root.byClass('confidence').length, 0);
     assert.equal(root.byClass('section-heading')[0].textContent, 'The story so far');
+    assert.equal(root.byClass('section-story')[0].textContent, 'US–Belarus relations in 2025');
     assert.equal(root.byClass('card').length, 3);
     assert.equal(root.byClass('feedback')[0].textContent, 'Should this match an event? Tell us');
     const said = [...root.byClass('event-title'), ...root.byClass('abstain-reason')].map((node) => node.textContent);
