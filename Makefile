@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test unit lint bench extension extension-check openapi browser node-deps clean
+.PHONY: run test unit lint bench extension extension-check openapi browser firefox node-deps screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
 
+# Debian's Firefox ESR for the same tests, driven through its built-in WebDriver BiDi (Debian ships no geckodriver).
+firefox:
+	@command -v firefox-esr >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr; }
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check backend tests
 	$(BIN)/ruff format --check backend tests
@@ -37,8 +41,17 @@ openapi: $(VENV)/.installed
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest -m 'not e2e'
 
-test: $(VENV)/.installed-test browser lint node-deps extension-check
+test: $(VENV)/.installed-test browser firefox lint node-deps extension-check
 	$(BIN)/pytest
+
+# The READMEs' images, refreshed on purpose (never by `make test`): the e2e tests that take them write to the ignored
+# tests/e2e/artifacts/, and this copies the four the READMEs show into the committed extension/screenshots/.
+SCREENSHOTS := popup-light popup-dark popup-abstained story-page
+screenshots: $(VENV)/.installed-test browser firefox
+	rm -f $(addprefix tests/e2e/artifacts/,$(addsuffix .png,$(SCREENSHOTS)))
+	$(BIN)/pytest tests/e2e -q -p no:cacheprovider -k 'light_and_dark or whole_story or plain_words'
+	mkdir -p extension/screenshots
+	cp $(addprefix tests/e2e/artifacts/,$(addsuffix .png,$(SCREENSHOTS))) extension/screenshots/
 
 # The browser extension: a Chrome and a Firefox package in dist/ (and unpacked copies beside them).
 extension:

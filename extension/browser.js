@@ -31,6 +31,50 @@ function readPage() {
   };
 }
 
+/**
+ * Mark where the evidence stands in the page, injected like readPage (self-contained). Earlier marks are undone
+ * first, so a second click does not nest them. Answers how many places were marked.
+ * @param {string[]} texts
+ * @returns {number}
+ */
+function markEvidence(texts) {
+  for (const old of document.querySelectorAll('mark[data-backstory]')) old.replaceWith(...old.childNodes);
+  document.body.normalize();
+  const wanted = texts.map((text) => text.toLocaleLowerCase()).filter((text) => text.length > 1);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest('script, style, noscript, textarea, [contenteditable]')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  /** @type {{node: Text, at: number, length: number}[]} */
+  const found = [];
+  for (let node = walker.nextNode(); node && found.length < 50; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').toLocaleLowerCase();
+    for (const needle of wanted) {
+      const at = text.indexOf(needle);
+      if (at >= 0) {
+        found.push({ node: /** @type {Text} */ (node), at, length: needle.length });
+        break;
+      }
+    }
+  }
+  /** @type {HTMLElement | null} */
+  let first = null;
+  for (const { node, at, length } of found) {
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + length);
+    const mark = document.createElement('mark');
+    mark.dataset.backstory = '';
+    mark.style.cssText = 'background: #ffe066; color: #111; outline: 2px solid #f59f00; border-radius: 2px;';
+    range.surroundContents(mark);
+    first ??= mark;
+  }
+  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return found.length;
+}
+
 export const browserApi = {
   /** @param {string} name @param {string[]} [substitutions] */
   message(name, substitutions) {
@@ -60,6 +104,17 @@ export const browserApi = {
   async readPage(tabId) {
     const [injection] = await ext.scripting.executeScript({ target: { tabId }, func: readPage });
     return /** @type {ReturnType<typeof readPage>} */ (injection.result);
+  },
+
+  /**
+   * Highlight the evidence in the tab; the popup's click grants the activeTab permission this needs.
+   * @param {number} tabId
+   * @param {string[]} texts
+   * @returns {Promise<number>} how many places were marked
+   */
+  async highlight(tabId, texts) {
+    const [injection] = await ext.scripting.executeScript({ target: { tabId }, func: markEvidence, args: [texts] });
+    return Number(injection.result) || 0;
   },
 
   /**

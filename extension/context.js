@@ -1,9 +1,10 @@
 /**
- * The worker's one job: the backstory of the page in a tab. Checks run before anything leaves the browser:
- * a restricted or blocked page is never read, and only a cleaned URL is sent.
+ * The worker's jobs: the backstory of the page in a tab, and the reader's report that it was wrong. Checks run
+ * before anything leaves the browser: a restricted or blocked page is never read, and only a cleaned URL is sent.
  */
 
-import { fetchContext } from './api.js';
+import { fetchContext, sendFeedback } from './api.js';
+import { interfaceLanguage } from './i18n.js';
 import { loadOptions } from './storage.js';
 import { blockingEntry, cleanUrl, originPattern, restrictionOf } from './urls.js';
 
@@ -45,8 +46,21 @@ export async function getContext(tabId, { api, fetch, timeoutMs }) {
   }
 
   const url = cleanUrl(page.url);
-  const result = await fetchContext({ ...options, url, html: page.html }, { fetch, timeoutMs });
-  return result.ok ? { ok: true, url, response: result.response } : result;
+  // One language per popup: unless the reader chose a summary language, cards come in the interface's.
+  const summaryLang = options.summaryLang || interfaceLanguage(api);
+  const result = await fetchContext({ ...options, summaryLang, url, html: page.html }, { fetch, timeoutMs });
+  return result.ok ? { ok: true, url, backendUrl: options.backendUrl, response: result.response } : result;
+}
+
+/**
+ * Send the reader's report to the backend the options name. The URL was cleaned when the context was asked for.
+ * @param {import('./messages.js').FeedbackSend} message
+ * @param {ContextDeps} deps
+ * @returns {Promise<import('./messages.js').FeedbackAnswer>}
+ */
+export async function reportFeedback({ url, eventId, verdict, comment }, { api, fetch, timeoutMs }) {
+  const options = await loadOptions(api);
+  return sendFeedback({ ...options, url: cleanUrl(url), eventId, verdict, comment }, { fetch, timeoutMs });
 }
 
 /**

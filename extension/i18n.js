@@ -4,6 +4,24 @@
  */
 
 /**
+ * The locale of the messages the browser actually uses, for date and list formats and for the summary language.
+ * Each _locales file names its own ("en-GB", "ru", "be"), so a browser in a language the extension has no
+ * messages for (Arabic, say) gets English labels and English dates, never a mix.
+ * @param {Pick<import('./browser.js').BrowserApi, 'message'>} api
+ */
+export function interfaceLocale(api) {
+  return api.message('uiLocale') || 'en-GB';
+}
+
+/**
+ * The interface language as an ISO 639-1 code: "en-GB" → "en".
+ * @param {Pick<import('./browser.js').BrowserApi, 'message'>} api
+ */
+export function interfaceLanguage(api) {
+  return interfaceLocale(api).split('-')[0].toLowerCase();
+}
+
+/**
  * @param {Pick<import('./browser.js').BrowserApi, 'message'>} api
  * @returns {import('./view.js').Translate}
  */

@@ -9,7 +9,7 @@
  * @param {Document} doc
  * @param {string} tag
  * @param {{className?: string, text?: string, attrs?: Record<string, string>}} [props]
- * @param {(Node | null)[]} [children]
+ * @param {(Node | string | null)[]} [children]
  * @returns {HTMLElement}
  */
 function el(doc, tag, { className, text, attrs } = {}, children = []) {
@@ -17,8 +17,36 @@ function el(doc, tag, { className, text, attrs } = {}, children = []) {
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   for (const [name, value] of Object.entries(attrs ?? {})) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
+  for (const child of children) if (child) node.append(typeof child === 'string' ? doc.createTextNode(child) : child);
   return node;
+}
+
+/**
+ * Text for screen readers only (popup.css, .visually-hidden).
+ * @param {Document} doc
+ * @param {string} text
+ */
+function hidden(doc, text) {
+  return el(doc, 'span', { className: 'visually-hidden', text });
+}
+
+/**
+ * A link that opens in a new tab and says so: the arrow is for the eye, the words for a screen reader.
+ * @param {Document} doc
+ * @param {{href: string, className: string, label: string, title?: string}} link
+ * @param {Translate} t
+ */
+function externalLink(doc, { href, className, label, title }, t) {
+  return el(
+    doc,
+    'a',
+    { className, attrs: { href, target: '_blank', rel: 'noopener noreferrer', title: title || href } },
+    [
+      label,
+      hidden(doc, ` ${t('opensInNewTab')}`),
+      el(doc, 'span', { className: 'arrow', text: ' ↗', attrs: { 'aria-hidden': 'true' } }),
+    ],
+  );
 }
 
 /**
@@ -29,62 +57,79 @@ export function renderLoading(doc, t) {
   return el(doc, 'section', { className: 'loading', attrs: { 'aria-label': t('loading') } }, [
     el(doc, 'p', { className: 'loading-text' }, [
       el(doc, 'span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }),
-      doc.createTextNode(t('loading')),
+      t('loading'),
     ]),
     ...[1, 2, 3].map(() => el(doc, 'div', { className: 'skeleton', attrs: { 'aria-hidden': 'true' } })),
   ]);
 }
 
 /**
+ * @typedef {object} ContextHandlers
+ * @property {(button: HTMLButtonElement) => void} [feedback] the reader clicked "Wrong match?" (or its
+ *   abstention twin)
+ * @property {(texts: string[]) => void} [highlight] the reader asked to see the evidence in the page
+ */
+
+/**
  * @param {Document} doc
  * @param {import('./view.js').ContextView} view
  * @param {Translate} t
+ * @param {ContextHandlers} [handlers]
  */
-export function renderContext(doc, view, t) {
+export function renderContext(doc, view, t, handlers = {}) {
   const root = el(doc, 'div', { className: 'result' });
-  root.append(view.match ? renderMatch(doc, view, t) : renderAbstained(doc, view, t));
+  root.append(view.match ? renderMatch(doc, view.match, view, t, handlers) : renderAbstained(doc, view, t, handlers));
   const sections = [
-    { id: 'timeline', heading: view.match ? t('timelineHeading') : t('relatedHeading'), cards: view.cards, shown: 4 },
-    { id: 'later', heading: t('laterHeading'), cards: view.later, shown: 1 },
+    // Without a match, the timeline is the related story's: it is named, as the abstention says.
+    {
+      id: 'earlier',
+      heading: t(view.match ? 'earlierHeading' : 'storyHeading'),
+      subtitle: view.match ? '' : (view.story?.title ?? ''),
+      cards: view.earlier,
+      shown: 3,
+    },
+    { id: 'later', heading: t('laterHeading'), subtitle: '', cards: view.later, shown: 1 },
   ].filter((section) => section.cards.length);
-  sections.forEach((section, index) => {
-    // The story's title goes with whichever timeline comes first.
-    root.append(renderTimeline(doc, section, index === 0 ? view.storyTitle : '', t));
-  });
+  for (const section of sections) root.append(renderTimeline(doc, section, t));
   if (!sections.length && !view.match) root.append(el(doc, 'p', { className: 'empty', text: t('noTimeline') }));
+  if (view.story?.href) {
+    root.append(
+      el(doc, 'p', { className: 'story-link' }, [
+        externalLink(doc, { href: view.story.href, className: 'button story-open', label: t('openStory') }, t),
+        el(doc, 'span', { className: 'story-title', text: view.story.title }),
+      ]),
+    );
+  }
   return root;
 }
 
 /**
  * A story can hold dozens of events: the newest `shown` cards come first, the rest behind a "show more" button.
  * @param {Document} doc
- * @param {{id: string, heading: string, cards: import('./view.js').CardView[], shown: number}} section
- * @param {string} storyTitle
+ * @param {{id: string, heading: string, subtitle: string, cards: import('./view.js').CardView[], shown: number}} section
  * @param {Translate} t
  */
-function renderTimeline(doc, { id, heading, cards, shown }, storyTitle, t) {
+function renderTimeline(doc, { id, heading, subtitle, cards, shown }, t) {
   const items = cards.map((card) => renderCard(doc, card, t));
-  const hidden = items.slice(shown);
-  for (const item of hidden) item.setAttribute('hidden', '');
-  const more = hidden.length
+  const rest = items.slice(shown);
+  for (const item of rest) item.setAttribute('hidden', '');
+  const more = rest.length
     ? el(doc, 'button', {
         className: 'button more',
-        text: t('showMore', [String(hidden.length)]),
+        text: t('showMore', [String(rest.length)]),
         attrs: { type: 'button', 'aria-expanded': 'false' },
       })
     : null;
   more?.addEventListener('click', () => {
-    for (const item of hidden) item.removeAttribute('hidden');
+    for (const item of rest) item.removeAttribute('hidden');
     more.remove();
     // Keyboard users go on from the first card they had not seen.
-    hidden[0].setAttribute('tabindex', '-1');
-    hidden[0].focus();
+    rest[0].setAttribute('tabindex', '-1');
+    rest[0].focus();
   });
   return el(doc, 'section', { className: `timeline timeline--${id}`, attrs: { 'aria-labelledby': `${id}-heading` } }, [
-    el(doc, 'h2', { className: 'section-heading', attrs: { id: `${id}-heading` } }, [
-      doc.createTextNode(heading),
-      storyTitle ? el(doc, 'span', { className: 'story-title', text: storyTitle }) : null,
-    ]),
+    el(doc, 'h2', { className: 'section-heading', text: heading, attrs: { id: `${id}-heading` } }),
+    subtitle ? el(doc, 'p', { className: 'section-story', text: subtitle }) : null,
     el(doc, 'ol', { className: 'cards' }, items),
     more,
   ]);
@@ -92,63 +137,104 @@ function renderTimeline(doc, { id, heading, cards, shown }, storyTitle, t) {
 
 /**
  * @param {Document} doc
+ * @param {import('./view.js').MatchView} match
  * @param {import('./view.js').ContextView} view
  * @param {Translate} t
+ * @param {ContextHandlers} handlers
  */
-function renderArticleLine(doc, view, t) {
-  const parts = [t('articleLabel'), view.language, view.published ? t('publishedOn', [view.published]) : ''];
-  return el(doc, 'p', { className: 'eyebrow', text: parts.filter(Boolean).join(' · ') });
+function renderMatch(doc, match, view, t, handlers) {
+  const why = match.evidence.length ? renderWhy(doc, match, t, handlers) : null;
+  return el(
+    doc,
+    'section',
+    {
+      className: `verdict verdict--${match.level}`,
+      attrs: { 'aria-labelledby': 'event-title', 'data-event-id': match.eventId },
+    },
+    [
+      view.articleLine ? el(doc, 'p', { className: 'eyebrow', text: view.articleLine }) : null,
+      el(doc, 'p', { className: 'verdict-label', text: match.label }),
+      el(doc, 'h1', { className: 'event-title', text: match.title, attrs: { id: 'event-title' } }),
+      el(doc, 'p', { className: 'event-date', text: match.date }),
+      el(doc, 'p', { className: `confidence confidence--${match.level}` }, [
+        el(doc, 'span', { className: 'confidence-dot', attrs: { 'aria-hidden': 'true' } }),
+        el(doc, 'strong', { className: 'sureness', text: match.sureness }),
+        ` ${match.explanation}`,
+      ]),
+      ...renderSummary(doc, { id: match.eventId, title: match.title, summary: match.summary }, 'event-summary', t),
+      el(doc, 'div', { className: 'verdict-actions' }, [
+        why?.toggle ?? null,
+        feedbackButton(doc, t('feedbackWrong'), handlers),
+      ]),
+      why?.panel ?? null,
+    ],
+  );
 }
 
 /**
+ * "Why this match?": the evidence as the article wrote it, the score, and a way to see it in the page.
  * @param {Document} doc
- * @param {import('./view.js').ContextView} view
+ * @param {import('./view.js').MatchView} match
  * @param {Translate} t
+ * @param {ContextHandlers} handlers
  */
-function renderMatch(doc, view, t) {
-  const match = /** @type {NonNullable<typeof view.match>} */ (view.match);
-  return el(doc, 'section', { className: 'verdict', attrs: { 'aria-labelledby': 'event-title' } }, [
-    renderArticleLine(doc, view, t),
-    el(doc, 'p', { className: 'verdict-label', text: t('reportsEvent') }),
-    el(doc, 'h1', { className: 'event-title', text: match.title, attrs: { id: 'event-title' } }),
-    el(doc, 'div', { className: 'event-meta' }, [
-      el(doc, 'span', { className: 'event-date', text: match.date }),
-      el(
-        doc,
-        'span',
-        { className: `confidence confidence--${match.level}`, attrs: { title: t(`confidence_${match.level}`) } },
-        [
-          el(doc, 'span', { className: 'confidence-bar', attrs: { 'aria-hidden': 'true' } }, [
-            el(doc, 'span', { className: 'confidence-fill', attrs: { style: `width: ${match.confidence}%` } }),
-          ]),
-          el(doc, 'span', { className: 'confidence-text', text: t('confidence', [String(match.confidence)]) }),
-        ],
-      ),
-    ]),
-    match.evidence.length
-      ? el(doc, 'div', { className: 'evidence' }, [
-          el(doc, 'span', { className: 'evidence-label', text: t('evidenceLabel') }),
-          el(
-            doc,
-            'ul',
-            { className: 'chips' },
-            match.evidence.map((text) => el(doc, 'li', { className: 'chip', text })),
-          ),
-        ])
-      : null,
+function renderWhy(doc, match, t, handlers) {
+  const highlight = handlers.highlight
+    ? el(doc, 'button', { className: 'link-button highlight', text: t('showInArticle'), attrs: { type: 'button' } })
+    : null;
+  highlight?.addEventListener('click', () => handlers.highlight?.(match.evidence));
+  const panel = el(doc, 'div', { className: 'why-panel', attrs: { id: 'why-panel', hidden: '' } }, [
+    el(doc, 'p', { className: 'evidence-label', text: t('evidenceLabel') }),
+    el(
+      doc,
+      'ul',
+      { className: 'chips' },
+      match.evidence.map((text) => el(doc, 'li', { className: 'chip', text })),
+    ),
+    el(doc, 'p', { className: 'score', text: t('scoreLine', [String(match.percent)]) }),
+    highlight,
   ]);
+  const toggle = el(doc, 'button', {
+    className: 'link-button why-toggle',
+    text: t('whyThisMatch'),
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'why-panel' },
+  });
+  toggle.addEventListener('click', () => {
+    const opening = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(opening));
+    if (opening) panel.removeAttribute('hidden');
+    else panel.setAttribute('hidden', '');
+  });
+  return { toggle, panel };
+}
+
+/**
+ * @param {Document} doc
+ * @param {string} label
+ * @param {ContextHandlers} handlers
+ */
+function feedbackButton(doc, label, handlers) {
+  const button = /** @type {HTMLButtonElement} */ (
+    el(doc, 'button', { className: 'link-button feedback', text: label, attrs: { type: 'button' } })
+  );
+  button.addEventListener('click', () => handlers.feedback?.(button));
+  return button;
 }
 
 /**
  * @param {Document} doc
  * @param {import('./view.js').ContextView} view
  * @param {Translate} t
+ * @param {ContextHandlers} handlers
  */
-function renderAbstained(doc, view, t) {
+function renderAbstained(doc, view, t, handlers) {
+  const abstained = /** @type {import('./view.js').AbstainedView} */ (view.abstained);
   return el(doc, 'section', { className: 'verdict verdict--abstained', attrs: { 'aria-labelledby': 'event-title' } }, [
-    renderArticleLine(doc, view, t),
-    el(doc, 'h1', { className: 'event-title', text: t('abstainedTitle'), attrs: { id: 'event-title' } }),
-    el(doc, 'p', { className: 'abstain-reason', text: view.abstained?.reason ?? '' }),
+    view.articleLine ? el(doc, 'p', { className: 'eyebrow', text: view.articleLine }) : null,
+    el(doc, 'h1', { className: 'event-title', text: abstained.title, attrs: { id: 'event-title' } }),
+    el(doc, 'p', { className: 'abstain-reason', text: abstained.reason }),
+    abstained.storyNote ? el(doc, 'p', { className: 'abstain-reason story-note', text: abstained.storyNote }) : null,
+    el(doc, 'div', { className: 'verdict-actions' }, [feedbackButton(doc, t('feedbackMissed'), handlers)]),
   ]);
 }
 
@@ -159,30 +245,24 @@ function renderAbstained(doc, view, t) {
  */
 export function renderCard(doc, card, t) {
   return el(doc, 'li', { className: `card card--${card.relation}`, attrs: { 'data-event-id': card.id } }, [
-    el(doc, 'div', { className: 'card-head' }, [
-      el(doc, 'time', { className: 'card-date', text: card.date, attrs: { datetime: card.isoDate } }),
-      card.relation === 'this' ? el(doc, 'span', { className: 'badge', text: card.relationLabel }) : null,
-    ]),
+    el(doc, 'time', { className: 'card-date', text: card.date, attrs: { datetime: card.isoDate } }),
     el(doc, 'h3', { className: 'card-title', text: card.title }),
-    ...renderSummary(doc, card, t),
-    card.why
-      ? el(doc, 'p', { className: 'card-why' }, [
-          el(doc, 'span', { className: 'why-label', text: t('whyLabel') }),
-          doc.createTextNode(` ${card.why}`),
-        ])
-      : null,
+    ...renderSummary(doc, card, 'card-summary', t),
+    card.reason ? el(doc, 'p', { className: 'card-reason', text: card.reason }) : null,
     card.sources.length
       ? el(
           doc,
           'ul',
           { className: 'sources', attrs: { 'aria-label': t('sourcesLabel') } },
           card.sources.map((source) =>
-            el(doc, 'li', {}, [
-              el(doc, 'a', {
-                className: 'source',
-                text: source.label,
-                attrs: { href: source.href, target: '_blank', rel: 'noopener noreferrer', title: source.href },
-              }),
+            el(doc, 'li', { className: 'source-item' }, [
+              externalLink(
+                doc,
+                { href: source.href, className: 'source', label: source.label, title: source.title },
+                t,
+              ),
+              source.title ? el(doc, 'span', { className: 'source-meta source-headline', text: source.title }) : null,
+              source.meta ? el(doc, 'span', { className: 'source-meta', text: source.meta }) : null,
             ]),
           ),
         )
@@ -190,32 +270,35 @@ export function renderCard(doc, card, t) {
   ]);
 }
 
-// Summaries run to a paragraph; past this length, other cards than the reported event's show three lines at first.
-const LONG_SUMMARY = 220;
+// Past this length a summary shows its first lines, with a button for the rest.
+const LONG_SUMMARY = 140;
 
 /**
- * The summary, and a toggle to read all of a long one.
+ * A summary, and a toggle to read all of a long one, named by its card ("Read more about …").
  * @param {Document} doc
- * @param {import('./view.js').CardView} card
+ * @param {{id: string, title: string, summary: string}} card
+ * @param {string} className
  * @param {Translate} t
  * @returns {HTMLElement[]}
  */
-function renderSummary(doc, card, t) {
+function renderSummary(doc, card, className, t) {
   if (!card.summary) return [];
-  const id = `summary-${card.id}`;
-  const summary = el(doc, 'p', { className: 'card-summary', text: card.summary, attrs: { id } });
-  if (card.relation === 'this' || card.summary.length <= LONG_SUMMARY) return [summary];
+  const id = `${className}-${card.id}`;
+  const summary = el(doc, 'p', { className, text: card.summary, attrs: { id } });
+  if (card.summary.length <= LONG_SUMMARY) return [summary];
   summary.setAttribute('data-clamped', 'true');
-  const toggle = el(doc, 'button', {
-    className: 'link-button',
-    text: t('readMore'),
-    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': id },
-  });
+  const label = el(doc, 'span', { text: t('readMore') });
+  const toggle = el(
+    doc,
+    'button',
+    { className: 'link-button read-more', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': id } },
+    [label, hidden(doc, ` ${t('aboutTitle', [card.title])}`)],
+  );
   toggle.addEventListener('click', () => {
     const expanding = summary.getAttribute('data-clamped') === 'true';
     summary.setAttribute('data-clamped', String(!expanding));
     toggle.setAttribute('aria-expanded', String(expanding));
-    toggle.textContent = t(expanding ? 'readLess' : 'readMore');
+    label.textContent = t(expanding ? 'readLess' : 'readMore');
   });
   return [summary, toggle];
 }
@@ -230,8 +313,8 @@ export function renderFailure(doc, view, t, handlers) {
   const hint = view.hint
     ? el(doc, 'div', { className: 'hint' }, [
         el(doc, 'p', { text: view.hint.before }),
-        el(doc, 'pre', {}, [el(doc, 'code', { text: view.hint.command })]),
-        el(doc, 'p', { text: view.hint.after }),
+        view.hint.command ? el(doc, 'pre', {}, [el(doc, 'code', { text: view.hint.command })]) : null,
+        view.hint.after ? el(doc, 'p', { text: view.hint.after }) : null,
       ])
     : null;
   const buttons = view.actions.map((action, index) => {
@@ -244,10 +327,17 @@ export function renderFailure(doc, view, t, handlers) {
     if (handler) button.addEventListener('click', handler);
     return button;
   });
-  return el(doc, 'section', { className: `notice notice--${view.kind}`, attrs: { role: 'alert' } }, [
-    el(doc, 'h1', { className: 'notice-title', text: view.title }),
-    view.detail ? el(doc, 'p', { className: 'notice-detail', text: view.detail }) : null,
-    hint,
-    buttons.length ? el(doc, 'div', { className: 'actions' }, buttons) : null,
-  ]);
+  // Not an alert: the popup's status line announces the title (popup.js); this is the page the reader reads.
+  return el(
+    doc,
+    'section',
+    { className: `notice notice--${view.kind}`, attrs: { 'aria-labelledby': 'notice-title' } },
+    [
+      el(doc, 'h1', { className: 'notice-title', text: view.title, attrs: { id: 'notice-title' } }),
+      view.detail ? el(doc, 'p', { className: 'notice-detail', text: view.detail }) : null,
+      view.reference ? el(doc, 'p', { className: 'notice-reference', text: view.reference }) : null,
+      hint,
+      buttons.length ? el(doc, 'div', { className: 'actions' }, buttons) : null,
+    ],
+  );
 }

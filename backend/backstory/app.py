@@ -20,12 +20,15 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from backstory.api.admin import ADMIN_CONTROLLERS
 from backstory.api.context import ContextController
+from backstory.api.feedback import FeedbackController
 from backstory.api.health import HealthController
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.stories import StoriesController
+from backstory.api.story_page import StoryPageController
 from backstory.catalog import LiveCatalog
 from backstory.context import ContextService
 from backstory.curation import CurationService
+from backstory.events.feedback import FeedbackStore
 from backstory.events.store import open_store
 from backstory.events.tokens import TokenStore
 from backstory.settings import Settings
@@ -48,6 +51,7 @@ def _lifespan(settings: Settings) -> Any:
                 async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
                     app.state.store = store
                     app.state.tokens = TokenStore(store.engine)
+                    app.state.feedback = FeedbackStore(store.engine)
                     app.state.http_client = client
                     app.state.context_service = service
                     app.state.catalog = catalog
@@ -80,7 +84,14 @@ def _from_state(name: str) -> Provide:
 
 def create_app(settings: Settings) -> Litestar:
     return Litestar(
-        route_handlers=[ContextController, StoriesController, HealthController, *ADMIN_CONTROLLERS],
+        route_handlers=[
+            ContextController,
+            StoriesController,
+            StoryPageController,
+            FeedbackController,
+            HealthController,
+            *ADMIN_CONTROLLERS,
+        ],
         lifespan=[_lifespan(settings)],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),

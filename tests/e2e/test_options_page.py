@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .harness import DEFAULT_OPTIONS, PAGES, Browser, FixturePage
+from .harness import DEFAULT_OPTIONS, PAGES, Browser, FixturePage, free_port
 from .stub_backend import StubBackend
 
 pytestmark = pytest.mark.e2e
@@ -52,6 +52,25 @@ class TestOptionsPage:
         assert reader.stored_options() == before
 
 
+class TestConnectionTest:
+    def test_it_says_a_backend_answers(self, reader: Browser, stub_backend: StubBackend) -> None:
+        page = reader.open_options()
+        page.get_by_label("Backend URL").fill(stub_backend.url)
+        page.get_by_role("button", name="Test connection").click()
+        expect(page.locator("#connection-status")).to_have_text(
+            f"Connected: a Backstory backend answers at {stub_backend.url}."
+        )
+        assert [request.path for request in stub_backend.received] == ["/healthz"]
+
+    def test_it_says_how_to_start_one_at_the_typed_address(self, reader: Browser) -> None:
+        port = free_port()
+        page = reader.open_options()
+        page.get_by_label("Backend URL").fill(f"127.0.0.1:{port}")
+        page.get_by_role("button", name="Test connection").click()
+        expect(page.locator("#connection-status")).to_contain_text("Can't reach the Backstory backend")
+        expect(page.locator("#connection-status")).to_contain_text(f"BACKSTORY_PORT={port} make run")
+
+
 class TestWhatIsSent:
     def test_the_saved_options_reach_the_backend(
         self, reader: Browser, stub_backend: StubBackend, article: FixturePage
@@ -80,7 +99,7 @@ class TestWhatIsSent:
 
         expect(popup.locator(".event-title")).to_have_text("The stub event")
         (request,) = stub_backend.received
-        assert request.path == "/v1/context"
+        assert request.path == "/v1/context?summary_lang=en", "summaries in the interface language"
         assert request.body["url"] == f"{article.url}?id=3"
         assert "<html" in request.body["html"]
         assert not re.search(r"<script(?![^>]*application/ld\+json)", request.body["html"]), "scripts are not sent"

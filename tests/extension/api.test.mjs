@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { failureOf, fetchContext } from '../../extension/api.js';
+import { checkHealth, failureOf, fetchContext, retryAfterSeconds, sendFeedback } from '../../extension/api.js';
 import { matchedResponse } from './support/responses.mjs';
 
 const REQUEST = {
@@ -17,7 +17,7 @@ const REQUEST = {
  * @param {number} status
  * @param {unknown} body
  */
-function answering(status, body, contentType = 'application/json') {
+function answering(status, body, contentType = 'application/json', extraHeaders = {}) {
   /** @type {{url: string, init: RequestInit}[]} */
   const calls = [];
   /** @type {typeof fetch} */
@@ -25,7 +25,7 @@ function answering(status, body, contentType = 'application/json') {
     calls.push({ url: String(url), init: init ?? {} });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
       status,
-      headers: { 'Content-Type': contentType },
+      headers: { 'Content-Type': contentType, ...extraHeaders },
     });
   };
   return { fetch, calls };
@@ -94,45 +94,116 @@ describe('fetchContext', () => {
   });
 
   it('tells a page that is not an article', async () => {
-    const problem = {
-      title: 'Not an article',
-      detail: 'No article text was found.',
-      status: 422,
-    };
+    const problem = { title: 'Not an article', detail: 'No article text was found.', status: 422 };
     const { fetch } = answering(422, problem, 'application/problem+json');
-    const result = await fetchContext(REQUEST, { fetch });
-    assert.deepEqual(result, {
-      ok: false,
-      failure: { kind: 'not-article', detail: 'No article text was found.' },
-    });
+    assert.deepEqual(await fetchContext(REQUEST, { fetch }), { ok: false, failure: { kind: 'not-article' } });
   });
 
-  it('passes on the title and detail of any other problem', async () => {
-    const problem = {
-      title: 'Invalid request',
-      detail: 'url must be absolute',
-      status: 400,
-    };
+  it("keeps only the status of another problem, not the server's English", async () => {
+    const problem = { title: 'Invalid request', detail: 'url must be absolute', status: 400 };
     const { fetch } = answering(400, problem, 'application/problem+json');
-    const result = await fetchContext(REQUEST, { fetch });
-    assert.deepEqual(result, {
+    assert.deepEqual(await fetchContext(REQUEST, { fetch }), { ok: false, failure: { kind: 'problem', status: 400 } });
+  });
+
+  it('asks for a token on 401 and 403', async () => {
+    for (const status of [401, 403]) {
+      const { fetch } = answering(status, { title: 'Unauthorized', status }, 'application/problem+json');
+      assert.deepEqual(await fetchContext(REQUEST, { fetch }), { ok: false, failure: { kind: 'auth', status } });
+    }
+  });
+
+  it('reads Retry-After of a 429', async () => {
+    const { fetch } = answering(429, { title: 'Too many', status: 429 }, 'application/problem+json', {
+      'Retry-After': '90',
+    });
+    assert.deepEqual(await fetchContext(REQUEST, { fetch }), {
       ok: false,
-      failure: {
-        kind: 'problem',
-        status: 400,
-        title: 'Invalid request',
-        detail: 'url must be absolute',
-      },
+      failure: { kind: 'rate-limited', retryAfterS: 90 },
     });
   });
 
-  it('copes with an error page that is not JSON', async () => {
-    const { fetch } = answering(502, '<html>Bad gateway</html>', 'text/html');
-    const result = await fetchContext(REQUEST, { fetch });
-    assert.deepEqual(result, {
+  it("keeps the request id of a 5xx, from the problem or the header, and never the server's detail", async () => {
+    const problem = { title: 'Internal error', detail: 'KeyError: secret', status: 500, request_id: 'req-7' };
+    const fromBody = answering(500, problem, 'application/problem+json', { 'X-Request-ID': 'hdr-1' });
+    assert.deepEqual(await fetchContext(REQUEST, { fetch: fromBody.fetch }), {
       ok: false,
-      failure: { kind: 'problem', status: 502, title: 'HTTP 502', detail: '' },
+      failure: { kind: 'server', status: 500, requestId: 'req-7' },
     });
+    const fromHeader = answering(502, '<html>Bad gateway</html>', 'text/html', { 'X-Request-ID': 'hdr-1' });
+    assert.deepEqual(await fetchContext(REQUEST, { fetch: fromHeader.fetch }), {
+      ok: false,
+      failure: { kind: 'server', status: 502, requestId: 'hdr-1' },
+    });
+  });
+
+  it('copes with an error page that is not JSON and has no id', async () => {
+    const { fetch } = answering(504, '<html>Gateway timeout</html>', 'text/html');
+    assert.deepEqual(await fetchContext(REQUEST, { fetch }), {
+      ok: false,
+      failure: { kind: 'server', status: 504, requestId: '' },
+    });
+  });
+});
+
+describe('sendFeedback', () => {
+  const FEEDBACK = { backendUrl: 'http://127.0.0.1:8000', apiToken: '', url: 'https://news.example/story' };
+
+  it('posts the verdict as JSON, without cookies, and answers the stored id', async () => {
+    const { fetch, calls } = answering(201, { id: 'fb-9' });
+    const result = await sendFeedback({ ...FEEDBACK, eventId: 'e-1', verdict: 'wrong' }, { fetch });
+    assert.deepEqual(result, { ok: true, id: 'fb-9' });
+    assert.equal(calls[0].url, 'http://127.0.0.1:8000/v1/feedback');
+    assert.equal(calls[0].init.method, 'POST');
+    assert.equal(calls[0].init.credentials, 'omit');
+    assert.deepEqual(JSON.parse(String(calls[0].init.body)), {
+      url: 'https://news.example/story',
+      event_id: 'e-1',
+      verdict: 'wrong',
+    });
+  });
+
+  it('sends a missed event with a null id and a comment cut to 1000 characters', async () => {
+    const { fetch, calls } = answering(201, { id: 'fb-10' });
+    await sendFeedback({ ...FEEDBACK, eventId: null, verdict: 'missed', comment: ` ${'x'.repeat(1200)} ` }, { fetch });
+    const body = JSON.parse(String(calls[0].init.body));
+    assert.equal(body.event_id, null);
+    assert.equal(body.verdict, 'missed');
+    assert.equal(body.comment.length, 1000);
+  });
+
+  it('turns a refusal into a failure', async () => {
+    const { fetch } = answering(429, { title: 'Too many', status: 429 }, 'application/problem+json', {
+      'Retry-After': '5',
+    });
+    assert.deepEqual(await sendFeedback({ ...FEEDBACK, eventId: null, verdict: 'missed' }, { fetch }), {
+      ok: false,
+      failure: { kind: 'rate-limited', retryAfterS: 5 },
+    });
+  });
+});
+
+describe('checkHealth', () => {
+  it('is ok when /healthz says so', async () => {
+    const { fetch, calls } = answering(200, { status: 'ok' });
+    assert.deepEqual(await checkHealth({ backendUrl: 'http://127.0.0.1:8000', apiToken: '' }, { fetch }), { ok: true });
+    assert.equal(calls[0].url, 'http://127.0.0.1:8000/healthz');
+    assert.equal(calls[0].init.method, 'GET');
+  });
+
+  it('is not ok when something else answers', async () => {
+    const { fetch } = answering(200, '<html>a router</html>', 'text/html');
+    const result = await checkHealth({ backendUrl: 'http://127.0.0.1:8000', apiToken: '' }, { fetch });
+    assert.equal(result.ok, false);
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('reads seconds and HTTP dates', () => {
+    const now = Date.parse('Sun, 06 Dec 2026 12:00:00 GMT');
+    assert.equal(retryAfterSeconds('30', now), 30);
+    assert.equal(retryAfterSeconds('Sun, 06 Dec 2026 12:02:00 GMT', now), 120);
+    assert.equal(retryAfterSeconds('soon', now), null);
+    assert.equal(retryAfterSeconds(null, now), null);
   });
 });
 

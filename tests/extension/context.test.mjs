@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { getContext } from '../../extension/context.js';
+import { getContext, reportFeedback } from '../../extension/context.js';
 import { DEFAULTS } from '../../extension/storage.js';
 import { matchedResponse } from './support/responses.mjs';
 
 /**
  * A fake of browser.js's API around one tab, recording what was read and sent.
  * @param {{url: string, contentType?: string, stored?: object, granted?: boolean, readFails?: boolean,
- *   hidden?: boolean}} setup hidden: the browser does not tell the tab's URL
+ *   hidden?: boolean, uiLocale?: string}} setup hidden: the browser does not tell the tab's URL; uiLocale: the
+ *   locale of the messages the browser uses
  */
 function fakeBrowser({
   url,
@@ -17,9 +18,16 @@ function fakeBrowser({
   granted = true,
   readFails = false,
   hidden = false,
+  uiLocale = 'en-GB',
 }) {
-  const log = { reads: 0, sent: /** @type {any[]} */ ([]) };
+  const log = {
+    reads: 0,
+    sent: /** @type {any[]} */ ([]),
+    endpoints: /** @type {string[]} */ ([]),
+    inits: /** @type {RequestInit[]} */ ([]),
+  };
   const api = {
+    message: (/** @type {string} */ name) => (name === 'uiLocale' ? uiLocale : ''),
     loadSync: async (/** @type {object} */ defaults) => ({
       ...defaults,
       ...stored,
@@ -38,9 +46,14 @@ function fakeBrowser({
     hasOrigin: async () => granted,
   };
   /** @type {typeof fetch} */
-  const fetch = async (_endpoint, init) => {
+  const fetch = async (endpoint, init) => {
+    log.endpoints.push(String(endpoint));
+    log.inits.push(init ?? {});
     log.sent.push(JSON.parse(String(init?.body)));
-    return new Response(JSON.stringify(matchedResponse()), { status: 200 });
+    const feedback = String(endpoint).endsWith('/v1/feedback');
+    return new Response(JSON.stringify(feedback ? { id: 'fb-1' } : matchedResponse()), {
+      status: feedback ? 201 : 200,
+    });
   };
   return { deps: { api: /** @type {any} */ (api), fetch }, log };
 }
@@ -55,6 +68,25 @@ describe('getContext', () => {
     assert.equal(log.sent.length, 1);
     assert.equal(log.sent[0].url, 'https://news.example/story?id=3');
     assert.match(log.sent[0].html, /An article/);
+  });
+
+  it('asks for summaries in the interface language unless the reader chose one', async () => {
+    const russian = fakeBrowser({ url: 'https://news.example/story', uiLocale: 'ru' });
+    await getContext(7, russian.deps);
+    assert.equal(russian.log.endpoints[0], 'http://127.0.0.1:8000/v1/context?summary_lang=ru');
+
+    const chosen = fakeBrowser({ url: 'https://news.example/story', uiLocale: 'ru', stored: { summaryLang: 'be' } });
+    await getContext(7, chosen.deps);
+    assert.equal(chosen.log.endpoints[0], 'http://127.0.0.1:8000/v1/context?summary_lang=be');
+  });
+
+  it('answers with the backend it asked, for the story link', async () => {
+    const { deps } = fakeBrowser({
+      url: 'https://news.example/story',
+      stored: { backendUrl: 'http://localhost:9000/' },
+    });
+    const answer = await getContext(7, deps);
+    assert.equal(answer.ok && answer.backendUrl, 'http://localhost:9000');
   });
 
   it('never reads or sends a page from a blocked site', async () => {
@@ -137,5 +169,20 @@ describe('getContext', () => {
       },
     });
     assert.equal(log.sent.length, 0);
+  });
+});
+
+describe('reportFeedback', () => {
+  it('posts the cleaned URL, the event and the verdict to the configured backend, without cookies', async () => {
+    const { deps, log } = fakeBrowser({ url: 'https://news.example/story', stored: { apiToken: 't0ken' } });
+    const answer = await reportFeedback(
+      { type: 'feedback:send', url: 'https://news.example/story?utm_source=x#c', eventId: 'e-1', verdict: 'wrong' },
+      deps,
+    );
+    assert.deepEqual(answer, { ok: true, id: 'fb-1' });
+    assert.deepEqual(log.endpoints, ['http://127.0.0.1:8000/v1/feedback']);
+    assert.deepEqual(log.sent, [{ url: 'https://news.example/story', event_id: 'e-1', verdict: 'wrong' }]);
+    assert.equal(log.inits[0].credentials, 'omit');
+    assert.equal(/** @type {Record<string, string>} */ (log.inits[0].headers).Authorization, 'Bearer t0ken');
   });
 });

@@ -2,94 +2,198 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
+  cardView,
   confidenceLevel,
   contextView,
   evidenceTexts,
   formatDate,
+  HEDGE_BELOW,
+  isIpAddress,
   languageName,
+  reasonText,
   safeHref,
+  storyPageUrl,
 } from '../../extension/view.js';
 import { translatorFor } from './support/locale.mjs';
 import { abstainedResponse, matchedResponse } from './support/responses.mjs';
 
 const en = { t: translatorFor('en'), locale: 'en-GB' };
+const ru = { t: translatorFor('ru'), locale: 'ru' };
+
+/** Every string of a view model, however deep. @param {unknown} value @returns {string[]} */
+function strings(value) {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
 
 describe('contextView of a matched article', () => {
-  const view = contextView(/** @type {any} */ (matchedResponse()), en);
+  const view = contextView(/** @type {any} */ (matchedResponse()), en, { backendUrl: 'http://127.0.0.1:8000' });
 
-  it('names the article language in the UI language', () => {
-    assert.equal(view.language, 'Russian');
+  it('names the article language and date in the interface language', () => {
+    assert.equal(view.articleLine, 'Article · Russian · published 11 Sept 2025');
   });
 
-  it('shows the claimed event with its confidence in percent', () => {
+  it('shows the reported event once, with its summary, and says how sure it is in words', () => {
     assert.deepEqual(view.match && { ...view.match, evidence: undefined }, {
+      eventId: 'release-52',
+      label: 'This article reports',
       title: 'Belarus frees 52 prisoners after US envoy visit',
       date: '11 Sept 2025',
-      confidence: 87,
+      summary: 'Sanctions on the national airline were eased in return.',
       level: 'high',
+      sureness: 'Backstory is confident.',
+      explanation: 'Names, numbers and dates in the article fit this event closely.',
+      percent: 87,
       evidence: undefined,
     });
+    assert.ok(!view.earlier.some((card) => card.id === 'release-52'), 'not repeated as a card');
     assert.equal(view.abstained, null);
+  });
+
+  it(`hedges below ${HEDGE_BELOW}`, () => {
+    const response = matchedResponse();
+    for (const [confidence, label] of [
+      [0.79, 'This article probably reports'],
+      [0.45, 'This article may be about'],
+    ]) {
+      const hedged = contextView(
+        /** @type {any} */ ({ ...response, matches: [{ ...response.matches[0], confidence }] }),
+        en,
+      );
+      assert.equal(hedged.match?.label, label);
+    }
   });
 
   it('lists the evidence strongest first, each text once', () => {
     assert.deepEqual(view.match?.evidence, ['52', 'Коул', 'Лукашенко']);
   });
 
-  it('puts the events after the article apart', () => {
+  it('puts the events before the reported one first, newest first, and the later ones apart', () => {
+    assert.deepEqual(
+      view.earlier.map((card) => card.isoDate),
+      ['2025-08-15', '2025-06-21'],
+    );
     assert.deepEqual(
       view.later.map((card) => card.id),
       ['big-deal-october'],
     );
-    assert.ok(view.cards.every((card) => card.relation !== 'later'));
   });
 
-  it('orders the cards newest first', () => {
+  it('labels sources by publisher, else by host, never by an IP address, with their language and date', () => {
+    const [august, june] = view.earlier;
+    assert.deepEqual(june.sources, [
+      {
+        href: 'https://press.example/june',
+        label: 'Press Example',
+        title: 'Envoy in Minsk',
+        meta: 'English · 22 Jun 2025',
+      },
+    ]);
     assert.deepEqual(
-      view.cards.map((card) => card.isoDate),
-      ['2025-09-11', '2025-08-15', '2025-06-21'],
+      august.sources.map((source) => [source.label, source.meta]),
+      [
+        ['agency.example', 'Russian'],
+        ['Source', ''],
+      ],
     );
   });
 
-  it('keeps only web links as sources, labelled by publisher or host', () => {
-    const [thisCard, , juneCard] = view.cards;
-    assert.deepEqual(thisCard.sources, [{ href: 'https://wire.example/52', label: 'Wire Example' }]);
-    assert.deepEqual(juneCard.sources, [{ href: 'https://press.example/june', label: 'Press Example' }]);
-    assert.deepEqual(view.cards[1].sources, [{ href: 'https://www.agency.example/call', label: 'agency.example' }]);
+  it('words why each card is related in the interface language', () => {
+    const [august, june] = view.earlier;
+    assert.equal(june.reason, 'Also involving Alexander Lukashenko and Keith Kellogg');
+    assert.equal(august.reason, 'Earlier in the same story');
+    assert.equal(view.later[0].reason, 'Later in the same story');
   });
 
-  it('labels the card of the reported event', () => {
-    assert.equal(view.cards[0].relation, 'this');
-    assert.equal(view.cards[0].relationLabel, 'This article');
-    assert.equal(view.storyTitle, 'US–Belarus relations in 2025');
+  it("never shows the server's English sentences", () => {
+    const shown = strings(view).join('\n');
+    for (const card of matchedResponse().cards) assert.ok(!shown.includes(card.why), card.why);
+  });
+
+  it('links the whole story on the backend, in the interface language', () => {
+    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=en#release-52');
+    assert.deepEqual(view.feedback, { eventId: 'release-52', verdict: 'wrong' });
+  });
+});
+
+describe('contextView under a Russian interface', () => {
+  const view = contextView(/** @type {any} */ (matchedResponse()), ru, { backendUrl: 'http://127.0.0.1:8000' });
+
+  it('formats dates and labels in Russian', () => {
+    assert.match(view.articleLine, /^Статья · Русский · опубликована 11 сент\. 2025/);
+    assert.equal(view.match?.label, 'Эта статья сообщает о событии');
+    assert.equal(view.story?.href, 'http://127.0.0.1:8000/stories/us-belarus-2025?lang=ru#release-52');
+  });
+
+  it("spells entities as the article does when the article is in the interface's language", () => {
+    assert.equal(view.earlier[1].reason, 'Тоже с участием: Лукашенко и Keith Kellogg');
   });
 });
 
 describe('contextView of an abstention', () => {
   const view = contextView(/** @type {any} */ (abstainedResponse()), en);
 
-  it('claims no event and says why', () => {
+  it('claims no event and says why in plain words, in agreement with the related timeline', () => {
     assert.equal(view.match, null);
-    assert.match(view.abstained?.reason ?? '', /No known event/);
+    assert.equal(view.abstained?.title, 'No single known event fits this article');
+    assert.match(view.abstained?.reason ?? '', /none closely enough/);
+    assert.match(view.abstained?.storyNote ?? '', /part of a story/);
+    assert.deepEqual(view.feedback, { eventId: null, verdict: 'missed' });
   });
 
-  it("still shows the related story's timeline", () => {
-    assert.equal(view.storyTitle, 'US–Belarus relations in 2025');
-    assert.equal(view.cards.length, 3);
+  it('has no number and no internals in what it says', () => {
+    for (const lang of ['en', 'ru', 'be']) {
+      for (const code of ['too_short', 'no_evidence', 'low_confidence', null, 'something_new']) {
+        const i18n = { t: translatorFor(lang), locale: lang };
+        const abstained = contextView(
+          /** @type {any} */ ({ ...abstainedResponse(), abstain_code: code }),
+          i18n,
+        ).abstained;
+        const text = strings(abstained).join(' ');
+        assert.doesNotMatch(text, /\d|threshold|порог|парог/i, `${lang} ${code}: ${text}`);
+      }
+    }
   });
 
-  it('gives a reason of its own when the backend gives none', () => {
+  it("still shows the related story's timeline, every card part of the story", () => {
+    assert.equal(view.story?.title, 'US–Belarus relations in 2025');
+    assert.equal(view.earlier.length, 3);
+    assert.ok(view.earlier.every((card) => card.reason === 'Part of the same story'));
+  });
+
+  it('does not promise a timeline it does not have', () => {
     const bare = contextView(
-      /** @type {any} */ ({
-        ...abstainedResponse(),
-        abstain_reason: null,
-        cards: [],
-        related_story: null,
-      }),
+      /** @type {any} */ ({ ...abstainedResponse(), abstain_code: 'no_evidence', cards: [], related_story: null }),
       en,
     );
-    assert.equal(bare.abstained?.reason, en.t('abstainedNoReason'));
-    assert.equal(bare.storyTitle, '');
+    assert.equal(bare.abstained?.title, 'No known event matched this article');
+    assert.equal(bare.abstained?.storyNote, '');
+    assert.equal(bare.story, null);
+  });
+});
+
+describe('reasonText', () => {
+  const i18n = { ...en, articleLang: 'en', abstained: false };
+
+  it('says nothing when the backend gives no reason', () => {
+    assert.equal(reasonText(null, 'earlier', i18n), '');
+  });
+
+  it('falls back to the story when no entity has a name', () => {
+    assert.equal(reasonText({ code: 'shared_entities', entities: [] }, 'earlier', i18n), 'Earlier in the same story');
+  });
+
+  it('names each entity once', () => {
+    const reason = /** @type {const} */ ({
+      code: 'shared_entities',
+      entities: [
+        { id: 'a', name: 'Belavia', as_written: 'Belavia' },
+        { id: 'b', name: 'Belavia', as_written: null },
+      ],
+    });
+    assert.equal(reasonText(reason, 'earlier', i18n), 'Also involving Belavia');
   });
 });
 
@@ -121,7 +225,31 @@ describe('formatting', () => {
     assert.equal(safeHref('https://ok.example/a'), 'https://ok.example/a');
   });
 
+  it('tells IP addresses from host names', () => {
+    assert.deepEqual(['203.0.113.7', '[2001:db8::1]', 'news.example', '1password.com'].map(isIpAddress), [
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('ignores evidence without text', () => {
     assert.deepEqual(evidenceTexts([{ kind: 'date', text: '', matched: '', weight: 1 }]), []);
+  });
+
+  it('builds the story page address under a path prefix', () => {
+    assert.equal(
+      storyPageUrl('https://api.example/backstory', 'a story', 'be'),
+      'https://api.example/backstory/stories/a%20story?lang=be',
+    );
+  });
+
+  it('keeps a card without sources or reason quiet', () => {
+    const card = cardView(
+      /** @type {any} */ ({ event_id: 'x', date: '2025-01-02', title: 'X', summary: '', relation: 'odd' }),
+      en,
+    );
+    assert.deepEqual([card.relation, card.reason, card.sources], ['earlier', '', []]);
   });
 });

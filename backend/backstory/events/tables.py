@@ -131,6 +131,20 @@ class TokenRow(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class FeedbackRow(Base):
+    """A reader's report on a match. No personal data: no address, no cookie, the page URL without tracking."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    url: Mapped[str] = mapped_column(Text)
+    # Not a foreign key: a report outlives the event it names, which curators may delete or rename.
+    event_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
+    verdict: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
 class BundledRow(Base):
     """What the bundled story held for a record when it was last applied: a record that differs from it now was
     changed by a curator, and a newer bundled story must not overwrite it silently."""
@@ -164,6 +178,16 @@ def as_event(row: EventRow) -> Event:
         entities=[link.entity_id for link in row.entity_links],
         numbers=row.numbers,
         phrases=row.phrases,
-        sources=msgspec.convert(row.sources, list[Source]),
+        sources=[_source(source) for source in row.sources],
         background=row.background,
     )
+
+
+def _source(stored: dict[str, Any]) -> Source:
+    try:
+        return msgspec.convert(stored, Source)
+    except msgspec.ValidationError:
+        # Stored before a rule it breaks was added (a non-web URL, say): kept as it is rather than stopping the
+        # whole catalog from loading; readers of sources still check what they show.
+        day = stored.get("date")
+        return Source(**{**stored, "date": dt.date.fromisoformat(day) if isinstance(day, str) else None})

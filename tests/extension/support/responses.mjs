@@ -1,4 +1,5 @@
-// Backend answers shaped like POST /v1/context responses, invented for the tests.
+// Backend answers shaped like POST /v1/context responses, invented for the tests. `why` and `abstain_reason` are
+// the English the backend keeps for API users; the popup must never show them.
 
 export function matchedResponse() {
   return {
@@ -20,12 +21,7 @@ export function matchedResponse() {
         score: 14.2,
         confidence: 0.87,
         evidence: [
-          {
-            kind: 'name',
-            text: 'Лукашенко',
-            matched: 'Alexander Lukashenko',
-            weight: 0.5,
-          },
+          { kind: 'name', text: 'Лукашенко', matched: 'Alexander Lukashenko', weight: 0.5 },
           { kind: 'number', text: '52', matched: '52', weight: 3.1 },
           { kind: 'name', text: 'Коул', matched: 'John Coale', weight: 2.2 },
           { kind: 'number', text: '52', matched: '52', weight: 1.0 },
@@ -33,6 +29,7 @@ export function matchedResponse() {
       },
     ],
     abstained: false,
+    abstain_code: null,
     abstain_reason: null,
     story: { id: 'us-belarus-2025', title: 'US–Belarus relations in 2025' },
     related_story: null,
@@ -47,10 +44,19 @@ export function matchedResponse() {
             url: 'https://press.example/june',
             title: 'Envoy in Minsk',
             publisher: 'Press Example',
+            date: '2025-06-22',
+            lang: 'en',
           },
         ],
         relation: 'earlier',
         why: 'Same envoy, earlier release.',
+        reason: {
+          code: 'shared_entities',
+          entities: [
+            { id: 'lukashenko', name: 'Alexander Lukashenko', as_written: 'Лукашенко' },
+            { id: 'kellogg', name: 'Keith Kellogg', as_written: null },
+          ],
+        },
       },
       {
         event_id: 'release-52',
@@ -62,33 +68,45 @@ export function matchedResponse() {
             url: 'https://wire.example/52',
             title: 'Belarus frees 52',
             publisher: 'Wire Example',
+            date: null,
+            lang: null,
           },
-          {
-            url: 'javascript:alert(1)',
-            title: 'Bad link',
-            publisher: 'Nobody',
-          },
+          { url: 'javascript:alert(1)', title: 'Bad link', publisher: 'Nobody', date: null, lang: null },
         ],
         relation: 'this',
         why: 'The event this article reports.',
+        reason: { code: 'reported', entities: [] },
       },
       {
         event_id: 'call-august',
         date: '2025-08-15',
         title: '<b>Phone call</b> between the presidents',
         summary: '',
-        sources: [{ url: 'https://www.agency.example/call', title: '' }],
+        sources: [
+          { url: 'https://www.agency.example/call', title: null, publisher: null, date: null, lang: 'ru' },
+          { url: 'http://203.0.113.7/call', title: null, publisher: null, date: null, lang: null },
+        ],
         relation: 'earlier',
-        why: '',
+        why: 'Earlier in the same story.',
+        reason: { code: 'same_story', entities: [] },
       },
       {
         event_id: 'big-deal-october',
         date: '2025-10-14',
         title: 'Lukashenko speaks of a "big deal" with the US',
         summary: 'A month after the release, talk turns to a wider agreement.',
-        sources: [{ url: 'https://daily.example/big-deal', title: 'Big deal', publisher: 'Daily Example' }],
+        sources: [
+          {
+            url: 'https://daily.example/big-deal',
+            title: 'Big deal',
+            publisher: 'Daily Example',
+            date: null,
+            lang: null,
+          },
+        ],
         relation: 'later',
         why: 'The same story, after this article.',
+        reason: { code: 'same_story', entities: [] },
       },
     ],
     timings_ms: { extract: 12, match: 3 },
@@ -100,7 +118,8 @@ export function abstainedResponse() {
     ...matchedResponse(),
     matches: [{ ...matchedResponse().matches[0], confidence: 0.21 }],
     abstained: true,
-    abstain_reason: 'No known event fits the article; the closest is below the threshold.',
+    abstain_code: 'low_confidence',
+    abstain_reason: "Best candidate's confidence 0.21 is below the threshold 0.50",
     story: null,
     related_story: {
       id: 'us-belarus-2025',
@@ -108,6 +127,6 @@ export function abstainedResponse() {
     },
     cards: matchedResponse()
       .cards.filter((card) => card.relation !== 'later')
-      .map((card) => ({ ...card, relation: 'earlier' })),
+      .map((card) => ({ ...card, relation: 'earlier', reason: { code: 'same_story', entities: [] } })),
   };
 }

@@ -5,9 +5,17 @@ in the token's name (the audit log's actor). Validation problems answer 422 nami
 """
 
 from backstory.api.admin.audit import AuditController
+from backstory.api.admin.feedback import FeedbackAdminController
 from backstory.api.admin.records import EntitiesController, EventsController, StoriesAdminController
 from backstory.api.admin.transfer import TransferController
 
-ADMIN_CONTROLLERS = [StoriesAdminController, EntitiesController, EventsController, TransferController, AuditController]
+ADMIN_CONTROLLERS = [
+    StoriesAdminController,
+    EntitiesController,
+    EventsController,
+    TransferController,
+    AuditController,
+    FeedbackAdminController,
+]
 
 __all__ = ["ADMIN_CONTROLLERS"]
