@@ -10,7 +10,6 @@ from typing import Any
 import anyio
 import httpx
 from litestar import Litestar
-from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -18,7 +17,11 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 
 from backstory.api.context import ContextController
 from backstory.api.health import HealthController
+from backstory.api.limits import RefuseEncodedBodies
+from backstory.api.metrics import MetricsController, metrics_config
 from backstory.api.problems import EXCEPTION_HANDLERS
+from backstory.api.ratelimit import RATE_LIMITER, rate_limiter
+from backstory.api.security import CorsPolicy, RequestIdMiddleware, answer_headers
 from backstory.api.stories import StoriesController
 from backstory.context import ContextService
 from backstory.events.store import open_store
@@ -56,8 +59,9 @@ def _from_state(name: str) -> Provide:
 
 
 def create_app(settings: Settings) -> Litestar:
+    limiter = rate_limiter(settings.rate_limit_per_minute)
     return Litestar(
-        route_handlers=[ContextController, StoriesController, HealthController],
+        route_handlers=[ContextController, StoriesController, HealthController, MetricsController],
         lifespan=[_lifespan(settings)],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False, use_cache=True),
@@ -67,8 +71,12 @@ def create_app(settings: Settings) -> Litestar:
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body_bytes,
-        # The API is public and cookie-less: any origin (the extension's included) may call it.
-        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["Content-Type", "Authorization"]),
+        # CORS for extensions and BACKSTORY_CORS_ORIGINS only, never for /v1/admin/; security headers and a
+        # request id on every answer (api/security.py). Outermost first: the request id is set before anything logs.
+        cors_config=None,
+        before_send=[answer_headers(CorsPolicy(settings.cors_origin_list))],
+        middleware=[RequestIdMiddleware, metrics_config().middleware, RefuseEncodedBodies],
+        on_shutdown=[limiter.aclose] if limiter else [],
         openapi_config=OpenAPIConfig(
             title="Backstory API",
             version="1.0.0",
@@ -76,7 +84,7 @@ def create_app(settings: Settings) -> Litestar:
             path="/docs",
             render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
         ),
-        state=State({"context_service": None}),
+        state=State({"context_service": None, RATE_LIMITER: limiter}),
         # Logging is configured once by the command that serves (backstory.logs), not by the framework.
         logging_config=None,
         debug=False,

@@ -53,10 +53,20 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Cross-lingual re-ranker: "e5" (needs ``pip install 'backstory[semantic]'``); empty for evidence alone."""
     log_level: str = "INFO"
     """Log level of the ``backstory`` loggers."""
+    cors_origins: str = ""
+    """Comma-separated web origins allowed to call the API besides browser extensions (e.g. ``https://app.example``)."""
+    request_timeout_s: float = 5.0
+    """Time limit for the matching work of one request; past it the answer is 503."""
+    rate_limit_per_minute: int = 120
+    """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
 
     @property
     def language_codes(self) -> list[str]:
         return [code.strip().lower() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip().rstrip("/") for origin in self.cors_origins.split(",") if origin.strip()]
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

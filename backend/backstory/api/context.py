@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import anyio
-import httpx
+import msgspec
 from litestar import Controller, get, post
+from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import JSONBody, QueryParameter
+from litestar.enums import RequestEncodingType
+from litestar.openapi.spec import OpenAPIType, Schema
+from litestar.params import Body, QueryParameter
 
+from backstory.api.limits import run_in_thread
+from backstory.api.metrics import record_context_outcome
+from backstory.api.problems import problem_responses
+from backstory.api.ratelimit import within_rate_limit
 from backstory.api.schemas import ContextRequest, ContextResponse
-from backstory.articles.fetch import FetchLimits, fetch_page
+from backstory.articles.bounds import bounded_html, bounded_text
+from backstory.articles.fetch import FetchLimits, Resolver, fetch, resolve
 from backstory.context import ContextService
 from backstory.settings import Settings
+
+FETCH_RESOLVER = "fetch_resolver"
+"""App-state key of the resolver ``GET /v1/context?url=`` uses (the system's unless a test sets its own)."""
 
 SummaryLang = Annotated[
     str | None,
@@ -26,31 +36,62 @@ SummaryLang = Annotated[
 ]
 ArticleUrl = Annotated[str, QueryParameter(min_length=1, max_length=8192, description="http(s) URL of the article")]
 
+# What the server refuses, said in the schema too: exactly one of html and text, as a string, and no other fields.
+_HTML_OR_TEXT = [
+    Schema(required=["html"], properties={"html": Schema(type=OpenAPIType.STRING)}),
+    Schema(required=["text"], properties={"text": Schema(type=OpenAPIType.STRING)}),
+]
+ContextBody = Annotated[
+    ContextRequest,
+    Body(media_type=RequestEncodingType.JSON, schema_extra={"additional_properties": False, "one_of": _HTML_OR_TEXT}),
+]
+
+
+def bounded(request: ContextRequest) -> ContextRequest:
+    """The request with its page or text cut to what one request may make the server read."""
+    return msgspec.structs.replace(
+        request,
+        html=bounded_html(request.html) if request.html is not None else None,
+        text=bounded_text(request.text) if request.text is not None else None,
+    )
+
 
 class ContextController(Controller):
     path = "/v1/context"
     tags = ["context"]
+    guards = [within_rate_limit]
 
     @post(
         operation_id="buildContext",
         summary="Match an article to an event and answer with its backstory",
         status_code=200,
+        responses=problem_responses(400, 413, 415, 422, 429, 503),
     )
     async def build(
         self,
-        data: JSONBody[ContextRequest],
+        data: ContextBody,
         context_service: NamedDependency[ContextService],
+        settings: NamedDependency[Settings],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
-        return await anyio.to_thread.run_sync(lambda: context_service.build(data, summary_lang=summary_lang))
+        request = bounded(data)
+        response = await run_in_thread(
+            lambda: context_service.build(request, summary_lang=summary_lang), settings.request_timeout_s
+        )
+        record_context_outcome(response.abstained)
+        return response
 
-    @get(operation_id="buildContextFromUrl", summary="Fetch an article by URL and answer with its backstory")
+    @get(
+        operation_id="buildContextFromUrl",
+        summary="Fetch an article by URL and answer with its backstory",
+        responses=problem_responses(400, 422, 429, 502, 503),
+    )
     async def build_from_url(
         self,
         url: ArticleUrl,
         context_service: NamedDependency[ContextService],
-        http_client: NamedDependency[httpx.AsyncClient],
         settings: NamedDependency[Settings],
+        state: State,
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         limits = FetchLimits(
@@ -59,6 +100,11 @@ class ContextController(Controller):
             max_redirects=settings.fetch_max_redirects,
             allow_private=settings.fetch_allow_private,
         )
-        page = await fetch_page(http_client, url, limits)
-        request = ContextRequest(url=page.url, html=page.html)
-        return await anyio.to_thread.run_sync(lambda: context_service.build(request, summary_lang=summary_lang))
+        resolver: Resolver = state.get(FETCH_RESOLVER, resolve)
+        page = await fetch(url, limits, resolver)
+        request = bounded(ContextRequest(url=page.url, html=page.html))
+        response = await run_in_thread(
+            lambda: context_service.build(request, summary_lang=summary_lang), settings.request_timeout_s
+        )
+        record_context_outcome(response.abstained)
+        return response
