@@ -18,12 +18,15 @@ from backstory.api.problems import problem_responses
 from backstory.api.ratelimit import within_rate_limit
 from backstory.api.schemas import ContextRequest, ContextResponse
 from backstory.articles.bounds import bounded_html, bounded_text
-from backstory.articles.fetch import FetchLimits, Resolver, fetch, resolve
+from backstory.articles.fetch import AddressPolicy, FetchLimits, Resolver, fetch, resolve
 from backstory.context import ContextService
 from backstory.settings import Settings
 
 FETCH_RESOLVER = "fetch_resolver"
 """App-state key of the resolver ``GET /v1/context?url=`` uses (the system's unless a test sets its own)."""
+FETCH_POLICY = "fetch_policy"
+"""App-state key of the rule for addresses fetched from (public ones, or any with ``fetch_allow_private``,
+unless a test sets its own, e.g. loopback only so that generated URLs never leave the machine)."""
 
 SummaryLang = Annotated[
     str | None,
@@ -34,7 +37,12 @@ SummaryLang = Annotated[
         description="Language of card titles and summaries; defaults to the article's language.",
     ),
 ]
-ArticleUrl = Annotated[str, QueryParameter(min_length=1, max_length=8192, description="http(s) URL of the article")]
+ArticleUrl = Annotated[
+    str,
+    QueryParameter(
+        min_length=1, max_length=8192, pattern=r"^[hH][tT][tT][pP][sS]?://", description="http(s) URL of the article"
+    ),
+]
 
 # What the server refuses, said in the schema too: exactly one of html and text, as a string, and no other fields.
 _HTML_OR_TEXT = [
@@ -101,7 +109,8 @@ class ContextController(Controller):
             allow_private=settings.fetch_allow_private,
         )
         resolver: Resolver = state.get(FETCH_RESOLVER, resolve)
-        page = await fetch(url, limits, resolver)
+        policy: AddressPolicy | None = state.get(FETCH_POLICY)
+        page = await fetch(url, limits, resolver, policy)
         request = bounded(ContextRequest(url=page.url, html=page.html))
         response = await run_in_thread(
             lambda: context_service.build(request, summary_lang=summary_lang), settings.request_timeout_s

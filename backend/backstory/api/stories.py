@@ -6,6 +6,7 @@ from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
+from backstory.api.problems import problem_responses
 from backstory.api.schemas import EventOut, StoryDetailOut, StoryOut
 from backstory.events.models import Event
 from backstory.events.store import EventStore
@@ -31,7 +32,12 @@ class StoriesController(Controller):
             counts[event.story_id] = counts.get(event.story_id, 0) + 1
         return [StoryOut(id=s.id, title=s.title, summary=s.summary, event_count=counts.get(s.id, 0)) for s in stories]
 
-    @get("/stories/{story_id:str}", operation_id="getStory", summary="A story with its timeline, oldest first")
+    @get(
+        "/stories/{story_id:str}",
+        operation_id="getStory",
+        summary="A story with its timeline, oldest first",
+        responses=problem_responses(404),
+    )
     async def get_story(self, story_id: FromPath[str], store: NamedDependency[EventStore]) -> StoryDetailOut:
         story = await store.get_story(story_id)
         events = await store.list_events(story_id)
@@ -40,6 +46,6 @@ class StoriesController(Controller):
             timeline=[event_out(e) for e in events],
         )  # fmt: skip
 
-    @get("/events/{event_id:str}", operation_id="getEvent", summary="One event")
+    @get("/events/{event_id:str}", operation_id="getEvent", summary="One event", responses=problem_responses(404))
     async def get_event(self, event_id: FromPath[str], store: NamedDependency[EventStore]) -> EventOut:
         return event_out(await store.get_event(event_id))
