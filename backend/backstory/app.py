@@ -59,7 +59,7 @@ def _from_state(name: str) -> Provide:
 
 
 def create_app(settings: Settings) -> Litestar:
-    limiter = rate_limiter(settings.rate_limit_per_minute)
+    limiter = rate_limiter(settings.rate_limit_per_minute, settings.redis_url)
     return Litestar(
         route_handlers=[ContextController, StoriesController, HealthController, MetricsController],
         lifespan=[_lifespan(settings)],

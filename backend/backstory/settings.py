@@ -59,6 +59,8 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Time limit for the matching work of one request; past it the answer is 503."""
     rate_limit_per_minute: int = 120
     """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
+    redis_url: str = ""
+    """Redis shared by all instances (``redis://host:6379/0``), for rate limits; empty for this process alone."""
 
     @property
     def language_codes(self) -> list[str]:

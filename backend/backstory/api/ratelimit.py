@@ -1,13 +1,15 @@
 """Per-client request limits for ``/v1/context``: a fixed one-minute window per client.
 
-A client is its bearer token when it sends one (hashed: tokens are not kept), else its address. The limiter is
-behind a small interface (``RateLimiter``): this process counts in memory; an implementation over Redis can share
-the counts between instances with the same ``hit`` (INCR + EXPIRE on the window's key).
+A client is its bearer token when it sends one (hashed: tokens are not kept), else its address. Two limiters
+behind one small interface (``RateLimiter``): in this process, or in Redis (``BACKSTORY_REDIS_URL``), where all
+instances share the counts. While Redis cannot be reached, the Redis limiter counts in process (a warning in the
+log) and tries Redis again every few seconds: limits get looser across instances for that time, answers go on.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -15,11 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import redis.asyncio
 from litestar.connection import ASGIConnection
 from litestar.exceptions import TooManyRequestsException
 from litestar.handlers.base import BaseRouteHandler
 
+log = logging.getLogger(__name__)
+
 WINDOW_S = 60
+REDIS_PREFIX = "backstory:ratelimit:"
+REDIS_RETRY_S = 5.0
+"""While Redis is unreachable, how long requests are counted in process before Redis is tried again."""
+REDIS_TIMEOUT_S = 0.25
+"""A limit check must not hold a request up: past this, Redis counts as unreachable."""
 RATE_LIMITER = "rate_limiter"
 """The app-state key of the limiter."""
 
@@ -67,6 +77,62 @@ class InProcessRateLimiter:
         self._windows.clear()
 
 
+class RedisRateLimiter:
+    """Counts in Redis, shared by every instance; in process while Redis is unreachable."""
+
+    def __init__(
+        self,
+        url: str,
+        per_minute: int,
+        *,
+        retry_s: float = REDIS_RETRY_S,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.per_minute = per_minute
+        # Wall-clock windows: instances share them, so they must agree on the minute (NTP is enough).
+        self._clock = clock
+        self._retry_s = retry_s
+        self._redis = redis.asyncio.Redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S, retry_on_timeout=False
+        )
+        self.fallback = InProcessRateLimiter(per_minute, clock)
+        self._down_until: float | None = None
+        """Set while Redis is unreachable: when to try it again."""
+
+    @property
+    def using_redis(self) -> bool:
+        return self._down_until is None
+
+    async def hit(self, client: str) -> Decision:
+        now = self._clock()
+        if self._down_until is not None and now < self._down_until:
+            return await self.fallback.hit(client)
+        window = int(now // WINDOW_S)
+        key = f"{REDIS_PREFIX}{client}:{window}"
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.incr(key)
+                pipe.expire(key, WINDOW_S + 5)
+                count, _ = await pipe.execute()
+        except (redis.RedisError, OSError) as exc:
+            if self._down_until is None:
+                log.warning(
+                    "redis unreachable: rate limits counted in this process until it is back",
+                    extra={"error": exc.__class__.__name__},
+                )
+            self._down_until = now + self._retry_s
+            return await self.fallback.hit(client)
+        if self._down_until is not None:
+            log.warning("redis is back: rate limits shared again")
+            self._down_until = None
+        if int(count) <= self.per_minute:
+            return Decision(True, 0)
+        return Decision(False, max(1, math.ceil((window + 1) * WINDOW_S - now)))
+
+    async def aclose(self) -> None:
+        await self._redis.aclose()
+
+
 def client_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
     """The bearer token's hash when one is sent, else the client's address."""
     authorization = connection.headers.get("authorization", "")
@@ -91,6 +157,8 @@ async def within_rate_limit(connection: ASGIConnection[Any, Any, Any, Any], _: B
         )
 
 
-def rate_limiter(per_minute: int) -> RateLimiter | None:
-    """The limiter for a setting: None when limits are off (0)."""
-    return InProcessRateLimiter(per_minute) if per_minute > 0 else None
+def rate_limiter(per_minute: int, redis_url: str = "") -> RateLimiter | None:
+    """The limiter for the settings: shared through Redis when a URL is given, None when limits are off (0)."""
+    if per_minute <= 0:
+        return None
+    return RedisRateLimiter(redis_url, per_minute) if redis_url else InProcessRateLimiter(per_minute)
