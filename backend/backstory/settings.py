@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -55,9 +55,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Log level of the ``backstory`` loggers."""
     cors_origins: str = ""
     """Comma-separated web origins allowed to call the API besides browser extensions (e.g. ``https://app.example``)."""
-    request_timeout_s: float = 5.0
+    request_timeout_s: Annotated[float, msgspec.Meta(gt=0)] = 5.0
     """Time limit for the matching work of one request; past it the answer is 503."""
-    rate_limit_per_minute: int = 120
+    rate_limit_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 120
     """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
     redis_url: str = ""
     """Redis shared by all instances (``redis://host:6379/0``), for rate limits; empty for this process alone."""

@@ -203,6 +203,11 @@ class TestHeavyPages:
 
 
 class TestTimeLimit:
+    @pytest.mark.parametrize("value", ["0", "-1", "soon"])
+    async def test_a_time_limit_that_would_refuse_everything_is_not_a_setting(self, value: str) -> None:
+        with pytest.raises(ValueError, match="request_timeout_s"):
+            Settings.from_env({"BACKSTORY_REQUEST_TIMEOUT_S": value})
+
     async def test_work_past_the_time_limit_is_answered_503_and_the_process_stays_healthy(self, tmp_path: Path) -> None:
         # A limit no matching can meet: the answer is the 503, not a hang, and the next request is served.
         app = create_app(_settings(tmp_path, request_timeout_s=0.000_001, rate_limit_per_minute=0))
