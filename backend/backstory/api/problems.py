@@ -116,7 +116,7 @@ _DESCRIPTIONS = {
     422: "The page holds no article",
     429: "Too many requests from this client; Retry-After says when to try again",
     502: "The page could not be fetched",
-    503: "The request took longer than BACKSTORY_REQUEST_TIMEOUT_S",
+    503: "The request took longer than BACKSTORY_REQUEST_TIMEOUT_S, or the server is busy; Retry-After says when to retry",
 }
 
 
