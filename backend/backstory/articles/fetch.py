@@ -44,6 +44,8 @@ AddressPolicy = Callable[[IPAddress], bool]
 
 # The legacy IPv4 spellings inet_aton and browsers accept: 2130706433, 0177.0.0.1, 0x7f.1, 127.1.
 _LEGACY_IPV4 = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
+# Letters and digits of any script (IDN), dots, hyphens and underscores: no escapes, spaces or invisible characters.
+_HOST_NAME = re.compile(r"[\w.-]+")
 # NAT64's well-known prefix carries an IPv4 address in its last 32 bits.
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
@@ -128,6 +130,8 @@ def check_url(url: str, policy: AddressPolicy) -> None:
     literal = literal_address(host)
     if literal is not None and not policy(literal):
         raise FetchRefused(f"the address {host!r} is private, loopback, link-local or reserved")
+    if literal is None and not _HOST_NAME.fullmatch(host):
+        raise FetchRefused(f"{host!r} is not a host name")
 
 
 async def allowed_addresses(host: str, port: int, policy: AddressPolicy, resolver: Resolver) -> list[str]:
@@ -246,7 +250,10 @@ async def _fetch(client: httpx.AsyncClient, url: str, limits: FetchLimits, polic
         try:
             request = client.build_request("GET", current, headers=_HEADERS)
             response = await client.send(request, stream=True, follow_redirects=False)
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        except httpx.InvalidURL as exc:
+            # A URL urllib could split but httpx cannot read (a host of percent-escapes or controls).
+            raise FetchRefused(f"the URL could not be read: {exc}") from None
+        except httpx.HTTPError as exc:
             raise FetchFailed(f"the page could not be fetched: {exc.__class__.__name__}") from exc
         try:
             if response.is_redirect:

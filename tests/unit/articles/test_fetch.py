@@ -139,7 +139,7 @@ class TestSchemesAndCredentials:
         ["ftp://news.test/a", "file:///etc/passwd", "javascript:alert(1)", "gopher://news.test/", "data:text/html,hi", "/relative", "http:///path"],
     )  # fmt: skip
     async def test_only_http_and_https_with_a_host(self, url: str) -> None:
-        resolver = TestResolver({"news.test": {"93.184.215.14"}})
+        resolver = TestResolver({"news.test": {"127.0.0.1"}})
         with pytest.raises(FetchRefused):
             await fetch(url, FetchLimits(), resolver)
         assert resolver.calls == []
@@ -149,7 +149,16 @@ class TestSchemesAndCredentials:
     )
     async def test_credentials_in_the_url(self, url: str) -> None:
         with pytest.raises(FetchRefused, match="credentials"):
-            await fetch(url, FetchLimits(), TestResolver({"news.test": {"93.184.215.14"}}))
+            await fetch(url, FetchLimits(), TestResolver({"news.test": {"127.0.0.1"}}))
+
+    @pytest.mark.parametrize(
+        "url", ["http://%FF%FE/", "https://%E2%80%8B.test/", "http://[::1/", "http://news.test:99999/"]
+    )
+    async def test_urls_that_cannot_be_read(self, url: str) -> None:
+        resolver = TestResolver({})
+        with pytest.raises(FetchRefused):
+            await fetch(url, FetchLimits(), resolver)
+        assert resolver.calls == []
 
 
 class TestTheConnectionGoesToTheCheckedAddress:
@@ -159,6 +168,12 @@ class TestTheConnectionGoesToTheCheckedAddress:
         page = await fetch(server_a.url("/page", host="news.test"), FetchLimits(), resolver, only_server_a)
         assert "served by server A" in page.html
         assert resolver.calls == ["news.test"]
+
+    async def test_an_international_name_is_looked_up_in_its_ascii_form(self, server_a: LocalServer) -> None:
+        resolver = TestResolver({"xn--e1afmkfd.test": {"127.0.0.1"}})
+        page = await fetch(server_a.url("/page", host="пример.test"), FetchLimits(), resolver, only_server_a)
+        assert "served by server A" in page.html
+        assert resolver.calls == ["xn--e1afmkfd.test"]
 
     async def test_dns_rebinding_cannot_reach_the_second_answer(
         self, server_a: LocalServer, server_b: LocalServer
