@@ -48,6 +48,8 @@ _LEGACY_IPV4 = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$"
 _HOST_NAME = re.compile(r"[\w.-]+")
 # NAT64's well-known prefix carries an IPv4 address in its last 32 bits.
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+# NAT64 prefix for local use (RFC 8215): a translator into a private network.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
 
 
 async def resolve(host: str, port: int) -> set[str]:
@@ -97,12 +99,15 @@ def literal_address(host: str) -> IPAddress | None:
 def is_public(address: IPAddress) -> bool:
     """True for a globally routable unicast address, including IPv4 carried inside IPv6."""
     if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64 or address.is_site_local:
+            return False
         embedded = address.ipv4_mapped or address.sixtofour or (address.teredo or (None, None))[1]
         if embedded is None and address in _NAT64:
             embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if embedded is not None:
             return is_public(embedded)
-    return address.is_global and not address.is_multicast
+    # Reserved: ::/8 holds the deprecated IPv4-compatible (::127.0.0.1) and IPv4-translated forms.
+    return address.is_global and not address.is_multicast and not address.is_reserved
 
 
 def _any_address(address: IPAddress) -> bool:

@@ -59,7 +59,8 @@ REFUSED_LITERALS = [
     "http://[fe80::1]/", "http://[fe80::1%25eth0]/", "http://[fc00::1]/", "http://224.0.0.1/", "http://[ff02::1]/",
     "http://240.0.0.1/", "http://255.255.255.255/", "http://192.0.2.1/", "http://[2001:db8::1]/",
     "http://[2002:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[::ffff:169.254.169.254]/",
-    "https://[::ffff:a00:1]:8443/", "http://0x7f.1:8080/",
+    "https://[::ffff:a00:1]:8443/", "http://0x7f.1:8080/", "http://[::7f00:1]/", "http://[::127.0.0.1]/",
+    "http://[::ffff:0:7f00:1]/", "http://[fec0::1]/", "http://[64:ff9b:1::a00:1]/", "http://[2001::1]/",
 ]  # fmt: skip
 
 
@@ -95,6 +96,13 @@ class TestAddressesAreRefusedInEverySpelling:
     )  # fmt: skip
     def test_legacy_spellings_read_as_the_address_they_reach(self, literal: str, address: str) -> None:
         assert literal_address(literal) == ipaddress.ip_address(address)
+
+    @pytest.mark.parametrize(
+        "address", ["93.184.215.14", "2606:4700::1111", "::ffff:93.184.215.14", "64:ff9b::5db8:d70e"]
+    )
+    def test_public_addresses_pass_the_rule(self, address: str) -> None:
+        # Checked only: nothing connects to them here.
+        assert is_public(ipaddress.ip_address(address))
 
     def test_names_are_not_literals(self) -> None:
         assert literal_address("news.example") is None
