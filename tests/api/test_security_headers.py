@@ -133,7 +133,9 @@ class TestCors:
         self, client: AsyncTestClient[Any], method: str, origin: str
     ) -> None:
         headers = {"origin": origin, "access-control-request-method": "POST", "authorization": "Bearer t"}
-        for path in ["/v1/admin/stories", "/v1/admin/import", "/v1/admin"]:
+        # Litestar routes the last four to /v1/admin/stories as well.
+        for path in ["/v1/admin/stories", "/v1/admin/import", "/v1/admin", "/v1//admin/stories", "/v1/./admin/stories",
+                     "/v1/x/../admin/stories", "/v1/admin//stories"]:  # fmt: skip
             response = await client.request(method, path, headers=headers)
             assert "access-control-allow-origin" not in response.headers, (method, path, response.status_code)
 

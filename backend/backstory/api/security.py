@@ -11,6 +11,7 @@ cross-origin: curators call it from tools, not from pages.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import uuid
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from typing import Any
 
 from litestar.datastructures import Headers, MutableScopeHeaders
 from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, BeforeMessageSendHookHandler, Message, Receive, Scope, Send
 
 from backstory.logs import REQUEST_ID
 
@@ -26,7 +27,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # An incoming id is kept when it is short and plain, so it can go into logs and headers as it is.
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _EXTENSION_ORIGIN = re.compile(r"^(chrome-extension|moz-extension)://[A-Za-z0-9-]{1,64}$")
-NO_CORS_PREFIXES = ("/v1/admin/", "/v1/admin")
+# Checked on the routed path, in lower case: it may only ever exclude more than the router would send there.
+NO_CORS_PREFIXES = ("/v1/admin",)
 DOCS_PREFIX = "/docs"
 
 ALLOWED_METHODS = "GET, POST, OPTIONS"
@@ -85,12 +87,17 @@ class CorsPolicy:
         self.origins = frozenset(origins)
 
     def allows(self, origin: str, path: str) -> bool:
-        if path.startswith(NO_CORS_PREFIXES):
+        if routed_path(path).lower().startswith(NO_CORS_PREFIXES):
             return False
         return bool(_EXTENSION_ORIGIN.match(origin)) or origin in self.origins
 
 
-def answer_headers(policy: CorsPolicy) -> Any:
+def routed_path(path: str) -> str:
+    """The path as the router reads it: Litestar routes /v1//admin/x and /v1/x/../admin/x to /v1/admin/x too."""
+    return posixpath.normpath(re.sub(r"/+", "/", "/" + path))
+
+
+def answer_headers(policy: CorsPolicy) -> BeforeMessageSendHookHandler:
     """A ``before_send`` hook adding the request id, security headers and CORS headers to every answer."""
 
     async def before_send(message: Message, scope: Scope) -> None:
