@@ -9,9 +9,7 @@ from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 import anyio
-import httpx
 from litestar import Litestar
-from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -22,7 +20,11 @@ from backstory.api.admin import ADMIN_CONTROLLERS
 from backstory.api.context import ContextController
 from backstory.api.feedback import FeedbackController
 from backstory.api.health import HealthController
+from backstory.api.limits import RefuseEncodedBodies
+from backstory.api.metrics import MetricsController, metrics_config
 from backstory.api.problems import EXCEPTION_HANDLERS
+from backstory.api.ratelimit import RATE_LIMITER, rate_limiter
+from backstory.api.security import CorsPolicy, RequestIdMiddleware, answer_headers
 from backstory.api.stories import StoriesController
 from backstory.api.story_page import StoryPageController
 from backstory.catalog import LiveCatalog
@@ -39,7 +41,8 @@ log = logging.getLogger(__name__)
 def _lifespan(settings: Settings) -> Any:
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        # Opened in order, closed in reverse: store, models, catalog (and its watcher), HTTP client.
+        # Opened in order, closed in reverse: store, models, catalog and its watcher. (The URL fetch opens a client
+        # per request: its connections go to addresses checked in that request; see articles/fetch.py.)
         async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
             # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop. They live as
             # long as the process; only the index is rebuilt when the event set changes.
@@ -48,24 +51,22 @@ def _lifespan(settings: Settings) -> Any:
             await catalog.refresh()
             watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")
             try:
-                async with httpx.AsyncClient(timeout=settings.fetch_timeout_s) as client:
-                    app.state.store = store
-                    app.state.tokens = TokenStore(store.engine)
-                    app.state.feedback = FeedbackStore(store.engine)
-                    app.state.http_client = client
-                    app.state.context_service = service
-                    app.state.catalog = catalog
-                    app.state.curation = CurationService(store, catalog)
-                    index = catalog.current.index
-                    log.info(
-                        "ready",
-                        extra={
-                            "events": len(index.events),
-                            "stories": len(index.stories),
-                            "catalog_version": catalog.current.version,
-                        },
-                    )
-                    yield
+                app.state.store = store
+                app.state.tokens = TokenStore(store.engine)
+                app.state.feedback = FeedbackStore(store.engine)
+                app.state.context_service = service
+                app.state.catalog = catalog
+                app.state.curation = CurationService(store, catalog)
+                index = catalog.current.index
+                log.info(
+                    "ready",
+                    extra={
+                        "events": len(index.events),
+                        "stories": len(index.stories),
+                        "catalog_version": catalog.current.version,
+                    },
+                )
+                yield
             finally:
                 watcher.cancel()
                 with suppress(asyncio.CancelledError):
@@ -83,6 +84,7 @@ def _from_state(name: str) -> Provide:
 
 
 def create_app(settings: Settings) -> Litestar:
+    limiter = rate_limiter(settings.rate_limit_per_minute, settings.redis_url)
     return Litestar(
         route_handlers=[
             ContextController,
@@ -90,6 +92,7 @@ def create_app(settings: Settings) -> Litestar:
             StoryPageController,
             FeedbackController,
             HealthController,
+            MetricsController,
             *ADMIN_CONTROLLERS,
         ],
         lifespan=[_lifespan(settings)],
@@ -99,12 +102,15 @@ def create_app(settings: Settings) -> Litestar:
             "context_service": _from_state("context_service"),
             "catalog": _from_state("catalog"),
             "curation": _from_state("curation"),
-            "http_client": _from_state("http_client"),
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body_bytes,
-        # The public API is cookie-less: any origin (the extension's included) may call it.
-        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["Content-Type", "Authorization"]),
+        # CORS for extensions and BACKSTORY_CORS_ORIGINS only, never for /v1/admin/; security headers and a
+        # request id on every answer (api/security.py). Outermost first: the request id is set before anything logs.
+        cors_config=None,
+        before_send=[answer_headers(CorsPolicy(settings.cors_origin_list))],
+        middleware=[RequestIdMiddleware, metrics_config().middleware, RefuseEncodedBodies],
+        on_shutdown=[limiter.aclose] if limiter else [],
         openapi_config=OpenAPIConfig(
             title="Backstory API",
             version="1.0.0",
@@ -122,7 +128,7 @@ def create_app(settings: Settings) -> Litestar:
                 }
             ),
         ),
-        state=State({"catalog": None}),
+        state=State({"catalog": None, RATE_LIMITER: limiter}),
         # Logging is configured once by the command that serves (backstory.logs), not by the framework.
         logging_config=None,
         debug=False,

@@ -8,6 +8,10 @@ from __future__ import annotations
 import json
 import logging
 import time
+from contextvars import ContextVar
+
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+"""The id of the request being answered; set by the API for the request's duration (worker threads included)."""
 
 # Attributes every LogRecord has; anything else came in through ``extra``.
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
@@ -21,6 +25,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
+        request_id = REQUEST_ID.get()
+        if request_id is not None:
+            entry["request_id"] = request_id
         # uvicorn adds a terminal-coloured copy of its message; one copy is enough.
         entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD and k != "color_message"})
         if record.exc_info:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -57,10 +57,22 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Largest NDJSON import the admin API accepts (it is streamed, so memory does not grow with it)."""
     catalog_poll_s: float = 2.0
     """How often an instance checks the event set's version (PostgreSQL notifications make it sooner)."""
+    cors_origins: str = ""
+    """Comma-separated web origins allowed to call the API besides browser extensions (e.g. ``https://app.example``)."""
+    request_timeout_s: Annotated[float, msgspec.Meta(gt=0)] = 5.0
+    """Time limit for the matching work of one request; past it the answer is 503."""
+    rate_limit_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 120
+    """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
+    redis_url: str = ""
+    """Redis shared by all instances (``redis://host:6379/0``), for rate limits; empty for this process alone."""
 
     @property
     def language_codes(self) -> list[str]:
         return [code.strip().lower() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip().rstrip("/") for origin in self.cors_origins.split(",") if origin.strip()]
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

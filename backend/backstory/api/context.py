@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
-import anyio
-import httpx
 from litestar import Controller, get, post
+from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import JSONBody, QueryParameter
+from litestar.enums import RequestEncodingType
+from litestar.openapi.spec import OpenAPIType, Schema
+from litestar.params import Body, QueryParameter
 
+from backstory.api.limits import run_in_thread
+from backstory.api.metrics import record_context_outcome
 from backstory.api.presenters import context_response
+from backstory.api.problems import problem_responses
+from backstory.api.ratelimit import within_rate_limit
 from backstory.api.schemas import ContextRequest, ContextResponse
-from backstory.articles.fetch import FetchLimits, fetch_page
+from backstory.articles.bounds import bounded_html, bounded_text
+from backstory.articles.fetch import AddressPolicy, FetchLimits, Resolver, fetch, resolve
 from backstory.catalog import LiveCatalog
 from backstory.context import ArticleInput, ContextService
 from backstory.settings import Settings
+
+FETCH_RESOLVER = "fetch_resolver"
+"""App-state key of the resolver ``GET /v1/context?url=`` uses (the system's unless a test sets its own)."""
+FETCH_POLICY = "fetch_policy"
+"""App-state key of the rule for addresses fetched from (public ones, or any with ``fetch_allow_private``,
+unless a test sets its own, e.g. loopback only so that generated URLs never leave the machine)."""
 
 SummaryLang = Annotated[
     str | None,
@@ -26,38 +39,69 @@ SummaryLang = Annotated[
         description="Language of card titles and summaries; defaults to the article's language.",
     ),
 ]
-ArticleUrl = Annotated[str, QueryParameter(min_length=1, max_length=8192, description="http(s) URL of the article")]
+ArticleUrl = Annotated[
+    str,
+    QueryParameter(
+        min_length=1, max_length=8192, pattern=r"^[hH][tT][tT][pP][sS]?://", description="http(s) URL of the article"
+    ),
+]
+
+# What the server refuses, said in the schema too: exactly one of html and text, as a string, and no other fields.
+_HTML_OR_TEXT = [
+    Schema(required=["html"], properties={"html": Schema(type=OpenAPIType.STRING)}),
+    Schema(required=["text"], properties={"text": Schema(type=OpenAPIType.STRING)}),
+]
+ContextBody = Annotated[
+    ContextRequest,
+    Body(media_type=RequestEncodingType.JSON, schema_extra={"additional_properties": False, "one_of": _HTML_OR_TEXT}),
+]
+
+
+def bounded(article: ArticleInput) -> ArticleInput:
+    """The article with its page or text cut to what one request may make the server read."""
+    return dataclasses.replace(
+        article,
+        html=bounded_html(article.html) if article.html is not None else None,
+        text=bounded_text(article.text) if article.text is not None else None,
+    )
 
 
 class ContextController(Controller):
     path = "/v1/context"
     tags = ["context"]
+    guards = [within_rate_limit]
 
     @post(
         operation_id="buildContext",
         summary="Match an article to an event and answer with its backstory",
         status_code=200,
+        responses=problem_responses(400, 413, 415, 422, 429, 503),
     )
     async def build(
         self,
-        data: JSONBody[ContextRequest],
+        data: ContextBody,
         context_service: NamedDependency[ContextService],
         catalog: NamedDependency[LiveCatalog],
+        settings: NamedDependency[Settings],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         article = ArticleInput(
             url=data.url, html=data.html, text=data.text, title=data.title, published=data.published, lang=data.lang
         )
-        return await _answer(context_service, catalog, article, summary_lang)
+        return await _answer(context_service, catalog, bounded(article), summary_lang, settings)
 
-    @get(operation_id="buildContextFromUrl", summary="Fetch an article by URL and answer with its backstory")
+    @get(
+        operation_id="buildContextFromUrl",
+        summary="Fetch an article by URL and answer with its backstory",
+        responses=problem_responses(400, 422, 429, 502, 503),
+    )
     async def build_from_url(
         self,
         url: ArticleUrl,
         context_service: NamedDependency[ContextService],
         catalog: NamedDependency[LiveCatalog],
-        http_client: NamedDependency[httpx.AsyncClient],
         settings: NamedDependency[Settings],
+        state: State,
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         limits = FetchLimits(
@@ -66,14 +110,22 @@ class ContextController(Controller):
             max_redirects=settings.fetch_max_redirects,
             allow_private=settings.fetch_allow_private,
         )
-        page = await fetch_page(http_client, url, limits)
-        return await _answer(context_service, catalog, ArticleInput(url=page.url, html=page.html), summary_lang)
+        resolver: Resolver = state.get(FETCH_RESOLVER, resolve)
+        policy: AddressPolicy | None = state.get(FETCH_POLICY)
+        page = await fetch(url, limits, resolver, policy)
+        article = bounded(ArticleInput(url=page.url, html=page.html))
+        return await _answer(context_service, catalog, article, summary_lang, settings)
 
 
 async def _answer(
-    service: ContextService, catalog: LiveCatalog, article: ArticleInput, summary_lang: str | None
+    service: ContextService,
+    catalog: LiveCatalog,
+    article: ArticleInput,
+    summary_lang: str | None,
+    settings: Settings,
 ) -> ContextResponse:
     # One snapshot for the whole request, taken before the work moves to a thread: a swap meanwhile changes nothing.
     snapshot = catalog.current
-    result = await anyio.to_thread.run_sync(lambda: service.build(article, snapshot))
+    result = await run_in_thread(lambda: service.build(article, snapshot), settings.request_timeout_s)
+    record_context_outcome(result.claimed is None)
     return context_response(result, summary_lang)

@@ -11,8 +11,11 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from backstory.api.schemas import ProblemOut
+from backstory.api.security import request_id_of
 from backstory.errors import (
     AdminNotConfigured,
     BackstoryError,
@@ -65,6 +68,7 @@ _HTTP_SLUGS = {
     413: ("payload-too-large", "Request body too large"),
     415: ("unsupported-media-type", "Unsupported media type"),
     429: ("too-many-requests", "Too many requests"),
+    503: ("service-unavailable", "Service unavailable"),
 }
 
 
@@ -77,7 +81,7 @@ def problem(
 
 def domain_error(request: Request[Any, Any, Any], exc: BackstoryError) -> Response[dict[str, Any]]:
     status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
-    extra: dict[str, Any] = dict(exc.extra)
+    extra: dict[str, Any] = {**exc.extra, **_request_id(request, status)}
     headers: dict[str, str] = {}
     if isinstance(exc, ImportRejected):
         extra["errors"] = [{"line": line, "message": message} for line, message in exc.errors]
@@ -126,23 +130,77 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     detail = str(exc.detail) if exc.detail else title
     if exc.status_code == 413:
         detail = "the request body is larger than the server accepts (BACKSTORY_MAX_BODY_BYTES)"
-    return problem(exc.status_code, slug, title, detail, dict(exc.headers or {}), instance=request.url.path)
+    extra = _request_id(request, exc.status_code)
+    return problem(exc.status_code, slug, title, detail, dict(exc.headers or {}), instance=request.url.path, **extra)
+
+
+def nesting_error(request: Request[Any, Any, Any], exc: RecursionError) -> Response[dict[str, Any]]:
+    # Litestar decodes a JSON body generically before checking it against the schema; msgspec stops at a
+    # depth limit with a RecursionError (a clean exception, the process is fine). Nothing we accept nests deeply.
+    log.warning("request nested too deeply", extra={"path": request.url.path})
+    return problem(
+        400, "invalid-request", "Invalid request", "the request body is nested too deeply", instance=request.url.path
+    )
 
 
 def unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     # Logged with its traceback for us; the caller gets a calm answer without internals.
-    log.exception("unhandled error", extra={"path": request.url.path, "method": request.method})
+    request_id = request_id_of(request.scope)
+    log.exception(
+        "unhandled error", extra={"path": request.url.path, "method": request.method, "request_id": request_id}
+    )
     return problem(
         HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-        "something went wrong on our side; it has been logged", instance=request.url.path,
+        "something went wrong on our side; it has been logged", instance=request.url.path, request_id=request_id,
     )  # fmt: skip
+
+
+def _request_id(request: Request[Any, Any, Any], status: int) -> dict[str, Any]:
+    # Server-side failures carry the id the logs have, so a report of one can be found there.
+    return {"request_id": request_id_of(request.scope)} if status >= 500 else {}
 
 
 EXCEPTION_HANDLERS = {
     BackstoryError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    RecursionError: nesting_error,
     Exception: unexpected_error,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "PROBLEM_TYPE", "admin_validation_error", "problem"]
+
+_DESCRIPTIONS = {
+    400: "Malformed request: the body or a parameter does not fit the schema",
+    404: "No such story or event",
+    413: "The request body is larger than BACKSTORY_MAX_BODY_BYTES",
+    415: "The request body was sent compressed (Content-Encoding); send it plain",
+    422: "The page holds no article",
+    429: "Too many requests from this client; Retry-After says when to try again",
+    502: "The page could not be fetched",
+    503: "The request took longer than BACKSTORY_REQUEST_TIMEOUT_S, or the server is busy; Retry-After says when to retry",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI documentation of the problem+json answers an operation can give."""
+    return {
+        status: ResponseSpec(
+            data_container=ProblemOut,
+            media_type=PROBLEM_JSON,
+            description=_DESCRIPTIONS[status],
+            generate_examples=False,
+        )
+        for status in statuses
+    }
+
+
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem", "problem_responses"]
+
+__all__ = [
+    "EXCEPTION_HANDLERS",
+    "PROBLEM_JSON",
+    "PROBLEM_TYPE",
+    "admin_validation_error",
+    "problem",
+    "problem_responses",
+]

@@ -18,8 +18,11 @@ EvidenceKind = Literal["name", "number", "phrase", "date"]
 LangCode = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code, e.g. 'ru'")]
 
 
-class ContextRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
-    """The article the reader is on: its URL plus either the page's HTML or its text."""
+class ContextRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The article the reader is on: its URL plus either the page's HTML or its text (exactly one of them).
+
+    Unknown fields are refused (400), so a misspelt field ("txt") is an error rather than silently ignored.
+    """
 
     url: Annotated[str, msgspec.Meta(min_length=1, max_length=8192)]
     html: str | None = None
@@ -207,3 +210,23 @@ class ImportOut(msgspec.Struct, kw_only=True):
 class AuditPageOut(msgspec.Struct, kw_only=True):
     entries: list[AuditEntry]
     next_cursor: str | None
+
+
+class ProblemOut(msgspec.Struct, kw_only=True):
+    """An RFC 9457 problem (``application/problem+json``): every error answer has this shape."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    request_id: str | None = None
+    """Set on server-side failures (5xx): the id under which the failure was logged."""
+    errors: list[dict[str, Any]] | None = None
+    """Per-field or per-line errors of a rejected request or import."""
+    error_count: int | None = None
+    """All the errors of a rejected import (``errors`` lists the first thousand)."""
+    field: str | None = None
+    """The field of an invalid record, as a path in the body (``title.en``, ``aliases[2]``)."""
+    events: list[str] | None = None
+    """The events that still use a story or entity that cannot be deleted."""

@@ -11,6 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath
 
 from backstory.api.presenters import event_out
+from backstory.api.problems import problem_responses
 from backstory.api.schemas import EventOut, StoryDetailOut, StoryOut
 from backstory.catalog import LiveCatalog
 from backstory.errors import NotFound
@@ -28,7 +29,12 @@ class StoriesController(Controller):
             for s in sorted(index.stories.values(), key=lambda s: s.id)
         ]
 
-    @get("/stories/{story_id:str}", operation_id="getStory", summary="A story with its timeline, oldest first")
+    @get(
+        "/stories/{story_id:str}",
+        operation_id="getStory",
+        summary="A story with its timeline, oldest first",
+        responses=problem_responses(404),
+    )
     async def get_story(self, story_id: FromPath[str], catalog: NamedDependency[LiveCatalog]) -> StoryDetailOut:
         index = catalog.current.index
         story = index.stories.get(story_id)
@@ -40,7 +46,7 @@ class StoriesController(Controller):
             timeline=[event_out(e) for e in events],
         )  # fmt: skip
 
-    @get("/events/{event_id:str}", operation_id="getEvent", summary="One event")
+    @get("/events/{event_id:str}", operation_id="getEvent", summary="One event", responses=problem_responses(404))
     async def get_event(self, event_id: FromPath[str], catalog: NamedDependency[LiveCatalog]) -> EventOut:
         event = catalog.current.index.events.get(event_id)
         if event is None:
