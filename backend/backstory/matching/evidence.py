@@ -96,6 +96,7 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
+    lang = doc.langs[0] if doc.langs else None
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
     looked_up: dict[str, tuple[list[Term], list[str], list[str]]] = {}
@@ -103,7 +104,12 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         if token.key not in looked_up:
             word_slots = lookup_slots(token.key)
             looked_up[token.key] = (
-                [term for slot in word_slots for term in index.single_words.get(slot, ())],
+                [
+                    term
+                    for slot in word_slots
+                    for term in index.single_words.get(slot, ())
+                    if not term.langs or lang in term.langs
+                ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
             )
@@ -123,6 +129,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             for first in firsts[i]:
                 for second in seconds[j]:
                     for term in index.word_pairs.get((first, second), ()):
+                        if term.langs and lang not in term.langs:
+                            continue
                         rest = _match_from(tokens, j + 1, term, 2)
                         if rest is not None:
                             quality = (

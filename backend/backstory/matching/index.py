@@ -39,6 +39,9 @@ class Term:
     """The alias or phrase as curated."""
     caps: bool
     """A short acronym (US, КГБ): the article must write it in capitals too."""
+    langs: frozenset[str] = frozenset()
+    """The only article languages it counts in (a number word: Turkish "on" is 10, English "on" is not);
+    empty for every language."""
 
     @property
     def size(self) -> int:
@@ -201,7 +204,7 @@ class EventIndex:
                 phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
         for number in index.number_events:
-            terms.extend(_terms("number", number, number_words(number)))
+            terms.extend(_number_terms(number))
         index.phrase_weight = {
             (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
             for (story_id, keys), evs in phrase_events.items()
@@ -271,3 +274,18 @@ def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
             Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
         )
     return terms
+
+
+def _number_terms(number: str) -> list[Term]:
+    """A number's spellings in words, each counting only in the languages that write it so."""
+    langs_by_keys: dict[tuple[str, ...], set[str]] = {}
+    labels: dict[tuple[str, ...], str] = {}
+    for spelling, langs in number_words(number).items():
+        keys = fold_phrase(spelling)
+        if keys:
+            langs_by_keys.setdefault(keys, set()).update(langs)
+            labels.setdefault(keys, spelling)
+    return [
+        Term("number", keys, tuple(map(stem, keys)), number, labels[keys], caps=False, langs=frozenset(langs))
+        for keys, langs in langs_by_keys.items()
+    ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
@@ -38,6 +40,20 @@ class TestGather:
         assert set(gather(doc, index).numbers) == {"41", "1300"}
 
     def test_event_numbers_are_read_when_written_in_words(self, index: EventIndex) -> None:
-        doc = build_document("Сорок один маршрут открыт; forty-one routes opened.", None, ["ru"])
+        doc = build_document("Сорок один маршрут открыт; сорок один корабль ждёт.", None, ["ru"])
         seen = gather(doc, index).numbers["41"]
         assert seen.count == 2 and seen.text == "Сорок один"
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Forty-one routes opened in the bay.", "ru"),
+            ("Сорок один маршрут открыт.", "en"),
+            ("Forty-one ships.", None),
+        ],
+    )
+    def test_number_words_count_only_in_the_articles_language(
+        self, index: EventIndex, text: str, lang: str | None
+    ) -> None:
+        doc = build_document(text, None, [lang] if lang else [])
+        assert "41" not in gather(doc, index).numbers
