@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.matching.aliases import implicit_aliases
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -198,7 +199,7 @@ class EventIndex:
         terms: list[Term] = []
         for entity in index.entities.values():
             if entity.id in index.entity_events:
-                terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases]))
+                terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases, *implicit_aliases(entity)]))
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
