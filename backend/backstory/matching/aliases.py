@@ -66,7 +66,7 @@ def place_names() -> dict[tuple[str, ...], tuple[str, ...]]:
         if code.isalpha():
             add(name, [locale.territories.get(code) for locale in locales])
     # English CLDR leaves out a city whose name is the one in the zone's id (Europe/Minsk).
-    zones = sorted({zone for locale in locales for zone in locale.time_zones if "/" in zone})
+    zones = sorted({str(zone) for locale in locales for zone in locale.time_zones if "/" in str(zone)})
     for zone in zones:
         city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         add(city, [locale.time_zones.get(zone, {}).get("city") for locale in locales])
