@@ -10,6 +10,9 @@ found in other languages.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -27,20 +30,52 @@ PLACE_LOCALES = (
 )  # fmt: skip
 
 
-def implicit_aliases(entity: Entity) -> list[str]:
-    """Names of ``entity`` beyond its curated ones, in no particular order."""
-    names = [entity.name, *entity.aliases]
+def surnames(entity: Entity) -> list[str]:
+    """The last word of each of a person's names of two or more words (none for other kinds, or short ones)."""
+    if entity.kind != "person":
+        return []
     found: dict[str, None] = {}
-    if entity.kind == "person":
-        for name in names:
-            words = name.split()
-            if len(words) >= 2 and len("".join(fold_phrase(words[-1]))) >= MIN_STEM:
-                found[words[-1]] = None
-    places = place_names()
-    for name in names:
-        for other in places.get(fold_phrase(name), ()):
-            found[other] = None
+    for name in [entity.name, *entity.aliases]:
+        words = name.split()
+        if len(words) >= 2 and len("".join(fold_phrase(words[-1]))) >= MIN_STEM:
+            found[words[-1]] = None
     return list(found)
+
+
+def place_aliases(entity: Entity) -> list[str]:
+    """CLDR's names in every language of a country or city that ``entity`` is named as in English."""
+    places = place_names()
+    found: dict[str, None] = {}
+    for name in [entity.name, *entity.aliases]:
+        found.update((other, None) for other in places.get(fold_phrase(name), ()))
+    return list(found)
+
+
+def owned_surnames(entities: Iterable[Entity], events_of: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Entity id -> the surnames it is called by, among ``entities`` that share a story.
+
+    A surname two people of a story share (Donald and Melania Trump) belongs to the one its events name most
+    often: that is whom the press means by it. A surname curated as another entity's alias is that one's.
+    ``events_of`` maps entity ids to the story ids of the events that list them (once per event).
+    """
+    owner: dict[tuple[str, tuple[str, ...]], tuple[float, str]] = {}
+    for entity in entities:
+        counts = Counter(events_of.get(entity.id, ()))
+        curated = {fold_phrase(alias) for alias in [entity.name, *entity.aliases] if len(alias.split()) == 1}
+        for story_id, count in counts.items():
+            for key in curated | {fold_phrase(name) for name in surnames(entity)}:
+                claim = (math.inf if key in curated else count, entity.id)
+                if (story_id, key) not in owner or claim > owner[(story_id, key)]:
+                    owner[(story_id, key)] = claim
+    owned: dict[str, list[str]] = {}
+    for entity in entities:
+        stories = set(events_of.get(entity.id, ()))
+        owned[entity.id] = [
+            name
+            for name in surnames(entity)
+            if all(owner[(story_id, fold_phrase(name))][1] == entity.id for story_id in stories)
+        ]
+    return owned
 
 
 @cache

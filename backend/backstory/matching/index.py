@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
-from backstory.matching.aliases import implicit_aliases
+from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -197,9 +197,15 @@ class EventIndex:
 
         phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
         terms: list[Term] = []
-        for entity in index.entities.values():
-            if entity.id in index.entity_events:
-                terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases, *implicit_aliases(entity)]))
+        stories_of = {
+            entity_id: [index.events[event_id].story_id for event_id in event_ids]
+            for entity_id, event_ids in index.entity_events.items()
+        }
+        listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
+        surnames = owned_surnames(listed, stories_of)
+        for entity in listed:
+            names = [entity.name, *entity.aliases, *surnames[entity.id], *place_aliases(entity)]
+            terms.extend(_terms("name", entity.id, names))
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
