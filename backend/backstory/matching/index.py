@@ -140,6 +140,9 @@ class EventIndex:
     count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
+    story_cast: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per story, its core entities with the share of its events that list each: the usual cast of its
+    articles, by which stories that share a few names (Trump, Putin) compete for an article."""
     story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
     one (an event or two), the leading entities of its events."""
@@ -184,6 +187,10 @@ class EventIndex:
                 for eid in {e for ev in evs for e in ev.entities}
                 if sum(eid in ev.entities for ev in evs) >= max(2, len(evs) // 3)
             )
+            for sid, evs in index.story_events.items()
+        }
+        index.story_cast = {
+            sid: {eid: sum(eid in ev.entities for ev in evs) / len(evs) for eid in sorted(index.story_core[sid])}
             for sid, evs in index.story_events.items()
         }
         index.story_actors = {

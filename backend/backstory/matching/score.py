@@ -144,8 +144,24 @@ def _summed_scores(
     return scores, excluded
 
 
+def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float]:
+    """Per story whose names the article shows, the share of its usual cast (``index.story_cast``) it names."""
+    stories = {story_id for entity_id in evidence.names for story_id in index.entity_stories.get(entity_id, ())}
+    shares = {}
+    for story_id in stories:
+        cast = index.story_cast.get(story_id)
+        if cast:
+            shares[story_id] = sum(w for e, w in cast.items() if e in evidence.names) / sum(cast.values())
+    return shares
+
+
 def _candidate(
-    event_id: str, evidence: ArticleEvidence, index: EventIndex, published: dt.date | None, params: ScoringParams
+    event_id: str,
+    evidence: ArticleEvidence,
+    index: EventIndex,
+    published: dt.date | None,
+    params: ScoringParams,
+    shares: dict[str, float],
 ) -> Candidate:
     """One event scored in full: its evidence list and the features of the confidence model."""
     event = index.events[event_id]
@@ -203,6 +219,10 @@ def _candidate(
         # neighbouring story (the same exercise reported without the US side, say) shares an event's rare name
         # but few of its actors. Counted up top so that a long article does not earn more than a short one.
         "actors": math.log1p(sum(evidence.names[e].zone != "body" for e in actors if e in evidence.names)),
+        # Stories compete: how much of this story's usual cast the article names, and by how much more than any
+        # other story's (an article on a development of one story that another merely mentions).
+        "cast": shares.get(story_id, 0.0),
+        "cast_lead": shares.get(story_id, 0.0) - max((v for k, v in shares.items() if k != story_id), default=0.0),
     }
     return Candidate(
         event_id=event_id, score=total * (1 + params.recency_boost * recency), evidence=items, features=features
@@ -230,7 +250,8 @@ def score(
     evidence = gather(doc, index, published)
     scores, excluded = _summed_scores(evidence, index, published, params)
     shortlist = [event_id for _, event_id in heapq.nsmallest(SHORTLIST, ((-v, k) for k, v in scores.items()))]
-    candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]
+    shares = cast_shares(evidence, index)
+    candidates = [_candidate(event_id, evidence, index, published, params, shares) for event_id in shortlist]
     candidates.sort(key=lambda c: (-c.score, c.event_id))
     _add_margins(candidates, "margin", lambda c: c.score, relative=True)
     if semantic is not None and candidates:
