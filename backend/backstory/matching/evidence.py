@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from backstory.matching.consonants import ABJAD, LONG_VOWEL, MAX_SYLLABLES, SYLLABIC, abjad_keys, syllables_key
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
@@ -139,6 +140,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                                 + rest[1]
                             )
                             found.append(TermHit(term, i, rest[0], quality))
+    found.extend(_consonant_hits(doc.text, tokens, index))
     kept: list[TermHit] = []
     for kind in ("name", "phrase", "number"):
         taken: dict[int, tuple[int, int, int]] = {}
@@ -153,6 +155,37 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 for pos in range(hit.start, hit.end):
                     taken[pos] = span
     return kept
+
+
+def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+    """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
+    consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
+    if not index.consonant_names:
+        return []
+    hits: list[TermHit] = []
+    for i, token in enumerate(tokens):
+        if ABJAD.search(token.raw):
+            for key in abjad_keys(token.raw):
+                hits.extend(TermHit(term, i, i + 1, 1) for term in index.consonant_names.get(key, ()))
+        elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
+            # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
+            end = i + 1
+            while end < len(tokens) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
+                end += 1
+                for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
+                    hits.append(TermHit(term, i, end, 1))
+    return hits
+
+
+def _continues_word(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a syllable written right after the previous one: ``prepare`` put one space either
+    side of each, and only a long-vowel mark (プーチン) may stand between two syllables of a word."""
+    if i == 0 or not SYLLABIC.match(tokens[i].raw):
+        return False
+    previous = tokens[i - 1]
+    between = text[previous.start + len(previous.raw) : tokens[i].start]
+    marks = between.count(LONG_VOWEL)
+    return bool(SYLLABIC.match(previous.raw)) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
 
 
 def _span_text(doc: Document, hit: TermHit) -> str:

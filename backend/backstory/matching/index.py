@@ -16,6 +16,7 @@ from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
+from backstory.matching.consonants import name_key
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -113,6 +114,9 @@ class EventIndex:
     word_pairs: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     """Longer terms by the slots of their first two words: most first words (first names, "the") are common,
     pairs are not, so an article word pair only meets terms that can start with it."""
+    consonant_names: dict[str, list[Term]] = field(default_factory=dict)
+    """One-word names by their consonant key (``consonants.py``), for words of scripts that write vowels their
+    own way; keys that names spelled differently share are left out."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     entity_events: dict[str, list[str]] = field(default_factory=dict)
@@ -255,6 +259,7 @@ class EventIndex:
                 + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
                 + phrase_mass
             )
+        index.consonant_names = _consonant_names(terms)
         for term in terms:
             slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
             if term.size == 1:
@@ -303,3 +308,19 @@ def _number_terms(number: str) -> list[Term]:
         Term("number", keys, tuple(map(stem, keys)), number, labels[keys], caps=False, langs=frozenset(langs))
         for keys, langs in langs_by_keys.items()
     ]
+
+
+def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    """One-word names by consonant key, without the keys two names of different stems share (Putin, Fidan)."""
+    by_key: dict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        if term.kind == "name" and term.size == 1 and not term.caps and not term.keys[0].isdigit():
+            key = name_key(term.keys[0])
+            if key is not None:
+                by_key[key].append(term)
+    # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
+    return {
+        key: found
+        for key, found in by_key.items()
+        if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
+    }

@@ -16,6 +16,18 @@ class TestFindTerms:
             "port-veln",
         }
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "التقى زاسلافسكي بالوفد في الميناء.",
+            "זסלבסקי נפגש עם המשלחת בנמל.",
+            "자슬랍스키는 항구에서 대표단을 만났다.",
+            "ザスラフスキー氏は港で代表団と会った。",
+        ],
+    )
+    def test_names_are_found_by_their_consonants_in_scripts_without_aliases(self, index: EventIndex, text: str) -> None:
+        assert "mirko-zaslavsky" in {hit.term.target for hit in find_terms(build_document(text), index)}
+
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]

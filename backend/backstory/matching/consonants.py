@@ -1,0 +1,79 @@
+"""Names in scripts that write vowels their own way, matched by their consonants.
+
+Arabic, Persian and Hebrew mostly leave vowels out (ترامب -> trmb, זלנסקי -> zlnsky), and their letters for w/u/o
+and y/i/e stand for vowels as often as for consonants; Korean and Japanese write a foreign name as syllables that
+add vowels of their own (트럼프 -> teuleompeu, トランプ -> toranpu). What survives in every script is the sequence
+of consonants, up to the sounds these scripts merge (p/b/f/v, t/d, k/g, s/z/c, l/r, m/n). A curated one-word name
+is filed under that key; an article word of such a script is looked up by it.
+
+The key is lossy, so it is used with care: only for one-word names of at least ``MIN_CONSONANTS`` consonants,
+only for words of those scripts, and a key that two differently spelled names share is dropped as ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from backstory.matching.normalise import skeleton
+
+ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+SYLLABIC = re.compile(r"[\u30a0-\u30ff\uac00-\ud7af]")
+"""Katakana and hangul: the scripts that spell foreign names as syllables."""
+
+LONG_VOWEL = "\u30fc"
+"""The katakana mark that lengthens the vowel before it (プーチン); no sound of its own."""
+
+MIN_CONSONANTS = 3
+# A name written in syllables takes at most this many of them.
+MAX_SYLLABLES = 6
+
+_CLASSES = {
+    "b": "b", "p": "b", "f": "b", "v": "b", "c": "s", "s": "s", "z": "s", "d": "t", "t": "t", "g": "k", "k": "k",
+    "l": "r", "r": "r", "m": "n", "n": "n",
+}  # fmt: skip
+# Prefixes written onto a word: Arabic and, by, for, the (و ب ل ال); Hebrew and, in, to, the, from, that.
+_ABJAD_PREFIXES = ("wal", "bal", "lal", "fal", "al", "w", "b", "l", "f", "k", "v", "h", "m", "s")
+_LETTERS = re.compile(r"[^a-z]")
+
+
+def consonant_key(folded: str) -> str:
+    """The consonant classes of a folded word (``normalise.skeleton``), each run of one class once."""
+    key: list[str] = []
+    for letter in folded:
+        cls = _CLASSES.get(letter)
+        if cls is not None and (not key or key[-1] != cls):
+            key.append(cls)
+    return "".join(key)
+
+
+def name_key(folded: str) -> str | None:
+    """The key a curated one-word name is filed under, or None when it has too few consonants."""
+    key = consonant_key(folded)
+    return key if len(key) >= MIN_CONSONANTS else None
+
+
+@lru_cache(maxsize=50_000)
+def abjad_keys(word: str) -> tuple[str, ...]:
+    """The keys an Arabic, Persian or Hebrew word may stand for: with or without a prefix written onto it, and
+    with its w/v letters read as consonants, as vowels after the first letter, or as vowels throughout."""
+    ascii_word = _LETTERS.sub("", anyascii(word).lower())
+    bases = [ascii_word, *(ascii_word[len(p) :] for p in _ABJAD_PREFIXES if ascii_word.startswith(p))]
+    keys: dict[str, None] = {}
+    for base in bases:
+        folded = skeleton(base)
+        for variant in (folded, folded[:1] + folded[1:].replace("v", ""), folded.replace("v", "")):
+            key = consonant_key(variant)
+            if len(key) >= MIN_CONSONANTS:
+                keys[key] = None
+    return tuple(keys)
+
+
+def syllables_key(syllables: Iterable[str]) -> str:
+    """The key of a name written in katakana or hangul syllables (one per token)."""
+    ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
+    # Japanese chi/tsu and Korean ch stand for t before i and u; Korean j and Japanese j for z.
+    return consonant_key(skeleton(ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z")))
