@@ -16,6 +16,7 @@ from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
+from backstory.matching.automatic import with_found_countries
 from backstory.matching.consonants import name_key
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
@@ -153,6 +154,7 @@ class EventIndex:
 
     @classmethod
     def build(cls, catalog: Catalog) -> EventIndex:
+        catalog = with_found_countries(catalog)
         index = cls(
             stories={story.id: story for story in catalog.stories},
             events={event.id: event for event in catalog.events},
