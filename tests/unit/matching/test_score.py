@@ -9,7 +9,7 @@ from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
-from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, cast_shares, score
+from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, cast_leads, cast_shares, score
 from backstory.matching.semantic import load_semantic_scorer
 from tests.unit.matching.conftest import CATALOG
 
@@ -95,7 +95,9 @@ class TestTwoWaysOfScoring:
         text = "Bluefin Air: Zaslavsky signs open skies for 41 routes on 20 May in Port Veln.\n" + FILLER * 3
         doc = build_document(text, None, ["en"])
         published = dt.date(2025, 5, 21)
-        summed, _ = _summed_scores(gather(doc, index), index, published, DEFAULT_PARAMS)
+        evidence = gather(doc, index)
+        leads = cast_leads(cast_shares(evidence, index))
+        summed, _ = _summed_scores(evidence, index, published, DEFAULT_PARAMS, leads)
         for candidate in score(doc, index, published=published).candidates:
             assert candidate.score == pytest.approx(summed[candidate.event_id])
 
