@@ -168,7 +168,7 @@ def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float
 def cast_leads(shares: dict[str, float]) -> dict[str, float]:
     """Per story, its cast share less the best other story's: positive for the story the article is about."""
     ranked = sorted(shares.values(), reverse=True)
-    best, runner_up = (ranked + [0.0, 0.0])[:2]
+    best, runner_up = [*ranked, 0.0, 0.0][:2]
     return {story_id: share - (runner_up if share == best else best) for story_id, share in shares.items()}
 
 
