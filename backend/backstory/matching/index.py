@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -217,8 +217,14 @@ class EventIndex:
         listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
         surnames = owned_surnames(listed, stories_of)
         for entity in listed:
-            names = [entity.name, *entity.aliases, *surnames[entity.id], *place_aliases(entity)]
-            terms.extend(_terms("name", entity.id, names))
+            curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]])
+            known = {term.keys for term in curated}
+            terms.extend(curated)
+            terms.extend(
+                _whole_stems(term)
+                for term in _terms("name", entity.id, place_aliases(entity))
+                if term.keys not in known
+            )
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
@@ -295,6 +301,17 @@ def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
             Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
         )
     return terms
+
+
+# CLDR's place names come in some sixty languages; a short stem of one (Latvian Polija -> poli, Kazakh Ресей ->
+# rese) is the start of many words of another (politische, решение). Those keep their last vowels.
+MIN_CLDR_STEM = 5
+
+
+def _whole_stems(term: Term) -> Term:
+    """``term`` with each stem shorter than ``MIN_CLDR_STEM`` letters replaced by its whole word."""
+    stems = tuple(k if len(s) < MIN_CLDR_STEM else s for k, s in zip(term.keys, term.stems, strict=True))
+    return term if stems == term.stems else replace(term, stems=stems)
 
 
 def _number_terms(number: str) -> list[Term]:
