@@ -160,7 +160,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
 def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    if not index.consonant_names:
+    # Most articles are in neither kind of script: one scan of the text spares a test per word.
+    if not index.consonant_names or not (ABJAD.search(text) or SYLLABIC.search(text)):
         return []
     hits: list[TermHit] = []
     for i, token in enumerate(tokens):
