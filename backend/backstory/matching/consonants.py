@@ -27,7 +27,7 @@ SYLLABIC = re.compile(r"[\u30a0-\u30ff\uac00-\ud7af]")
 LONG_VOWEL = "\u30fc"
 """The katakana mark that lengthens the vowel before it (プーチン); no sound of its own."""
 
-MIN_CONSONANTS = 3
+MIN_CONSONANTS = 4
 # A name written in syllables takes at most this many of them.
 MAX_SYLLABLES = 6
 
@@ -35,9 +35,10 @@ _CLASSES = {
     "b": "b", "p": "b", "f": "b", "v": "b", "c": "s", "s": "s", "z": "s", "d": "t", "t": "t", "g": "k", "k": "k",
     "l": "r", "r": "r", "m": "n", "n": "n",
 }  # fmt: skip
-# Prefixes written onto a word: Arabic and, by, for, the (و ب ل ال); Hebrew and, in, to, the, from, that.
+# Prefixes written onto a word: Arabic and, by, for, the (و ب ل ال); Hebrew in, to, the, from, that (ב ל ה מ ש).
 _ABJAD_PREFIXES = ("wal", "bal", "lal", "fal", "al", "w", "b", "l", "f", "k", "v", "h", "m", "s")
 _LETTERS = re.compile(r"[^a-z]")
+_HEBREW_VAV = re.compile("\u05d5")
 
 
 def consonant_key(folded: str) -> str:
@@ -58,18 +59,25 @@ def name_key(folded: str) -> str | None:
 
 @lru_cache(maxsize=50_000)
 def abjad_keys(word: str) -> tuple[str, ...]:
-    """The keys an Arabic, Persian or Hebrew word may stand for: with or without a prefix written onto it, and
-    with its w/v letters read as consonants, as vowels after the first letter, or as vowels throughout."""
-    ascii_word = _LETTERS.sub("", anyascii(word).lower())
-    bases = [ascii_word, *(ascii_word[len(p) :] for p in _ABJAD_PREFIXES if ascii_word.startswith(p))]
-    keys: dict[str, None] = {}
-    for base in bases:
-        folded = skeleton(base)
-        for variant in (folded, folded[:1] + folded[1:].replace("v", ""), folded.replace("v", "")):
-            key = consonant_key(variant)
-            if len(key) >= MIN_CONSONANTS:
-                keys[key] = None
-    return tuple(keys)
+    """The keys an Arabic, Persian or Hebrew word may stand for, with or without a prefix written onto it.
+
+    Hebrew ו mostly writes the vowels o and u, and is read so, except doubled (וו), which writes v. Arabic و writes
+    w and u, Persian و v and u: inside a word it is read both ways."""
+    word = _HEBREW_VAV.sub("", word.replace("\u05d5\u05d5", "v"))
+    readings = dict.fromkeys([word, word[:1] + word[1:].replace("\u0648", "")])
+    keys: list[str] = []
+    for reading in readings:
+        ascii_word = _LETTERS.sub("", anyascii(reading).lower())
+        whole = consonant_key(skeleton(ascii_word))
+        if len(whole) >= MIN_CONSONANTS:
+            keys.append(whole)
+        # Read without its first letters, a word must keep more consonants: short keys met too many other words.
+        for prefix in _ABJAD_PREFIXES:
+            if ascii_word.startswith(prefix):
+                key = consonant_key(skeleton(ascii_word[len(prefix) :]))
+                if len(key) > MIN_CONSONANTS:
+                    keys.append(key)
+    return tuple(dict.fromkeys(keys))
 
 
 def syllables_key(syllables: Iterable[str]) -> str:

@@ -267,7 +267,8 @@ class EventIndex:
                 + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
                 + phrase_mass
             )
-        index.consonant_names = _consonant_names(terms)
+        people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
+        index.consonant_names = _consonant_names(term for term in terms if term.target in people)
         for term in terms:
             slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
             if term.size == 1:
@@ -330,10 +331,13 @@ def _number_terms(number: str) -> list[Term]:
 
 
 def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
-    """One-word names by consonant key, without the keys two names of different stems share (Putin, Fidan)."""
+    """People's one-word names as curated in Latin letters, by consonant key, without the keys two names of
+    different stems share (Putin, Fidan). Only people's: a place has CLDR's names in these scripts, and topic
+    words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
-        if term.kind == "name" and term.size == 1 and not term.caps and not term.keys[0].isdigit():
+        latin = all(ch < "\u0250" for ch in term.label)
+        if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
             key = name_key(term.keys[0])
             if key is not None:
                 by_key[key].append(term)
