@@ -85,3 +85,16 @@ def syllables_key(syllables: Iterable[str]) -> str:
     ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
     # Japanese chi/tsu and Korean ch stand for t before i and u; Korean j and Japanese j for z.
     return consonant_key(skeleton(ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z")))
+
+
+# A long surname may be spelled with other vowels (Zyankovich, Зенкович -> Zenkovich): its consonants, as
+# written, then still meet. Only long names with many consonants: short ones would meet other words.
+MIN_LONG_NAME = 7
+MIN_LONG_CONSONANTS = 5
+_VOWELS = re.compile("[aeiou]+")
+
+
+def vowelless(folded: str) -> str:
+    """A folded word without its vowels (its consonants as written, doubled ones once)."""
+    letters = _VOWELS.sub("", folded)
+    return re.sub(r"(.)\1+", r"\1", letters)

@@ -9,7 +9,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from backstory.matching.consonants import ABJAD, LONG_VOWEL, MAX_SYLLABLES, SYLLABIC, abjad_keys, syllables_key
+from backstory.matching.consonants import (
+    ABJAD,
+    LONG_VOWEL,
+    MAX_SYLLABLES,
+    MIN_LONG_NAME,
+    SYLLABIC,
+    abjad_keys,
+    syllables_key,
+    vowelless,
+)
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
@@ -141,6 +150,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                             )
                             found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
+    found.extend(_long_name_hits(tokens, index))
     kept: list[TermHit] = []
     for kind in ("name", "phrase", "number"):
         taken: dict[int, tuple[int, int, int]] = {}
@@ -175,6 +185,18 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
                 end += 1
                 for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
+    return hits
+
+
+def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+    """Long names spelled with other vowels (``consonants.vowelless``), as inflected forms."""
+    if not index.long_names:
+        return []
+    hits = []
+    for i, token in enumerate(tokens):
+        if len(token.key) >= MIN_LONG_NAME - 1:
+            for term in index.long_names.get(vowelless(token.key), ()):
+                hits.append(TermHit(term, i, i + 1, 1))
     return hits
 
 

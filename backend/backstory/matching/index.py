@@ -17,7 +17,7 @@ from typing import Literal
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.automatic import with_found_countries
-from backstory.matching.consonants import name_key
+from backstory.matching.consonants import MIN_LONG_CONSONANTS, MIN_LONG_NAME, name_key, vowelless
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -118,6 +118,9 @@ class EventIndex:
     consonant_names: dict[str, list[Term]] = field(default_factory=dict)
     """One-word names by their consonant key (``consonants.py``), for words of scripts that write vowels their
     own way; keys that names spelled differently share are left out."""
+    long_names: dict[str, list[Term]] = field(default_factory=dict)
+    """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
+    vowels only."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     entity_events: dict[str, list[str]] = field(default_factory=dict)
@@ -269,6 +272,7 @@ class EventIndex:
             )
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         index.consonant_names = _consonant_names(term for term in terms if term.target in people)
+        index.long_names = _long_names(term for term in terms if term.target in people)
         for term in terms:
             slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
             if term.size == 1:
@@ -342,6 +346,21 @@ def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
             if key is not None:
                 by_key[key].append(term)
     # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
+    return {
+        key: found
+        for key, found in by_key.items()
+        if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
+    }
+
+
+def _long_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    """People's long one-word names by their consonants, without the keys two entities share."""
+    by_key: dict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        if term.kind == "name" and term.size == 1 and len(term.keys[0]) >= MIN_LONG_NAME:
+            key = vowelless(term.keys[0])
+            if len(key) >= MIN_LONG_CONSONANTS:
+                by_key[key].append(term)
     return {
         key: found
         for key, found in by_key.items()

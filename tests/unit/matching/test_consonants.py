@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backstory.matching.consonants import abjad_keys, consonant_key, name_key, syllables_key
+from backstory.matching.consonants import abjad_keys, consonant_key, name_key, syllables_key, vowelless
 from backstory.matching.normalise import fold_word
 
 
@@ -56,3 +56,9 @@ class TestAbjadPrecision:
 
     def test_doubled_vav_is_a_consonant(self) -> None:
         assert _latin("Vadrok") in abjad_keys("וודרוק")
+
+
+class TestVowelless:
+    @pytest.mark.parametrize("spelling", ["Zaslavsky", "Zoslovsky", "Заслувский", "Zasliavskii"])
+    def test_spellings_that_differ_in_vowels_meet(self, spelling: str) -> None:
+        assert vowelless(fold_word(spelling)[0]) == "zslvsk"

@@ -28,6 +28,10 @@ class TestFindTerms:
     def test_names_are_found_by_their_consonants_in_scripts_without_aliases(self, index: EventIndex, text: str) -> None:
         assert "mirko-zaslavsky" in {hit.term.target for hit in find_terms(build_document(text), index)}
 
+    def test_a_long_name_is_found_with_other_vowels(self, index: EventIndex) -> None:
+        hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
+        assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
+
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
