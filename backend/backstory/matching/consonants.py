@@ -94,6 +94,7 @@ MIN_LONG_CONSONANTS = 5
 _VOWELS = re.compile("[aeiou]+")
 
 
+@lru_cache(maxsize=200_000)
 def vowelless(folded: str) -> str:
     """A folded word without its vowels (its consonants as written, doubled ones once)."""
     letters = _VOWELS.sub("", folded)

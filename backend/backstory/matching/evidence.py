@@ -195,8 +195,9 @@ def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]
     hits = []
     for i, token in enumerate(tokens):
         if len(token.key) >= MIN_LONG_NAME - 1:
-            for term in index.long_names.get(vowelless(token.key), ()):
-                hits.append(TermHit(term, i, i + 1, 1))
+            found = index.long_names.get(vowelless(token.key))
+            if found:
+                hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 
 
