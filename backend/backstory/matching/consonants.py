@@ -91,6 +91,10 @@ def syllables_key(syllables: Iterable[str]) -> str:
 # written, then still meet. Only long names with many consonants: short ones would meet other words.
 MIN_LONG_NAME = 7
 MIN_LONG_CONSONANTS = 5
+# Other alphabets render English vowels their own way (Trump: Трамп, Τραμπ, Թրամփ, ტრამპი); a word written in
+# one of them is also looked up by the consonants of shorter names, whose Latin look-alikes (tramp) it cannot be.
+MIN_FOREIGN_NAME = 5
+MIN_FOREIGN_CONSONANTS = 4
 _VOWELS = re.compile("[aeiou]+")
 
 

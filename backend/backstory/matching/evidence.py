@@ -13,6 +13,7 @@ from backstory.matching.consonants import (
     ABJAD,
     LONG_VOWEL,
     MAX_SYLLABLES,
+    MIN_FOREIGN_NAME,
     MIN_LONG_NAME,
     SYLLABIC,
     abjad_keys,
@@ -24,6 +25,8 @@ from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
 from backstory.matching.recall import Lookbacks
 
+# Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
+LAST_LATIN = "\u024f"
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.
@@ -189,15 +192,20 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
 
 
 def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
-    """Long names spelled with other vowels (``consonants.vowelless``), as inflected forms."""
-    if not index.long_names:
+    """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
+    shorter ones in words of other alphabets than the Latin one."""
+    if not index.long_names and not index.foreign_names:
         return []
-    hits = []
+    hits: list[TermHit] = []
     for i, token in enumerate(tokens):
-        if len(token.key) >= MIN_LONG_NAME - 1:
-            found = index.long_names.get(vowelless(token.key))
-            if found:
-                hits.extend(TermHit(term, i, i + 1, 1) for term in found)
+        if len(token.key) < MIN_FOREIGN_NAME - 1:
+            continue
+        key = vowelless(token.key)
+        found = index.long_names.get(key) if len(token.key) >= MIN_LONG_NAME - 1 else None
+        if not found and token.raw[0] > LAST_LATIN:
+            found = index.foreign_names.get(key)
+        if found:
+            hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 
 

@@ -17,7 +17,14 @@ from typing import Literal
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.automatic import with_found_countries
-from backstory.matching.consonants import MIN_LONG_CONSONANTS, MIN_LONG_NAME, name_key, vowelless
+from backstory.matching.consonants import (
+    MIN_FOREIGN_CONSONANTS,
+    MIN_FOREIGN_NAME,
+    MIN_LONG_CONSONANTS,
+    MIN_LONG_NAME,
+    name_key,
+    vowelless,
+)
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -121,6 +128,8 @@ class EventIndex:
     long_names: dict[str, list[Term]] = field(default_factory=dict)
     """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
     vowels only."""
+    foreign_names: dict[str, list[Term]] = field(default_factory=dict)
+    """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     entity_events: dict[str, list[str]] = field(default_factory=dict)
@@ -272,7 +281,9 @@ class EventIndex:
             )
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         index.consonant_names = _consonant_names(term for term in terms if term.target in people)
-        index.long_names = _long_names(term for term in terms if term.target in people)
+        named = [term for term in terms if term.target in people]
+        index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
+        index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         for term in terms:
             slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
             if term.size == 1:
@@ -353,13 +364,13 @@ def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
     }
 
 
-def _long_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
-    """People's long one-word names by their consonants, without the keys two entities share."""
+def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:
+    """People's one-word names of at least these lengths by their consonants, without the keys two share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
-        if term.kind == "name" and term.size == 1 and len(term.keys[0]) >= MIN_LONG_NAME:
+        if term.kind == "name" and term.size == 1 and len(term.keys[0]) >= min_letters:
             key = vowelless(term.keys[0])
-            if len(key) >= MIN_LONG_CONSONANTS:
+            if len(key) >= min_consonants:
                 by_key[key].append(term)
     return {
         key: found

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import msgspec
 import pytest
 
+from backstory.events.models import Catalog, Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
+from tests.unit.matching.conftest import CATALOG
 
 
 class TestFindTerms:
@@ -31,6 +34,21 @@ class TestFindTerms:
     def test_a_long_name_is_found_with_other_vowels(self, index: EventIndex) -> None:
         hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
         assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
+
+    @pytest.mark.parametrize(("text", "lang"), [("Трунва прибыла.", "ru"), ("Η Τρανβο έφτασε.", "el")])
+    def test_a_shorter_name_in_another_alphabet_is_found_with_other_vowels(
+        self, vowels: EventIndex, text: str, lang: str
+    ) -> None:
+        assert "trenvo" in gather(build_document(text, None, [lang]), vowels).names
+
+    def test_a_latin_word_needs_a_long_name_to_meet_it_by_consonants(self, vowels: EventIndex) -> None:
+        assert "trenvo" not in gather(build_document("Trinvu arrived.", None, ["en"]), vowels).names
+
+    @pytest.fixture
+    def vowels(self) -> EventIndex:
+        trenvo = Entity(id="trenvo", kind="person", name="Ada Trenvo")
+        event = msgspec.structs.replace(CATALOG.events[0], entities=["trenvo"])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[trenvo], events=[event]))
 
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
