@@ -18,7 +18,7 @@ PREFIX = "BACKSTORY_"
 # detection fast and its models small (see README, "How matching works").
 DEFAULT_LANGUAGES = (
     "be,bg,bs,ca,cs,cy,da,de,el,en,eo,es,et,eu,fi,fr,ga,hr,hu,hy,is,it,ka,lt,lv,mk,nb,nl,nn,pl,pt,ro,ru,sk,sl,"
-    "sq,sr,sv,uk,az,tr,ar,fa,he,hi,zh,ja,ko,kk"
+    "sq,sr,sv,uk,az,tr,ar,fa,he,hi,zh,ja,ko,kk,vi,id,ms,th,bn,ur,mn"
 )
 
 

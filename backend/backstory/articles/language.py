@@ -16,6 +16,8 @@ from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 SAMPLE_CHARS = 3000
 # Languages lingua confuses with Belarusian written in Łacinka, which lingua does not model.
 _LACINKA_HOSTS = {"pl", "cs", "sk", "sl", "hr", "bs", "lt"}
+# Written Norwegian is mostly Bokmål, which news labels by the macrolanguage's code.
+_REPORTED_AS = {"nb": "no"}
 # ŭ is Łacinka's own letter (Esperanto aside, which lingua does recognise).
 _LACINKA_MARK = re.compile("[ŭŬ]")
 
@@ -53,4 +55,4 @@ class LanguageDetectorService:
         code = language.iso_code_639_1.name.lower()
         if code in _LACINKA_HOSTS and len(_LACINKA_MARK.findall(sample)) >= 3:
             return "be"
-        return code
+        return _REPORTED_AS.get(code, code)

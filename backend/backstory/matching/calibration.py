@@ -15,7 +15,7 @@ import msgspec
 # Every feature score.py computes for a candidate; a calibration uses those it names.
 FEATURES = (
     "evidence", "lead", "coverage", "central", "margin", "kinds", "second", "recency", "gap", "undated", "story",
-    "actors", "semantic", "semantic_margin",
+    "actors", "cast", "cast_lead", "semantic", "semantic_margin",
 )  # fmt: skip
 # Features only the optional semantic re-ranker provides.
 SEMANTIC_FEATURES = ("semantic", "semantic_margin")
@@ -23,6 +23,7 @@ SEMANTIC_FEATURES = ("semantic", "semantic_margin")
 # over the runner-up, the publish-date fit, and how many of the story's actors the headline and lead name. Richer
 # sets did no better under cross-validation on the dev set (85 articles), and fewer coefficients fitted on so few
 # articles carry over better to unseen ones.
+# The shipped calibration adds "cast_lead" (stories compete; see calibration.json for how it was fitted).
 DEFAULT_FEATURES = ("evidence", "second", "margin", "gap", "undated", "actors")
 
 

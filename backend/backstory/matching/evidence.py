@@ -9,11 +9,24 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from backstory.matching.consonants import (
+    ABJAD,
+    LONG_VOWEL,
+    MAX_SYLLABLES,
+    MIN_FOREIGN_NAME,
+    MIN_LONG_NAME,
+    SYLLABIC,
+    abjad_keys,
+    syllables_key,
+    vowelless,
+)
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import Token, unspace
 from backstory.matching.recall import Lookbacks
 
+# Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
+LAST_LATIN = "\u024f"
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.
@@ -96,6 +109,7 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
+    lang = doc.langs[0] if doc.langs else None
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
     looked_up: dict[str, tuple[list[Term], list[str], list[str]]] = {}
@@ -103,7 +117,12 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         if token.key not in looked_up:
             word_slots = lookup_slots(token.key)
             looked_up[token.key] = (
-                [term for slot in word_slots for term in index.single_words.get(slot, ())],
+                [
+                    term
+                    for slot in word_slots
+                    for term in index.single_words.get(slot, ())
+                    if not term.langs or lang in term.langs
+                ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
             )
@@ -123,6 +142,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             for first in firsts[i]:
                 for second in seconds[j]:
                     for term in index.word_pairs.get((first, second), ()):
+                        if term.langs and lang not in term.langs:
+                            continue
                         rest = _match_from(tokens, j + 1, term, 2)
                         if rest is not None:
                             quality = (
@@ -131,6 +152,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                                 + rest[1]
                             )
                             found.append(TermHit(term, i, rest[0], quality))
+    found.extend(_consonant_hits(doc.text, tokens, index))
+    found.extend(_long_name_hits(tokens, index))
     kept: list[TermHit] = []
     for kind in ("name", "phrase", "number"):
         taken: dict[int, tuple[int, int, int]] = {}
@@ -145,6 +168,56 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 for pos in range(hit.start, hit.end):
                     taken[pos] = span
     return kept
+
+
+def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+    """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
+    consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
+    # Most articles are in neither kind of script: one scan of the text spares a test per word.
+    if not index.consonant_names or not (ABJAD.search(text) or SYLLABIC.search(text)):
+        return []
+    hits: list[TermHit] = []
+    for i, token in enumerate(tokens):
+        if ABJAD.search(token.raw):
+            for key in abjad_keys(token.raw):
+                hits.extend(TermHit(term, i, i + 1, 1) for term in index.consonant_names.get(key, ()))
+        elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
+            # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
+            end = i + 1
+            while end < len(tokens) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
+                end += 1
+                for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
+                    hits.append(TermHit(term, i, end, 1))
+    return hits
+
+
+def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+    """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
+    shorter ones in words of other alphabets than the Latin one."""
+    if not index.long_names and not index.foreign_names:
+        return []
+    hits: list[TermHit] = []
+    for i, token in enumerate(tokens):
+        if len(token.key) < MIN_FOREIGN_NAME - 1:
+            continue
+        key = vowelless(token.key)
+        found = index.long_names.get(key) if len(token.key) >= MIN_LONG_NAME - 1 else None
+        if not found and token.raw[0] > LAST_LATIN:
+            found = index.foreign_names.get(key)
+        if found:
+            hits.extend(TermHit(term, i, i + 1, 1) for term in found)
+    return hits
+
+
+def _continues_word(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a syllable written right after the previous one: ``prepare`` put one space either
+    side of each, and only a long-vowel mark (プーチン) may stand between two syllables of a word."""
+    if i == 0 or not SYLLABIC.match(tokens[i].raw):
+        return False
+    previous = tokens[i - 1]
+    between = text[previous.start + len(previous.raw) : tokens[i].start]
+    marks = between.count(LONG_VOWEL)
+    return bool(SYLLABIC.match(previous.raw)) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
 
 
 def _span_text(doc: Document, hit: TermHit) -> str:

@@ -10,11 +10,21 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
 from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.matching.aliases import owned_surnames, place_aliases
+from backstory.matching.automatic import with_found_countries
+from backstory.matching.consonants import (
+    MIN_FOREIGN_CONSONANTS,
+    MIN_FOREIGN_NAME,
+    MIN_LONG_CONSONANTS,
+    MIN_LONG_NAME,
+    name_key,
+    vowelless,
+)
 from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
@@ -39,6 +49,9 @@ class Term:
     """The alias or phrase as curated."""
     caps: bool
     """A short acronym (US, КГБ): the article must write it in capitals too."""
+    langs: frozenset[str] = frozenset()
+    """The only article languages it counts in (a number word: Turkish "on" is 10, English "on" is not);
+    empty for every language."""
 
     @property
     def size(self) -> int:
@@ -109,6 +122,14 @@ class EventIndex:
     word_pairs: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     """Longer terms by the slots of their first two words: most first words (first names, "the") are common,
     pairs are not, so an article word pair only meets terms that can start with it."""
+    consonant_names: dict[str, list[Term]] = field(default_factory=dict)
+    """One-word names by their consonant key (``consonants.py``), for words of scripts that write vowels their
+    own way; keys that names spelled differently share are left out."""
+    long_names: dict[str, list[Term]] = field(default_factory=dict)
+    """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
+    vowels only."""
+    foreign_names: dict[str, list[Term]] = field(default_factory=dict)
+    """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     entity_events: dict[str, list[str]] = field(default_factory=dict)
@@ -136,12 +157,16 @@ class EventIndex:
     count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
+    story_cast: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per story, its core entities with the share of its events that list each: the usual cast of its
+    articles, by which stories that share a few names (Trump, Putin) compete for an article."""
     story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
     one (an event or two), the leading entities of its events."""
 
     @classmethod
     def build(cls, catalog: Catalog) -> EventIndex:
+        catalog = with_found_countries(catalog)
         index = cls(
             stories={story.id: story for story in catalog.stories},
             events={event.id: event for event in catalog.events},
@@ -182,6 +207,10 @@ class EventIndex:
             )
             for sid, evs in index.story_events.items()
         }
+        index.story_cast = {
+            sid: {eid: sum(eid in ev.entities for ev in evs) / len(evs) for eid in sorted(index.story_core[sid])}
+            for sid, evs in index.story_events.items()
+        }
         index.story_actors = {
             sid: core
             if len(core) >= MIN_STORY_ACTORS
@@ -193,15 +222,27 @@ class EventIndex:
 
         phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
         terms: list[Term] = []
-        for entity in index.entities.values():
-            if entity.id in index.entity_events:
-                terms.extend(_terms("name", entity.id, [entity.name, *entity.aliases]))
+        stories_of = {
+            entity_id: [index.events[event_id].story_id for event_id in event_ids]
+            for entity_id, event_ids in index.entity_events.items()
+        }
+        listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
+        surnames = owned_surnames(listed, stories_of)
+        for entity in listed:
+            curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]])
+            known = {term.keys for term in curated}
+            terms.extend(curated)
+            terms.extend(
+                _whole_stems(term)
+                for term in _terms("name", entity.id, place_aliases(entity))
+                if term.keys not in known
+            )
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
         for number in index.number_events:
-            terms.extend(_terms("number", number, number_words(number)))
+            terms.extend(_number_terms(number))
         index.phrase_weight = {
             (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
             for (story_id, keys), evs in phrase_events.items()
@@ -238,6 +279,11 @@ class EventIndex:
                 + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
                 + phrase_mass
             )
+        people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
+        index.consonant_names = _consonant_names(term for term in terms if term.target in people)
+        named = [term for term in terms if term.target in people]
+        index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
+        index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         for term in terms:
             slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
             if term.size == 1:
@@ -271,3 +317,63 @@ def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
             Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
         )
     return terms
+
+
+# CLDR's place names come in some sixty languages; a short stem of one (Latvian Polija -> poli, Kazakh Ресей ->
+# rese) is the start of many words of another (politische, решение). Those keep their last vowels.
+MIN_CLDR_STEM = 5
+
+
+def _whole_stems(term: Term) -> Term:
+    """``term`` with each stem shorter than ``MIN_CLDR_STEM`` letters replaced by its whole word."""
+    stems = tuple(k if len(s) < MIN_CLDR_STEM else s for k, s in zip(term.keys, term.stems, strict=True))
+    return term if stems == term.stems else replace(term, stems=stems)
+
+
+def _number_terms(number: str) -> list[Term]:
+    """A number's spellings in words, each counting only in the languages that write it so."""
+    langs_by_keys: dict[tuple[str, ...], set[str]] = {}
+    labels: dict[tuple[str, ...], str] = {}
+    for spelling, langs in number_words(number).items():
+        keys = fold_phrase(spelling)
+        if keys:
+            langs_by_keys.setdefault(keys, set()).update(langs)
+            labels.setdefault(keys, spelling)
+    return [
+        Term("number", keys, tuple(map(stem, keys)), number, labels[keys], caps=False, langs=frozenset(langs))
+        for keys, langs in langs_by_keys.items()
+    ]
+
+
+def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    """People's one-word names as curated in Latin letters, by consonant key, without the keys two names of
+    different stems share (Putin, Fidan). Only people's: a place has CLDR's names in these scripts, and topic
+    words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
+    by_key: dict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        latin = all(ch < "\u0250" for ch in term.label)
+        if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
+            key = name_key(term.keys[0])
+            if key is not None:
+                by_key[key].append(term)
+    # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
+    return {
+        key: found
+        for key, found in by_key.items()
+        if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
+    }
+
+
+def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:
+    """People's one-word names of at least these lengths by their consonants, without the keys two share."""
+    by_key: dict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        if term.kind == "name" and term.size == 1 and len(term.keys[0]) >= min_letters:
+            key = vowelless(term.keys[0])
+            if len(key) >= min_consonants:
+                by_key[key].append(term)
+    return {
+        key: found
+        for key, found in by_key.items()
+        if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
+    }

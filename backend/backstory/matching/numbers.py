@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Thousands may be grouped by comma, dot, apostrophe or (narrow, no-break) space.
@@ -35,6 +36,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if _YEARS_AFTER.match(text, match.end(1)):
             continue
         raw = match.group(1)
-        digits = re.sub(r"\D", "", raw).lstrip("0") or "0"
+        # Digits of any script (Arabic-Indic ٢٨, Persian ۲۸, Devanagari २८) read as their values.
+        digits = "".join(str(unicodedata.digit(ch)) for ch in raw if ch.isdigit()).lstrip("0") or "0"
         found.append(NumberMention(value=digits, raw=raw, start=match.start(1)))
     return found

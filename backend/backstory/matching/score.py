@@ -55,6 +55,8 @@ class ScoringParams:
     """Extra weight of a name by the logarithm of its number of mentions."""
     story_min_entities: int = 3
     """Distinct names of a story an article must mention to be related to it."""
+    cast_weight: float = 1.0
+    """Stories compete: a score is multiplied by e ** (cast_weight * the story's cast lead, see ``cast_leads``)."""
 
 
 DEFAULT_PARAMS = ScoringParams()
@@ -106,7 +108,11 @@ def _recency(published: dt.date | None, day: dt.date, params: ScoringParams) -> 
 
 
 def _summed_scores(
-    evidence: ArticleEvidence, index: EventIndex, published: dt.date | None, params: ScoringParams
+    evidence: ArticleEvidence,
+    index: EventIndex,
+    published: dt.date | None,
+    params: ScoringParams,
+    leads: dict[str, float] | None = None,
 ) -> tuple[dict[str, float], int]:
     """Every reachable event's score, added up over posting lists; and how many were ruled out by date."""
     sums: dict[str, float] = defaultdict(float)
@@ -142,12 +148,40 @@ def _summed_scores(
             # An article cannot report what had not happened yet when it was published.
             excluded += 1
             continue
-        scores[event_id] = total * day_factor
+        scores[event_id] = total * day_factor * _story_factor(leads, index.events[event_id].story_id, params)
     return scores, excluded
 
 
+def _story_factor(leads: dict[str, float] | None, story_id: str, params: ScoringParams) -> float:
+    return math.exp(params.cast_weight * leads.get(story_id, 0.0)) if leads else 1.0
+
+
+def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float]:
+    """Per story whose names the article shows, the share of its usual cast (``index.story_cast``) it names."""
+    stories = {story_id for entity_id in evidence.names for story_id in index.entity_stories.get(entity_id, ())}
+    shares = {}
+    for story_id in stories:
+        cast = index.story_cast.get(story_id)
+        if cast:
+            shares[story_id] = sum(w for e, w in cast.items() if e in evidence.names) / sum(cast.values())
+    return shares
+
+
+def cast_leads(shares: dict[str, float]) -> dict[str, float]:
+    """Per story, its cast share less the best other story's: positive for the story the article is about."""
+    ranked = sorted(shares.values(), reverse=True)
+    best, runner_up = [*ranked, 0.0, 0.0][:2]
+    return {story_id: share - (runner_up if share == best else best) for story_id, share in shares.items()}
+
+
 def _candidate(
-    event_id: str, evidence: ArticleEvidence, index: EventIndex, published: dt.date | None, params: ScoringParams
+    event_id: str,
+    evidence: ArticleEvidence,
+    index: EventIndex,
+    published: dt.date | None,
+    params: ScoringParams,
+    shares: dict[str, float],
+    leads: dict[str, float],
 ) -> Candidate:
     """One event scored in full: its evidence list and the features of the confidence model."""
     event = index.events[event_id]
@@ -207,9 +241,16 @@ def _candidate(
         # neighbouring story (the same exercise reported without the US side, say) shares an event's rare name
         # but few of its actors. Counted up top so that a long article does not earn more than a short one.
         "actors": math.log1p(sum(evidence.names[e].zone != "body" for e in actors if e in evidence.names)),
+        # Stories compete: how much of this story's usual cast the article names, and by how much more than any
+        # other story's (an article on a development of one story that another merely mentions).
+        "cast": shares.get(story_id, 0.0),
+        "cast_lead": leads.get(story_id, -max(shares.values(), default=0.0)),
     }
     return Candidate(
-        event_id=event_id, score=total * (1 + params.recency_boost * recency), evidence=items, features=features
+        event_id=event_id,
+        score=total * (1 + params.recency_boost * recency) * _story_factor(leads, story_id, params),
+        evidence=items,
+        features=features,
     )
 
 
@@ -232,9 +273,11 @@ def score(
     if calibration.semantic and semantic is None:
         raise ValueError("this calibration uses semantic features: pass a semantic scorer")
     evidence = gather(doc, index, published)
-    scores, excluded = _summed_scores(evidence, index, published, params)
+    shares = cast_shares(evidence, index)
+    leads = cast_leads(shares)
+    scores, excluded = _summed_scores(evidence, index, published, params, leads)
     shortlist = [event_id for _, event_id in heapq.nsmallest(SHORTLIST, ((-v, k) for k, v in scores.items()))]
-    candidates = [_candidate(event_id, evidence, index, published, params) for event_id in shortlist]
+    candidates = [_candidate(event_id, evidence, index, published, params, shares, leads) for event_id in shortlist]
     candidates.sort(key=lambda c: (-c.score, c.event_id))
     _add_margins(candidates, "margin", lambda c: c.score, relative=True)
     if semantic is not None and candidates:

@@ -12,6 +12,13 @@ SENTENCES = {
     "pl": "Prezydent spotkał się z wysłannikiem i omówił uwolnienie więźniów oraz zniesienie sankcji.",
     "de": "Der Präsident traf den Gesandten und sprach über die Freilassung der Gefangenen.",
     "lt": "Prezidentas susitiko su pasiuntiniu ir aptarė kalinių paleidimą bei sankcijų panaikinimą.",
+    "vi": "Tổng thống đã gặp đặc phái viên và thảo luận về việc trả tự do cho các tù nhân.",
+    "kk": "Президент елшімен кездесіп, тұтқындарды босату және санкцияларды алып тастау туралы сөйлесті.",
+    "hy": "Նախագահը հանդիպեց բանագնացի հետ և քննարկեց բանտարկյալների ազատ արձակումը։",
+    "ka": "პრეზიდენტი შეხვდა ელჩს და განიხილა პატიმრების გათავისუფლება.",
+    "fa": "رئیس جمهور با فرستاده دیدار کرد و درباره آزادی زندانیان گفتگو کرد.",
+    "hi": "राष्ट्रपति ने दूत से मुलाकात की और कैदियों की रिहाई पर चर्चा की।",
+    "no": "Presidenten møtte utsendingen og snakket om løslatelsen av fangene og opphevelsen av sanksjonene.",
 }
 
 

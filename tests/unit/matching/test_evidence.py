@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import msgspec
+import pytest
+
+from backstory.events.models import Catalog, Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
+from tests.unit.matching.conftest import CATALOG
 
 
 class TestFindTerms:
@@ -13,6 +18,37 @@ class TestFindTerms:
             "orla-fenwick",
             "port-veln",
         }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "التقى زاسلافسكي بالوفد في الميناء.",
+            "זסלבסקי נפגש עם המשלחת בנמל.",
+            "자슬랍스키는 항구에서 대표단을 만났다.",
+            "ザスラフスキー氏は港で代表団と会った。",
+        ],
+    )
+    def test_names_are_found_by_their_consonants_in_scripts_without_aliases(self, index: EventIndex, text: str) -> None:
+        assert "mirko-zaslavsky" in {hit.term.target for hit in find_terms(build_document(text), index)}
+
+    def test_a_long_name_is_found_with_other_vowels(self, index: EventIndex) -> None:
+        hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
+        assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
+
+    @pytest.mark.parametrize(("text", "lang"), [("Трунва прибыла.", "ru"), ("Η Τρανβο έφτασε.", "el")])
+    def test_a_shorter_name_in_another_alphabet_is_found_with_other_vowels(
+        self, vowels: EventIndex, text: str, lang: str
+    ) -> None:
+        assert "trenvo" in gather(build_document(text, None, [lang]), vowels).names
+
+    def test_a_latin_word_needs_a_long_name_to_meet_it_by_consonants(self, vowels: EventIndex) -> None:
+        assert "trenvo" not in gather(build_document("Trinvu arrived.", None, ["en"]), vowels).names
+
+    @pytest.fixture
+    def vowels(self) -> EventIndex:
+        trenvo = Entity(id="trenvo", kind="person", name="Ada Trenvo")
+        event = msgspec.structs.replace(CATALOG.events[0], entities=["trenvo"])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[trenvo], events=[event]))
 
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
@@ -38,6 +74,20 @@ class TestGather:
         assert set(gather(doc, index).numbers) == {"41", "1300"}
 
     def test_event_numbers_are_read_when_written_in_words(self, index: EventIndex) -> None:
-        doc = build_document("Сорок один маршрут открыт; forty-one routes opened.", None, ["ru"])
+        doc = build_document("Сорок один маршрут открыт; сорок один корабль ждёт.", None, ["ru"])
         seen = gather(doc, index).numbers["41"]
         assert seen.count == 2 and seen.text == "Сорок один"
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Forty-one routes opened in the bay.", "ru"),
+            ("Сорок один маршрут открыт.", "en"),
+            ("Forty-one ships.", None),
+        ],
+    )
+    def test_number_words_count_only_in_the_articles_language(
+        self, index: EventIndex, text: str, lang: str | None
+    ) -> None:
+        doc = build_document(text, None, [lang] if lang else [])
+        assert "41" not in gather(doc, index).numbers

@@ -44,3 +44,9 @@ class TestFindNumbers:
 
     def test_a_word_that_merely_starts_like_a_unit_does_not_count(self) -> None:
         assert [n.value for n in find_numbers("52 Latvians and 14 annual reports")] == ["52", "14"]
+
+
+class TestDigitsOfOtherScripts:
+    @pytest.mark.parametrize("text", ["a plan of ۲۸ points", "a plan of ٢٨ points", "a plan of २८ points"])
+    def test_digits_of_any_script_are_read(self, text: str) -> None:
+        assert [m.value for m in find_numbers(text)] == ["28"]

@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 
+from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
-from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, score
+from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, cast_leads, cast_shares, score
 from backstory.matching.semantic import load_semantic_scorer
+from tests.unit.matching.conftest import CATALOG
 
 FILLER = " The talks went on for hours and many details were discussed at length by both sides."
 
@@ -93,7 +95,9 @@ class TestTwoWaysOfScoring:
         text = "Bluefin Air: Zaslavsky signs open skies for 41 routes on 20 May in Port Veln.\n" + FILLER * 3
         doc = build_document(text, None, ["en"])
         published = dt.date(2025, 5, 21)
-        summed, _ = _summed_scores(gather(doc, index), index, published, DEFAULT_PARAMS)
+        evidence = gather(doc, index)
+        leads = cast_leads(cast_shares(evidence, index))
+        summed, _ = _summed_scores(evidence, index, published, DEFAULT_PARAMS, leads)
         for candidate in score(doc, index, published=published).candidates:
             assert candidate.score == pytest.approx(summed[candidate.event_id])
 
@@ -129,3 +133,37 @@ class TestStoryActors:
         bare = _score(index, "Open skies for 41 routes: the deal is signed.\n" + FILLER + " Bluefin Air flies.")
         assert named.candidates[0].event_id == bare.candidates[0].event_id == "airline-deal"
         assert named.candidates[0].features["actors"] > bare.candidates[0].features["actors"]
+
+
+class TestCastShares:
+    def test_the_story_whose_usual_cast_the_article_names_leads(self, two_stories: EventIndex) -> None:
+        doc = build_document("Kestrel Dunn and Orla Fenwick met at the Dunn quarry about the mine.", None, ["en"])
+        shares = cast_shares(gather(doc, two_stories), two_stories)
+        assert shares["mines"] > shares.get("harbour", 0.0)
+
+    def test_a_candidate_of_the_story_only_mentioned_trails(self, two_stories: EventIndex) -> None:
+        text = "Kestrel Dunn and Orla Fenwick met at the Dunn quarry about the mine; Port Veln was mentioned."
+        result = score(build_document(text + FILLER * 3, None, ["en"]), two_stories)
+        leads = {two_stories.events[c.event_id].story_id: c.features["cast_lead"] for c in result.candidates}
+        assert leads["mines"] > 0 > leads["harbour"]
+
+    @pytest.fixture
+    def two_stories(self) -> EventIndex:
+        mines = [
+            Event(
+                id=f"mine-{n}", story_id="mines", date=dt.date(2025, 4, n), title={"en": f"Mine {n}"},
+                summary={"en": "A mine."}, entities=["kestrel-dunn", "fenwick-of-mines"],
+            )
+            for n in (1, 2, 3)
+        ]  # fmt: skip
+        return EventIndex.build(
+            Catalog(
+                stories=[*CATALOG.stories, Story(id="mines", title={"en": "The mines"})],
+                entities=[
+                    *CATALOG.entities,
+                    Entity(id="kestrel-dunn", kind="person", name="Kestrel Dunn"),
+                    Entity(id="fenwick-of-mines", kind="person", name="Orla Fenwick"),
+                ],
+                events=[*CATALOG.events, *mines],
+            )
+        )

@@ -1,0 +1,87 @@
+"""Entities found automatically: the countries an event's English title and summary name.
+
+A story curated in an hour lists its people and a few places, but rarely the countries every one of its events
+is about ("Russia and Ukraine complete a prisoner exchange"): they go without saying in English. Matching needs
+them: they are what articles in every language name first, and what tells a story's articles from another
+story's that shares its people. So a country named in an event's English title or summary, as CLDR names it in
+English (or inflected: Russian, Ukrainian), becomes an entity of the event, listed last (the least central), when
+no entity of the story already stands for it. Its names in every language come from CLDR (``aliases.py``), and
+its weight from its rarity among the story's events, as for any entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+import msgspec
+from babel import Locale
+
+from backstory.events.models import Catalog, Entity, Event
+from backstory.matching.normalise import MIN_STEM, Token, fold_phrase, stem, tokenise
+
+# An inflected form may add this many letters to a country's stem (Russia -> Russian, Ukraine -> Ukrainian).
+MAX_ENDING = 4
+ID_PREFIX = "cldr-"
+
+
+@cache
+def _countries() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """Stem of the first folded word -> (folded name, territory code, English name) of CLDR's countries."""
+    table: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
+    for code, name in Locale.parse("en").territories.items():
+        keys = fold_phrase(name)
+        # Numeric codes are regions of the world (001, 150); two-letter names would be words (no such country).
+        if code.isalpha() and keys and len(keys[0]) >= MIN_STEM:
+            table[stem(keys[0])].append((keys, code, name))
+    return dict(table)
+
+
+def _word_matches(token: Token, key: str) -> bool:
+    if token.key == key:
+        return True
+    key_stem = stem(key)
+    return len(key) > MIN_STEM and token.key.startswith(key_stem) and len(token.key) - len(key_stem) <= MAX_ENDING
+
+
+def countries_named(text: str) -> dict[str, str]:
+    """Territory code -> English name of the countries a text names, written with a capital as names are."""
+    tokens = tokenise(text)
+    table = _countries()
+    found: dict[str, str] = {}
+    for i, token in enumerate(tokens):
+        if not token.raw[:1].isupper():
+            continue
+        for end in range(max(MIN_STEM, len(token.key) - MAX_ENDING), len(token.key) + 1):
+            for keys, code, name in table.get(token.key[:end], ()):
+                following = tokens[i : i + len(keys)]
+                if len(following) == len(keys) and all(map(_word_matches, following, keys)):
+                    found[code] = name
+    return found
+
+
+def with_found_countries(catalog: Catalog) -> Catalog:
+    """``catalog`` with each event's countries (``countries_named``) added where its story names none of them."""
+    entities = {entity.id: entity for entity in catalog.entities}
+    story_names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for event in catalog.events:
+        for entity_id in event.entities:
+            entity = entities.get(entity_id)
+            if entity is not None:
+                story_names[event.story_id].update(fold_phrase(name) for name in [entity.name, *entity.aliases])
+    added: dict[str, Entity] = {}
+    events: list[Event] = []
+    for event in catalog.events:
+        text = " ".join(filter(None, [event.title.get("en"), event.summary.get("en")]))
+        new = []
+        for code, name in countries_named(text).items():
+            if fold_phrase(name) not in story_names[event.story_id]:
+                entity_id = ID_PREFIX + code.lower()
+                added.setdefault(entity_id, Entity(id=entity_id, kind="place", name=name))
+                if entity_id not in event.entities:
+                    new.append(entity_id)
+        events.append(msgspec.structs.replace(event, entities=[*event.entities, *new]) if new else event)
+    if not added:
+        return catalog
+    fresh = [entity for entity_id, entity in added.items() if entity_id not in entities]
+    return msgspec.structs.replace(catalog, entities=[*catalog.entities, *fresh], events=events)

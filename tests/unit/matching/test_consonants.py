@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from backstory.matching.consonants import abjad_keys, consonant_key, name_key, syllables_key, vowelless
+from backstory.matching.normalise import fold_word
+
+
+def _latin(name: str) -> str | None:
+    return name_key(fold_word(name)[0])
+
+
+class TestConsonantKey:
+    def test_vowels_go_and_merged_sounds_meet(self) -> None:
+        assert consonant_key("fenvik") == consonant_key("penbig") == "bnbk"
+
+    def test_short_names_get_no_key(self) -> None:
+        assert _latin("Ruba") is None
+
+
+class TestAbjadKeys:
+    # Invented names written as Arabic, Persian and Hebrew newspapers would write them.
+    @pytest.mark.parametrize(
+        ("latin", "written"),
+        [
+            ("Zaslavsky", "زاسلافسكي"),
+            ("Zaslavsky", "زاسلاوسکی"),
+            ("Zaslavsky", "זסלבסקי"),
+            ("Fenwick", "فينويك"),
+            ("Fenwick", "פנוויק"),
+            ("Dravok", "دراڤوك"),
+        ],
+    )
+    def test_a_name_meets_its_spelling_without_vowels(self, latin: str, written: str) -> None:
+        assert _latin(latin) in abjad_keys(written)
+
+    @pytest.mark.parametrize(("latin", "written"), [("Zaslavsky", "وزاسلافسكي"), ("Zaslavsky", "לזסלבסקי")])
+    def test_a_prefix_written_onto_the_name_is_read_off(self, latin: str, written: str) -> None:
+        assert _latin(latin) in abjad_keys(written)
+
+
+class TestSyllablesKey:
+    @pytest.mark.parametrize(
+        ("latin", "syllables"),
+        [("Zaslavsky", "자슬랍스키"), ("Zaslavsky", "ザスラフスキー"), ("Fenwick", "펜윅"), ("Dravok", "ドラヴォク")],
+    )
+    def test_a_name_meets_its_spelling_in_syllables(self, latin: str, syllables: str) -> None:
+        assert syllables_key(list(syllables.replace("ー", ""))) == _latin(latin)
+
+
+class TestAbjadPrecision:
+    @pytest.mark.parametrize("word", ["לשלום", "סולק", "לנשיא", "מסיבת"])
+    def test_common_hebrew_words_give_no_short_keys(self, word: str) -> None:
+        # Vav reads as a vowel, and a key read without a prefix needs more consonants than a whole word's.
+        assert all(len(key) >= 4 for key in abjad_keys(word))
+
+    def test_doubled_vav_is_a_consonant(self) -> None:
+        assert _latin("Vadrok") in abjad_keys("וודרוק")
+
+
+class TestVowelless:
+    @pytest.mark.parametrize("spelling", ["Zaslavsky", "Zoslovsky", "Заслувский", "Zasliavskii"])
+    def test_spellings_that_differ_in_vowels_meet(self, spelling: str) -> None:
+        assert vowelless(fold_word(spelling)[0]) == "zslvsk"
