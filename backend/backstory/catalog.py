@@ -110,6 +110,8 @@ class LiveCatalog:
                     log.warning("catalog refresh failed; keeping the index held", exc_info=True)
         finally:
             listener.cancel()
+            with suppress(asyncio.CancelledError):
+                await listener
 
     async def _listen(self) -> None:
         """PostgreSQL only: wake the watcher on each committed write, reconnecting after a lost connection."""

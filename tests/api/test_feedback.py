@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+
+from backstory.app import create_app
+from backstory.settings import Settings
 
 EVENT = "2025-09-11-coale-52-freed-belavia"
 
@@ -36,7 +40,6 @@ class TestFeedback:
         [
             {"url": "https://n.example/", "verdict": "maybe"},
             {"url": "javascript:alert(1)", "verdict": "wrong"},
-            {"url": "https://n.example/", "verdict": "wrong", "event_id": "no-such-event"},
             {"url": "https://n.example/", "verdict": "wrong", "comment": "x" * 1001},
             {"url": "https://n.example/", "verdict": "wrong", "email": "reader@example.org"},
         ],
@@ -47,5 +50,22 @@ class TestFeedback:
         assert response.status_code == 400
         assert response.headers["content-type"].startswith("application/problem+json")
 
+    async def test_an_unknown_event_is_422_naming_the_field(self, admin: AsyncTestClient[Any]) -> None:
+        body = {"url": "https://n.example/", "verdict": "wrong", "event_id": "no-such-event"}
+
+        response = await admin.post("/v1/feedback", json=body)
+
+        assert response.status_code == 422 and response.json()["field"] == "event_id"
+
     async def test_reading_reports_needs_a_token(self, client: AsyncTestClient[Any]) -> None:
         assert (await client.get("/v1/admin/feedback")).status_code in (401, 503)
+
+    async def test_reports_are_rate_limited(self, tmp_path: Path) -> None:
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'f.db'}", rate_limit_per_minute=2)
+        report = {"url": "https://n.example/", "verdict": "missed"}
+        async with AsyncTestClient(create_app(settings)) as client:
+            statuses = [(await client.post("/v1/feedback", json=report)).status_code for _ in range(3)]
+            limited = await client.post("/v1/feedback", json=report)
+
+        assert statuses[:2] == [201, 201] and limited.status_code == 429
+        assert int(limited.headers["retry-after"]) > 0

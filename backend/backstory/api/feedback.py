@@ -8,11 +8,13 @@ import msgspec
 from litestar import Controller, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
 
+from backstory.api.problems import problem_responses
+from backstory.api.ratelimit import within_rate_limit
+from backstory.api.schemas import STRICT_JSON
 from backstory.articles.urls import normalise_url
 from backstory.catalog import LiveCatalog
-from backstory.errors import InvalidInput
+from backstory.errors import InvalidRecord
 from backstory.events.feedback import FeedbackStore, Verdict
 
 
@@ -32,16 +34,25 @@ class FeedbackCreated(msgspec.Struct, kw_only=True):
 class FeedbackController(Controller):
     path = "/v1/feedback"
     tags = ["feedback"]
+    # The same per-client budget as /v1/context: a report follows a context request, never many of them.
+    guards = [within_rate_limit]
 
-    @post(operation_id="sendFeedback", summary="Report a wrong or missed match", status_code=201)
+    @post(
+        operation_id="sendFeedback",
+        summary="Report a wrong or missed match",
+        status_code=201,
+        responses=problem_responses(400, 422, 429),
+    )
     async def send(
-        self, data: JSONBody[FeedbackIn], state: State, catalog: NamedDependency[LiveCatalog]
+        self, data: Annotated[FeedbackIn, STRICT_JSON], state: State, catalog: NamedDependency[LiveCatalog]
     ) -> FeedbackCreated:
         if data.event_id is not None and data.event_id not in catalog.current.index.events:
-            raise InvalidInput(f"event_id {data.event_id!r} is not a known event")
+            raise InvalidRecord("event_id", f"{data.event_id!r} is not a known event")
         feedback: FeedbackStore = state.feedback
         comment = data.comment.strip() if data.comment else None
-        created = await feedback.add(
-            url=normalise_url(data.url), event_id=data.event_id, verdict=data.verdict, comment=comment or None
-        )
+        try:
+            url = normalise_url(data.url)
+        except ValueError as exc:  # UnicodeError included: a host no URL library can read
+            raise InvalidRecord("url", "is not a URL that can be read") from exc
+        created = await feedback.add(url=url, event_id=data.event_id, verdict=data.verdict, comment=comment or None)
         return FeedbackCreated(id=created)

@@ -14,15 +14,15 @@ from backstory.api.schemas import (
     ArticleOut,
     CardOut,
     ContextResponse,
-    EntityBody,
+    EntityRecord,
     EntityRef,
-    EventBody,
     EventOut,
+    EventRecord,
     EvidenceOut,
     MatchOut,
     ReasonOut,
     SourceOut,
-    StoryBody,
+    StoryRecord,
     StoryRef,
 )
 from backstory.cards.timeline import Card, spellings
@@ -118,14 +118,14 @@ def event_out(event: Event) -> EventOut:
     )  # fmt: skip
 
 
-_BODIES: dict[type[Record], type[StoryBody] | type[EntityBody] | type[EventBody]] = {
-    Story: StoryBody,
-    Entity: EntityBody,
-    Event: EventBody,
+_BODIES: dict[type[Record], type[StoryRecord] | type[EntityRecord] | type[EventRecord]] = {
+    Story: StoryRecord,
+    Entity: EntityRecord,
+    Event: EventRecord,
 }
 
 
-def record_body(record: Record) -> StoryBody | EntityBody | EventBody:
+def record_body(record: Record) -> StoryRecord | EntityRecord | EventRecord:
     """A record as the admin API shows it: the NDJSON record without ``type``."""
     fields = msgspec.to_builtins(record)
     fields.pop("type")

@@ -102,8 +102,11 @@ def validation_error(request: Request[Any, Any, Any], exc: ValidationException) 
 
 
 def admin_validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
-    """The admin API's records are checked field by field: 422, naming the field (a JSON path in the body)."""
+    """The admin API's records are checked field by field: 422, naming the field (a JSON path in the body).
+    A malformed query or header is still a malformed request: 400, as everywhere."""
     errors = [e for e in (exc.extra if isinstance(exc.extra, list) else []) if isinstance(e, dict)]
+    if any(e.get("source") not in (None, "body") for e in errors):
+        return validation_error(request, exc)
     fields = [_field(e) for e in errors]
     detail = "; ".join(f"{f or 'body'}: {e.get('message')}" for f, e in zip(fields, errors, strict=True)) or str(
         exc.detail
@@ -171,13 +174,19 @@ EXCEPTION_HANDLERS = {
 
 _DESCRIPTIONS = {
     400: "Malformed request: the body or a parameter does not fit the schema",
-    404: "No such story or event",
+    401: "No admin token, or not a valid one (WWW-Authenticate: Bearer)",
+    403: "A read-only admin token asked to change something",
+    404: "No such story, entity, event or record",
+    409: "The id is taken, or other records still refer to this one (`events` lists them)",
+    412: "If-Match names a version that is no longer current: someone changed the record since it was read",
     413: "The request body is larger than BACKSTORY_MAX_BODY_BYTES",
     415: "The request body was sent compressed (Content-Encoding); send it plain",
-    422: "The page holds no article",
+    422: "The page holds no article; or, for the admin API, a record or import line is invalid (`field`, `errors`)",
+    428: "A change without If-Match: read the record first and send its ETag",
     429: "Too many requests from this client; Retry-After says when to try again",
     502: "The page could not be fetched",
-    503: "The request took longer than BACKSTORY_REQUEST_TIMEOUT_S, or the server is busy; Retry-After says when to retry",
+    503: "Busy, past BACKSTORY_REQUEST_TIMEOUT_S, no admin token created yet, or the database unreachable; "
+    "Retry-After says when to retry where it applies",
 }
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 import msgspec
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
 
 from backstory.cards.timeline import ReasonCode, Relation
 from backstory.context import AbstainCode, LangSource, PublishedSource
@@ -14,6 +16,10 @@ from backstory.events.store import AuditEntry
 from backstory.events.store_write import RecordCounts
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
+
+# A JSON body whose Struct forbids unknown fields, said in the schema too, so that clients (and contract tests)
+# know an extra field is refused.
+STRICT_JSON = Body(media_type=RequestEncodingType.JSON, schema_extra={"additional_properties": False})
 
 LangCode = Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code, e.g. 'ru'")]
 
@@ -158,7 +164,23 @@ class HealthOut(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 
 class StoryBody(Story, tag=False, forbid_unknown_fields=True, kw_only=True, frozen=True):
-    """A story as the admin API takes and gives it."""
+    """A story as the admin API takes it."""
+
+
+# The same records as the admin API gives them: types of their own, so that the request bodies' schemas (which
+# refuse unknown fields) and the answers' are separate components of the OpenAPI document.
+
+
+class StoryRecord(Story, tag=False, kw_only=True, frozen=True):
+    """A story."""
+
+
+class EntityRecord(Entity, tag=False, kw_only=True, frozen=True):
+    """An entity with its names in every script and spelling known."""
+
+
+class EventRecord(Event, tag=False, kw_only=True, frozen=True):
+    """An event of a story."""
 
 
 class EntityBody(Entity, tag=False, forbid_unknown_fields=True, kw_only=True, frozen=True):

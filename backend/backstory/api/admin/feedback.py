@@ -8,7 +8,7 @@ from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.params import QueryParameter
 
-from backstory.api.admin.guard import SECURITY, require_token
+from backstory.api.admin.guard import READ_PROBLEMS, SECURITY, require_token
 from backstory.events.feedback import FeedbackPage, FeedbackStore
 
 
@@ -18,11 +18,11 @@ class FeedbackAdminController(Controller):
     guards = [require_token]
     security = SECURITY
 
-    @get(operation_id="adminFeedback", summary="Readers' reports on matches, newest first")
+    @get(operation_id="adminFeedback", summary="Readers' reports on matches, newest first", responses=READ_PROBLEMS)
     async def list_feedback(
         self,
         state: State,
-        cursor: Annotated[str | None, QueryParameter(name="cursor", required=False, pattern=r"^[0-9]+$")] = None,
+        cursor: Annotated[str | None, QueryParameter(name="cursor", required=False, pattern=r"^[0-9]{1,18}$")] = None,
         limit: Annotated[int, QueryParameter(name="limit", ge=1, le=500)] = 50,
     ) -> FeedbackPage:
         feedback: FeedbackStore = state.feedback

@@ -13,12 +13,16 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from backstory.api.problems import problem_responses
 from backstory.errors import AdminNotConfigured, Forbidden, StoreUnavailable, Unauthorized
 from backstory.events.tokens import TokenStore
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # OpenAPI security requirement of every admin route; the scheme is declared in app.py.
 SECURITY: list[dict[str, list[str]]] = [{"AdminToken": []}]
+# The problems an admin read or write may answer with, for the OpenAPI document.
+READ_PROBLEMS = problem_responses(400, 401, 403, 404, 503)
+WRITE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428, 503)
 
 
 async def require_token(connection: ASGIConnection[Any, Any, Any, Any], _handler: BaseRouteHandler) -> None:

@@ -13,18 +13,22 @@ import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
-from litestar.params import HeaderParameter, JSONBody, QueryParameter
+from litestar.params import HeaderParameter, QueryParameter
 
-from backstory.api.admin.guard import SECURITY, actor_of, require_token
+from backstory.api.admin.guard import READ_PROBLEMS, SECURITY, WRITE_PROBLEMS, actor_of, require_token
 from backstory.api.presenters import record_body
 from backstory.api.problems import admin_validation_error
 from backstory.api.schemas import (
+    STRICT_JSON,
     EntityBody,
     EntityPatch,
+    EntityRecord,
     EventBody,
     EventPatch,
+    EventRecord,
     StoryBody,
     StoryPatch,
+    StoryRecord,
     patch_changes,
 )
 from backstory.curation import CurationService, Versioned, to_record
@@ -42,17 +46,17 @@ Limit = Annotated[int, QueryParameter(name="limit", ge=1, le=1000, description="
 
 
 class StoryPage(msgspec.Struct, kw_only=True):
-    items: list[StoryBody]
+    items: list[StoryRecord]
     next_cursor: str | None
 
 
 class EntityPage(msgspec.Struct, kw_only=True):
-    items: list[EntityBody]
+    items: list[EntityRecord]
     next_cursor: str | None
 
 
 class EventPage(msgspec.Struct, kw_only=True):
-    items: list[EventBody]
+    items: list[EventRecord]
     next_cursor: str | None
 
 
@@ -109,35 +113,48 @@ class StoriesAdminController(_AdminController):
     path = "/v1/admin/stories"
     tags = ["admin: stories"]
 
-    @get(operation_id="adminListStories", summary="Stories, by id")
+    @get(operation_id="adminListStories", summary="Stories, by id", responses=READ_PROBLEMS)
     async def list_items(
         self, curation: NamedDependency[CurationService], cursor: Cursor = None, limit: Limit = 100
     ) -> StoryPage:
         items, next_cursor = await _page(curation, "story", cursor, limit)
         return StoryPage(items=items, next_cursor=next_cursor)
 
-    @get("/{record_id:str}", operation_id="adminGetStory", summary="One story, with its ETag")
-    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[StoryBody]:
+    @get("/{record_id:str}", operation_id="adminGetStory", summary="One story, with its ETag", responses=READ_PROBLEMS)
+    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[StoryRecord]:
         return _answer(await curation.get("story", record_id))
 
-    @post(operation_id="adminCreateStory", summary="Create a story")
+    @post(operation_id="adminCreateStory", summary="Create a story", responses=WRITE_PROBLEMS)
     async def create_item(
-        self, data: JSONBody[StoryBody], curation: NamedDependency[CurationService], request: Request[Any, Any, Any]
-    ) -> Response[StoryBody]:
+        self,
+        data: Annotated[StoryBody, STRICT_JSON],
+        curation: NamedDependency[CurationService],
+        request: Request[Any, Any, Any],
+    ) -> Response[StoryRecord]:
         return await _create(curation, "story", data, request)
 
-    @patch("/{record_id:str}", operation_id="adminPatchStory", summary="Change some fields of a story")
+    @patch(
+        "/{record_id:str}",
+        operation_id="adminPatchStory",
+        summary="Change some fields of a story",
+        responses=WRITE_PROBLEMS,
+    )
     async def patch_item(
         self,
         record_id: str,
-        data: JSONBody[StoryPatch],
+        data: Annotated[StoryPatch, STRICT_JSON],
         curation: NamedDependency[CurationService],
         request: Request[Any, Any, Any],
         if_match: IfMatch = None,
-    ) -> Response[StoryBody]:
+    ) -> Response[StoryRecord]:
         return await _patch(curation, "story", record_id, data, if_match, request)
 
-    @delete("/{record_id:str}", operation_id="adminDeleteStory", summary="Delete a story that has no events")
+    @delete(
+        "/{record_id:str}",
+        operation_id="adminDeleteStory",
+        summary="Delete a story that has no events",
+        responses=WRITE_PROBLEMS,
+    )
     async def delete_item(
         self,
         record_id: str,
@@ -152,35 +169,54 @@ class EntitiesController(_AdminController):
     path = "/v1/admin/entities"
     tags = ["admin: entities"]
 
-    @get(operation_id="adminListEntities", summary="Entities, by id")
+    @get(operation_id="adminListEntities", summary="Entities, by id", responses=READ_PROBLEMS)
     async def list_items(
         self, curation: NamedDependency[CurationService], cursor: Cursor = None, limit: Limit = 100
     ) -> EntityPage:
         items, next_cursor = await _page(curation, "entity", cursor, limit)
         return EntityPage(items=items, next_cursor=next_cursor)
 
-    @get("/{record_id:str}", operation_id="adminGetEntity", summary="One entity, with its ETag")
-    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[EntityBody]:
+    @get(
+        "/{record_id:str}", operation_id="adminGetEntity", summary="One entity, with its ETag", responses=READ_PROBLEMS
+    )
+    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[EntityRecord]:
         return _answer(await curation.get("entity", record_id))
 
-    @post(operation_id="adminCreateEntity", summary="Create an entity (names and aliases in any script)")
+    @post(
+        operation_id="adminCreateEntity",
+        summary="Create an entity (names and aliases in any script)",
+        responses=WRITE_PROBLEMS,
+    )
     async def create_item(
-        self, data: JSONBody[EntityBody], curation: NamedDependency[CurationService], request: Request[Any, Any, Any]
-    ) -> Response[EntityBody]:
+        self,
+        data: Annotated[EntityBody, STRICT_JSON],
+        curation: NamedDependency[CurationService],
+        request: Request[Any, Any, Any],
+    ) -> Response[EntityRecord]:
         return await _create(curation, "entity", data, request)
 
-    @patch("/{record_id:str}", operation_id="adminPatchEntity", summary="Change some fields of an entity")
+    @patch(
+        "/{record_id:str}",
+        operation_id="adminPatchEntity",
+        summary="Change some fields of an entity",
+        responses=WRITE_PROBLEMS,
+    )
     async def patch_item(
         self,
         record_id: str,
-        data: JSONBody[EntityPatch],
+        data: Annotated[EntityPatch, STRICT_JSON],
         curation: NamedDependency[CurationService],
         request: Request[Any, Any, Any],
         if_match: IfMatch = None,
-    ) -> Response[EntityBody]:
+    ) -> Response[EntityRecord]:
         return await _patch(curation, "entity", record_id, data, if_match, request)
 
-    @delete("/{record_id:str}", operation_id="adminDeleteEntity", summary="Delete an entity no event names")
+    @delete(
+        "/{record_id:str}",
+        operation_id="adminDeleteEntity",
+        summary="Delete an entity no event names",
+        responses=WRITE_PROBLEMS,
+    )
     async def delete_item(
         self,
         record_id: str,
@@ -195,35 +231,45 @@ class EventsController(_AdminController):
     path = "/v1/admin/events"
     tags = ["admin: events"]
 
-    @get(operation_id="adminListEvents", summary="Events, by id")
+    @get(operation_id="adminListEvents", summary="Events, by id", responses=READ_PROBLEMS)
     async def list_items(
         self, curation: NamedDependency[CurationService], cursor: Cursor = None, limit: Limit = 100
     ) -> EventPage:
         items, next_cursor = await _page(curation, "event", cursor, limit)
         return EventPage(items=items, next_cursor=next_cursor)
 
-    @get("/{record_id:str}", operation_id="adminGetEvent", summary="One event, with its ETag")
-    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[EventBody]:
+    @get("/{record_id:str}", operation_id="adminGetEvent", summary="One event, with its ETag", responses=READ_PROBLEMS)
+    async def get_item(self, record_id: str, curation: NamedDependency[CurationService]) -> Response[EventRecord]:
         return _answer(await curation.get("event", record_id))
 
-    @post(operation_id="adminCreateEvent", summary="Create an event; matching uses it at once")
+    @post(
+        operation_id="adminCreateEvent", summary="Create an event; matching uses it at once", responses=WRITE_PROBLEMS
+    )
     async def create_item(
-        self, data: JSONBody[EventBody], curation: NamedDependency[CurationService], request: Request[Any, Any, Any]
-    ) -> Response[EventBody]:
+        self,
+        data: Annotated[EventBody, STRICT_JSON],
+        curation: NamedDependency[CurationService],
+        request: Request[Any, Any, Any],
+    ) -> Response[EventRecord]:
         return await _create(curation, "event", data, request)
 
-    @patch("/{record_id:str}", operation_id="adminPatchEvent", summary="Change some fields of an event")
+    @patch(
+        "/{record_id:str}",
+        operation_id="adminPatchEvent",
+        summary="Change some fields of an event",
+        responses=WRITE_PROBLEMS,
+    )
     async def patch_item(
         self,
         record_id: str,
-        data: JSONBody[EventPatch],
+        data: Annotated[EventPatch, STRICT_JSON],
         curation: NamedDependency[CurationService],
         request: Request[Any, Any, Any],
         if_match: IfMatch = None,
-    ) -> Response[EventBody]:
+    ) -> Response[EventRecord]:
         return await _patch(curation, "event", record_id, data, if_match, request)
 
-    @delete("/{record_id:str}", operation_id="adminDeleteEvent", summary="Delete an event")
+    @delete("/{record_id:str}", operation_id="adminDeleteEvent", summary="Delete an event", responses=WRITE_PROBLEMS)
     async def delete_item(
         self,
         record_id: str,

@@ -20,7 +20,7 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import QueryParameter
 from litestar.response import Stream
 
-from backstory.api.admin.guard import SECURITY, actor_of, require_token
+from backstory.api.admin.guard import READ_PROBLEMS, SECURITY, WRITE_PROBLEMS, actor_of, require_token
 from backstory.api.problems import admin_validation_error
 from backstory.api.schemas import ImportOut
 from backstory.curation import CurationService
@@ -72,6 +72,7 @@ class TransferController(Controller):
         summary="Import NDJSON records, all or nothing",
         status_code=200,
         operation_class=_NdjsonBody,
+        responses=WRITE_PROBLEMS,
         request_max_body_size=None,  # limited while streaming, by BACKSTORY_MAX_IMPORT_BYTES
     )
     async def import_records(
@@ -90,6 +91,12 @@ class TransferController(Controller):
         summary = await curation.import_lines(lines, actor=actor_of(request), dry_run=dry_run)
         return ImportOut(created=summary.created, updated=summary.updated, unchanged=summary.unchanged, dry_run=dry_run)
 
-    @get("/export", operation_id="adminExport", summary="The whole event set as NDJSON", media_type=NDJSON)
+    @get(
+        "/export",
+        operation_id="adminExport",
+        summary="The whole event set as NDJSON",
+        media_type=NDJSON,
+        responses=READ_PROBLEMS,
+    )
     async def export_records(self, curation: NamedDependency[CurationService]) -> Stream:
         return Stream(curation.export(), media_type=NDJSON)
