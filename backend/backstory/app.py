@@ -17,6 +17,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from backstory.api.admin import ADMIN_CONTROLLERS
+from backstory.api.cache import ANSWER_CACHE, answer_cache
 from backstory.api.context import ContextController
 from backstory.api.feedback import FeedbackController
 from backstory.api.health import HealthController
@@ -33,6 +34,7 @@ from backstory.curation import CurationService
 from backstory.events.feedback import FeedbackStore
 from backstory.events.store import open_store
 from backstory.events.tokens import TokenStore
+from backstory.logs import configure_logging
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,8 +85,16 @@ def _from_state(name: str) -> Provide:
     return Provide(provide, sync_to_thread=False)
 
 
+def app_from_env() -> Litestar:
+    """The app for ``BACKSTORY_*`` as found when called: the factory uvicorn's worker processes each import and call."""
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    return create_app(settings)
+
+
 def create_app(settings: Settings) -> Litestar:
     limiter = rate_limiter(settings.rate_limit_per_minute, settings.redis_url)
+    answers = answer_cache(settings.cache_entries, settings.cache_ttl_s, settings.redis_url)
     return Litestar(
         route_handlers=[
             ContextController,
@@ -110,7 +120,7 @@ def create_app(settings: Settings) -> Litestar:
         cors_config=None,
         before_send=[answer_headers(CorsPolicy(settings.cors_origin_list))],
         middleware=[RequestIdMiddleware, metrics_config().middleware, RefuseEncodedBodies],
-        on_shutdown=[limiter.aclose] if limiter else [],
+        on_shutdown=[closer.aclose for closer in (limiter, answers) if closer is not None],
         openapi_config=OpenAPIConfig(
             title="Backstory API",
             version="1.0.0",
@@ -128,7 +138,7 @@ def create_app(settings: Settings) -> Litestar:
                 }
             ),
         ),
-        state=State({"catalog": None, RATE_LIMITER: limiter}),
+        state=State({"catalog": None, RATE_LIMITER: limiter, ANSWER_CACHE: answers}),
         # Logging is configured once by the command that serves (backstory.logs), not by the framework.
         logging_config=None,
         debug=False,
