@@ -45,12 +45,16 @@ def _lifespan(settings: Settings) -> Any:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         # Opened in order, closed in reverse: store, models, catalog and its watcher. (The URL fetch opens a client
         # per request: its connections go to addresses checked in that request; see articles/fetch.py.)
+        # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop, and started first so
+        # that it overlaps opening the store and building the index (lingua's loading leaves the GIL to them part of
+        # the time). They live as long as the process; only the index is rebuilt when the event set changes.
+        loading = asyncio.create_task(anyio.to_thread.run_sync(ContextService.create, settings))
         async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
-            # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop. They live as
-            # long as the process; only the index is rebuilt when the event set changes.
-            service = await anyio.to_thread.run_sync(ContextService.create, settings)
-            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service.semantic else None)
+            # The re-ranker embeds each new index's events, so it must be there before the first one is built.
+            service = await loading if settings.semantic_model else None
+            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service and service.semantic else None)
             await catalog.refresh()
+            service = service or await loading
             watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")
             try:
                 app.state.store = store
