@@ -70,8 +70,10 @@ extension-check: node-deps extension
 	cd extension && npx --no-install tsc -p . && npx --no-install prettier --config .prettierrc.json --check . ../tests/extension
 	cd extension && NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 
+# Accuracy and scale benchmarks, then issue 12's cost benchmark (`backstory bench --quick` takes under 3 minutes).
 bench: $(VENV)/.installed-test
 	$(BIN)/pytest tests/bench -m bench -s -p no:cacheprovider
+	$(BIN)/backstory bench
 
 clean:
 	rm -rf $(VENV) dist var .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,7 @@ from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from backstory.api.admin import ADMIN_CONTROLLERS
+from backstory.api.cache import ANSWER_CACHE, answer_cache
 from backstory.api.context import ContextController
 from backstory.api.feedback import FeedbackController
 from backstory.api.health import HealthController
@@ -33,6 +34,7 @@ from backstory.curation import CurationService
 from backstory.events.feedback import FeedbackStore
 from backstory.events.store import open_store
 from backstory.events.tokens import TokenStore
+from backstory.logs import configure_logging
 from backstory.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,12 +45,16 @@ def _lifespan(settings: Settings) -> Any:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         # Opened in order, closed in reverse: store, models, catalog and its watcher. (The URL fetch opens a client
         # per request: its connections go to addresses checked in that request; see articles/fetch.py.)
+        # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop, and started first so
+        # that it overlaps opening the store and building the index (lingua's loading leaves the GIL to them part of
+        # the time). They live as long as the process; only the index is rebuilt when the event set changes.
+        loading = asyncio.create_task(anyio.to_thread.run_sync(ContextService.create, settings))
         async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
-            # Loading models is CPU work (seconds with the semantic re-ranker): off the event loop. They live as
-            # long as the process; only the index is rebuilt when the event set changes.
-            service = await anyio.to_thread.run_sync(ContextService.create, settings)
-            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service.semantic else None)
+            # The re-ranker embeds each new index's events, so it must be there before the first one is built.
+            service = await loading if settings.semantic_model else None
+            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service and service.semantic else None)
             await catalog.refresh()
+            service = service or await loading
             watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")
             try:
                 app.state.store = store
@@ -83,8 +89,16 @@ def _from_state(name: str) -> Provide:
     return Provide(provide, sync_to_thread=False)
 
 
+def app_from_env() -> Litestar:
+    """The app for ``BACKSTORY_*`` as found when called: the factory uvicorn's worker processes each import and call."""
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    return create_app(settings)
+
+
 def create_app(settings: Settings) -> Litestar:
     limiter = rate_limiter(settings.rate_limit_per_minute, settings.redis_url)
+    answers = answer_cache(settings.cache_entries, settings.cache_ttl_s, settings.redis_url)
     return Litestar(
         route_handlers=[
             ContextController,
@@ -110,7 +124,7 @@ def create_app(settings: Settings) -> Litestar:
         cors_config=None,
         before_send=[answer_headers(CorsPolicy(settings.cors_origin_list))],
         middleware=[RequestIdMiddleware, metrics_config().middleware, RefuseEncodedBodies],
-        on_shutdown=[limiter.aclose] if limiter else [],
+        on_shutdown=[closer.aclose for closer in (limiter, answers) if closer is not None],
         openapi_config=OpenAPIConfig(
             title="Backstory API",
             version="1.0.0",
@@ -128,7 +142,7 @@ def create_app(settings: Settings) -> Litestar:
                 }
             ),
         ),
-        state=State({"catalog": None, RATE_LIMITER: limiter}),
+        state=State({"catalog": None, RATE_LIMITER: limiter, ANSWER_CACHE: answers}),
         # Logging is configured once by the command that serves (backstory.logs), not by the framework.
         logging_config=None,
         debug=False,

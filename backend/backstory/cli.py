@@ -32,6 +32,7 @@ from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.openapi import openapi_json
+from backstory.research.bench import run as run_bench
 from backstory.research.evaluation import read_items, report
 from backstory.research.fit import (
     NestedResult,
@@ -94,9 +95,22 @@ def serve() -> None:
     """Serve the API (BACKSTORY_HOST, BACKSTORY_PORT, BACKSTORY_DATABASE_URL)."""
     settings = _settings()
     configure_logging(settings.log_level)
-    err.print(f"Backstory on http://{settings.host}:{settings.port}  (API docs: /docs)")
+    workers = settings.worker_count
+    err.print(f"Backstory on http://{settings.host}:{settings.port}  (API docs: /docs, {workers} worker(s))")
     # log_config=None: uvicorn keeps its hands off logging, so its lines go through our JSON handler too.
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+        return
+    # The matching work is CPU-bound Python: one process uses one core. Each worker builds its app (and index)
+    # from the environment and follows the catalog version like any other instance (catalog.py).
+    uvicorn.run(
+        "backstory.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+    )
 
 
 def _read_source(source: str, settings: Settings) -> tuple[str, str]:
@@ -266,6 +280,27 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
             table.add_row(name, f"{value}")
     for lang, value in metrics.per_lang.items():
         table.add_row(f"accuracy_at_1 ({lang})", f"{value}")
+    out.print(table)
+
+
+@main.command()
+@click.option("--quick", is_flag=True, help="Fewer repetitions and shorter HTTP runs (the 100,000-event set stays).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench(quick: bool, as_json: bool) -> None:
+    """Measure what a context request costs over extracting the page, at 16 to 100,000 events (issue 12)."""
+    figures = run_bench(quick, _settings(), lambda step: err.print(f"bench: {step}…"))
+    if as_json:
+        sys.stdout.write(json.dumps(figures) + "\n")
+        return
+    table = Table(title="backstory bench" + (" --quick" if quick else ""), show_header=True, header_style="bold")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                table.add_row(f"{name}[{key}]", json.dumps(inner))
+        else:
+            table.add_row(name, f"{value}")
     out.print(table)
 
 

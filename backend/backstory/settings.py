@@ -64,11 +64,22 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     rate_limit_per_minute: Annotated[int, msgspec.Meta(ge=0)] = 120
     """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
     redis_url: str = ""
-    """Redis shared by all instances (``redis://host:6379/0``), for rate limits; empty for this process alone."""
+    """Redis shared by all instances (``redis://host:6379/0``), for rate limits and cached answers; empty for this
+    process alone."""
+    workers: Annotated[int, msgspec.Meta(ge=0)] = 0
+    """Server processes ``backstory serve`` runs, each with its own index; 0 for one per core."""
+    cache_entries: Annotated[int, msgspec.Meta(ge=0)] = 2048
+    """Context answers kept in each process (or shared in Redis when ``redis_url`` is set); 0 disables the cache."""
+    cache_ttl_s: Annotated[int, msgspec.Meta(gt=0)] = 3600
+    """How long a cached answer may be served (it is keyed by the catalog version, so edits never serve a stale one)."""
 
     @property
     def language_codes(self) -> list[str]:
         return [code.strip().lower() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
 
     @property
     def cors_origin_list(self) -> list[str]:

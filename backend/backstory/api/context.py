@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated
 
+import msgspec
 from litestar import Controller, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
@@ -12,6 +13,7 @@ from litestar.enums import RequestEncodingType
 from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import Body, QueryParameter
 
+from backstory.api.cache import ANSWER_CACHE, AnswerCache, answer_key, record_lookup
 from backstory.api.limits import run_in_thread
 from backstory.api.metrics import record_context_outcome
 from backstory.api.presenters import context_response
@@ -83,12 +85,13 @@ class ContextController(Controller):
         context_service: NamedDependency[ContextService],
         catalog: NamedDependency[LiveCatalog],
         settings: NamedDependency[Settings],
+        state: State,
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         article = ArticleInput(
             url=data.url, html=data.html, text=data.text, title=data.title, published=data.published, lang=data.lang
         )
-        return await _answer(context_service, catalog, bounded(article), summary_lang, settings)
+        return await _answer(context_service, catalog, bounded(article), summary_lang, settings, state)
 
     @get(
         operation_id="buildContextFromUrl",
@@ -114,7 +117,7 @@ class ContextController(Controller):
         policy: AddressPolicy | None = state.get(FETCH_POLICY)
         page = await fetch(url, limits, resolver, policy)
         article = bounded(ArticleInput(url=page.url, html=page.html))
-        return await _answer(context_service, catalog, article, summary_lang, settings)
+        return await _answer(context_service, catalog, article, summary_lang, settings, state)
 
 
 async def _answer(
@@ -123,9 +126,22 @@ async def _answer(
     article: ArticleInput,
     summary_lang: str | None,
     settings: Settings,
+    state: State,
 ) -> ContextResponse:
     # One snapshot for the whole request, taken before the work moves to a thread: a swap meanwhile changes nothing.
     snapshot = catalog.current
+    cache: AnswerCache | None = state.get(ANSWER_CACHE)
+    key = answer_key(article, summary_lang, snapshot.version) if cache is not None else ""
+    if cache is not None:
+        cached = await cache.get(key)
+        record_lookup(hit=cached is not None)
+        if cached is not None:
+            answer = msgspec.json.decode(cached, type=ContextResponse)
+            record_context_outcome(answer.abstained)
+            return answer
     result = await run_in_thread(lambda: service.build(article, snapshot), settings.request_timeout_s)
     record_context_outcome(result.claimed is None)
-    return context_response(result, summary_lang)
+    answer = context_response(result, summary_lang)
+    if cache is not None:
+        await cache.put(key, msgspec.json.encode(answer))
+    return answer

@@ -7,6 +7,7 @@ rarity (inverse document frequency) of each piece across events.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -166,6 +167,18 @@ class EventIndex:
 
     @classmethod
     def build(cls, catalog: Catalog) -> EventIndex:
+        # A build allocates millions of objects and frees none of them in cycles: the collector's full passes over
+        # an ever larger heap cost nothing but time (100,000 events: 55.6 s with it, 38.5 s without, one run each).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(catalog)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, catalog: Catalog) -> EventIndex:
         catalog = with_found_countries(catalog)
         index = cls(
             stories={story.id: story for story in catalog.stories},

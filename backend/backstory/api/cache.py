@@ -1,0 +1,175 @@
+"""A cache of context answers: the same article against the same event set gets the answer already computed.
+
+The key is the normalised URL, a hash of everything the request sends (page or text, title, date, language, the
+summary language asked for) and the catalog version the answer was computed from: an admin change moves the
+version, so no answer older than the event set is ever served. Two caches behind one small interface
+(``AnswerCache``): in this process (an LRU), or in Redis (``BACKSTORY_REDIS_URL``), shared by every instance.
+While Redis cannot be reached, the Redis cache keeps answers in process (a warning in the log) and tries Redis
+again every few seconds, as the rate limiter does (``ratelimit.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import cache
+from typing import Protocol
+
+import redis.asyncio
+from prometheus_client import Counter
+
+from backstory.api.metrics import PREFIX as METRICS_PREFIX
+from backstory.articles.urls import normalise_url
+from backstory.context import ArticleInput
+
+log = logging.getLogger(__name__)
+
+REDIS_PREFIX = "backstory:answer:"
+REDIS_RETRY_S = 5.0
+REDIS_TIMEOUT_S = 0.25
+"""A cache lookup must not hold a request up longer than computing the answer would."""
+ANSWER_CACHE = "answer_cache"
+"""The app-state key of the cache."""
+KEY_VERSION = "1"
+"""Bumped when the answer's shape changes, so instances of two releases sharing a Redis never mix answers."""
+
+
+def answer_key(article: ArticleInput, summary_lang: str | None, catalog_version: int) -> str:
+    """What makes an answer: the article as sent, the summary language asked for, the event set's version."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (
+        article.html,
+        article.text,
+        article.title,
+        article.published.isoformat() if article.published else None,
+        article.lang,
+        summary_lang,
+    ):
+        # A length prefix keeps fields apart: ("ab", "c") and ("a", "bc") hash differently.
+        data = b"\xff" if part is None else part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    url = hashlib.blake2b(normalise_url(article.url).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return f"{KEY_VERSION}:{catalog_version}:{url}:{digest.hexdigest()}"
+
+
+class AnswerCache(Protocol):
+    async def get(self, key: str) -> bytes | None: ...
+
+    async def put(self, key: str, answer: bytes) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+class InProcessAnswerCache:
+    """The newest ``size`` answers of this process, each for at most ``ttl_s``."""
+
+    def __init__(self, size: int, ttl_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.size = size
+        self._ttl_s = ttl_s
+        self._clock = clock
+        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    async def get(self, key: str) -> bytes | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < self._clock():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    async def put(self, key: str, answer: bytes) -> None:
+        with self._lock:
+            self._entries[key] = (self._clock() + self._ttl_s, answer)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    async def aclose(self) -> None:
+        self._entries.clear()
+
+
+class RedisAnswerCache:
+    """Answers in Redis, shared by every instance; in process while Redis is unreachable."""
+
+    def __init__(
+        self, url: str, size: int, ttl_s: int, *, prefix: str = REDIS_PREFIX, retry_s: float = REDIS_RETRY_S
+    ) -> None:
+        self._prefix = prefix
+        self._ttl_s = ttl_s
+        self._retry_s = retry_s
+        self._redis = redis.asyncio.Redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S, retry_on_timeout=False
+        )
+        self.fallback = InProcessAnswerCache(size, ttl_s)
+        self._down_until: float | None = None
+
+    @property
+    def using_redis(self) -> bool:
+        return self._down_until is None
+
+    async def get(self, key: str) -> bytes | None:
+        if self._redis_down():
+            return await self.fallback.get(key)
+        try:
+            answer = await self._redis.get(self._prefix + key)
+        except (redis.RedisError, OSError) as exc:
+            self._went_down(exc)
+            return await self.fallback.get(key)
+        self._came_back()
+        return answer if isinstance(answer, bytes) else None
+
+    async def put(self, key: str, answer: bytes) -> None:
+        if self._redis_down():
+            await self.fallback.put(key, answer)
+            return
+        try:
+            await self._redis.set(self._prefix + key, answer, ex=self._ttl_s)
+        except (redis.RedisError, OSError) as exc:
+            self._went_down(exc)
+            await self.fallback.put(key, answer)
+            return
+        self._came_back()
+
+    def _redis_down(self) -> bool:
+        return self._down_until is not None and time.monotonic() < self._down_until
+
+    def _went_down(self, exc: BaseException) -> None:
+        if self._down_until is None:
+            log.warning(
+                "redis unreachable: context answers cached in this process until it is back",
+                extra={"error": exc.__class__.__name__},
+            )
+        self._down_until = time.monotonic() + self._retry_s
+
+    def _came_back(self) -> None:
+        if self._down_until is not None:
+            log.warning("redis is back: context answers shared again")
+            self._down_until = None
+
+    async def aclose(self) -> None:
+        await self._redis.aclose()
+
+
+def answer_cache(size: int, ttl_s: int, redis_url: str = "") -> AnswerCache | None:
+    """The cache for the settings: in Redis when a URL is given, None when caching is off (size 0)."""
+    if size <= 0:
+        return None
+    return RedisAnswerCache(redis_url, size, ttl_s) if redis_url else InProcessAnswerCache(size, ttl_s)
+
+
+@cache
+def _lookups() -> Counter:
+    return Counter(f"{METRICS_PREFIX}_context_cache_total", "Context answer cache lookups, by result", ["result"])
+
+
+def record_lookup(hit: bool) -> None:
+    _lookups().labels(result="hit" if hit else "miss").inc()
