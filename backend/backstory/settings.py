@@ -65,6 +65,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Requests to ``/v1/context`` a client (address, or bearer token when given) may make a minute; 0 disables."""
     redis_url: str = ""
     """Redis shared by all instances (``redis://host:6379/0``), for rate limits; empty for this process alone."""
+    suggest_confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.8
+    """Articles claimed with at least this confidence teach alias suggestions (``GET /v1/admin/suggestions``)."""
+    suggest_flush_s: Annotated[float, msgspec.Meta(gt=0)] = 10.0
+    """How often the spellings noted for alias suggestions are written to the database."""
 
     @property
     def language_codes(self) -> list[str]:
