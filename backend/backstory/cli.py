@@ -25,7 +25,8 @@ from backstory.articles.fetch import FetchLimits, fetch_page
 from backstory.catalog import Snapshot
 from backstory.context import ArticleInput, ContextResult, ContextService
 from backstory.curation import CurationService
-from backstory.errors import BackstoryError
+from backstory.errors import BackstoryError, ImportRejected
+from backstory.events.models import Catalog
 from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, ImportSummary, open_store, read_bundled
 from backstory.events.tokens import TokenStore
@@ -33,6 +34,7 @@ from backstory.logs import configure_logging
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.openapi import openapi_json
 from backstory.research.evaluation import read_items, report
+from backstory.research.eventsets import event_set
 from backstory.research.fit import (
     NestedResult,
     candidate_feature_sets,
@@ -65,8 +67,12 @@ async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable
 class _Matcher:
     """The context service over one snapshot of the stored event set: what the research commands match with."""
 
-    def __init__(self, settings: Settings, distractors: int = 0) -> None:
-        version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
+    def __init__(self, settings: Settings, distractors: int = 0, catalog: Catalog | None = None) -> None:
+        """``catalog``: match against this event set, built in memory, instead of the stored one."""
+        if catalog is None:
+            version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
+        else:
+            version = 0
         if distractors:
             catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
         try:
@@ -237,14 +243,34 @@ def export(output: Path | None) -> None:
     help="Send each article as text, as a full news page, as its first 600 characters, or without its headline.",
 )
 @click.option("--distractors", default=0, show_default=True, help="Synthetic events of other stories to add first.")
-def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, distractors: int) -> None:
+@click.option(
+    "--with",
+    "extra",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Match against the bundled story plus this NDJSON event set, built in memory (the database is not "
+    "read); repeatable.",
+)
+@click.option("--thin", is_flag=True, help="Reduce the bundled story as shared/eval/thin_story.py does (in memory).")
+def evaluate(
+    path: Path,
+    as_json: bool,
+    details: Path | None,
+    variant: Variant,
+    distractors: int,
+    extra: tuple[Path, ...],
+    thin: bool,
+) -> None:
     """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
     settings = _settings()
     try:
         items = read_items(path)
+        catalog = event_set(extra, thin=thin) if extra or thin else None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    matcher = _Matcher(settings, distractors)
+    except ImportRejected as exc:
+        raise click.ClickException(str(exc)) from exc
+    matcher = _Matcher(settings, distractors, catalog)
     outcomes = []
     columns = (TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
