@@ -30,6 +30,7 @@ from backstory.api.story_page import StoryPageController
 from backstory.catalog import LiveCatalog
 from backstory.context import ContextService
 from backstory.curation import CurationService
+from backstory.drafts import DraftService
 from backstory.events.feedback import FeedbackStore
 from backstory.events.store import open_store
 from backstory.events.suggestions import SuggestionStore
@@ -63,6 +64,7 @@ def _lifespan(settings: Settings) -> Any:
                 app.state.catalog = catalog
                 app.state.curation = curation
                 app.state.suggestion_recorder = recorder
+                app.state.drafts = DraftService(service)
                 app.state.suggestions = SuggestionService(recorder.store, curation, recorder)
                 index = catalog.current.index
                 log.info(
@@ -112,6 +114,7 @@ def create_app(settings: Settings) -> Litestar:
             "curation": _from_state("curation"),
             "suggestion_recorder": _from_state("suggestion_recorder"),
             "suggestions": _from_state("suggestions"),
+            "drafts": _from_state("drafts"),
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body_bytes,

@@ -5,6 +5,7 @@ in the token's name (the audit log's actor). Validation problems answer 422 nami
 """
 
 from backstory.api.admin.audit import AuditController
+from backstory.api.admin.drafts import DraftsController
 from backstory.api.admin.feedback import FeedbackAdminController
 from backstory.api.admin.records import EntitiesController, EventsController, StoriesAdminController
 from backstory.api.admin.suggestions import SuggestionsController
@@ -18,6 +19,7 @@ ADMIN_CONTROLLERS = [
     AuditController,
     FeedbackAdminController,
     SuggestionsController,
+    DraftsController,
 ]
 
 __all__ = ["ADMIN_CONTROLLERS"]
