@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 import httpx
@@ -45,6 +45,10 @@ from backstory.research.fit import (
 from backstory.research.fit import fit as fit_calibration
 from backstory.research.synthetic import merge_catalogs, synthetic_catalog
 from backstory.research.variants import VARIANTS, Variant, run_variant
+from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
+from backstory.research.wikinews import read_jsonl as read_wikinews
+from backstory.research.wikinews import report as wikinews_report
+from backstory.research.wikinews import run as run_wikinews
 from backstory.settings import Settings
 
 T = TypeVar("T")
@@ -292,6 +296,38 @@ def evaluate(
             table.add_row(name, f"{value}")
     for lang, value in metrics.per_lang.items():
         table.add_row(f"accuracy_at_1 ({lang})", f"{value}")
+    out.print(table)
+
+
+@main.command(name="eval-wikinews")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--names", is_flag=True, help="Add entities found in each event's title and lead (capitalised runs).")
+@click.option("--numbers", is_flag=True, help="Add the numbers of each event's title and lead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-query outcomes (JSONL).")
+def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, details: Path | None) -> None:
+    """Rank the WikiNews it/fr queries against its English events (title and lead only); accuracy@1 and MRR."""
+    settings = _settings()
+    events = cast(list[WikiEvent], read_wikinews(folder / "events.jsonl", WikiEvent))
+    queries = cast(list[WikiQuery], read_wikinews(folder / "queries.jsonl", WikiQuery))
+    catalog = wikinews_catalog(events, names=names, numbers=numbers)
+    service = ContextService.create(settings)
+    index = Snapshot.of(catalog).index
+    outcomes = list(run_wikinews(service, index, queries))
+    figures = wikinews_report(outcomes, {query.id: query.gold for query in queries})
+    if details is not None:
+        details.write_text("".join(msgspec.json.encode(o).decode() + "\n" for o in outcomes), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(msgspec.to_builtins(figures), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"WikiNews linking ({len(events)} events, {len(queries)} queries)", header_style="bold")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in msgspec.structs.asdict(figures).items():
+        if name != "per_lang":
+            table.add_row(name, f"{value}")
+    for lang, values in figures.per_lang.items():
+        table.add_row(f"{lang} (n={values['n']:.0f})", f"acc@1 {values['accuracy_at_1']}, MRR {values['mrr']}")
     out.print(table)
 
 
