@@ -31,11 +31,14 @@ from backstory.api.story_page import StoryPageController
 from backstory.catalog import LiveCatalog
 from backstory.context import ContextService
 from backstory.curation import CurationService
+from backstory.drafts import DraftService
 from backstory.events.feedback import FeedbackStore
 from backstory.events.store import open_store
+from backstory.events.suggestions import SuggestionStore
 from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
 from backstory.settings import Settings
+from backstory.suggestions import SuggestionRecorder, SuggestionService
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +59,19 @@ def _lifespan(settings: Settings) -> Any:
             await catalog.refresh()
             service = service or await loading
             watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")
+            curation = CurationService(store, catalog)
+            recorder = SuggestionRecorder(SuggestionStore(store.engine), settings.suggest_confidence)
+            flusher = asyncio.create_task(recorder.run(settings.suggest_flush_s), name="suggestions-flush")
             try:
                 app.state.store = store
                 app.state.tokens = TokenStore(store.engine)
                 app.state.feedback = FeedbackStore(store.engine)
                 app.state.context_service = service
                 app.state.catalog = catalog
-                app.state.curation = CurationService(store, catalog)
+                app.state.curation = curation
+                app.state.suggestion_recorder = recorder
+                app.state.drafts = DraftService(service)
+                app.state.suggestions = SuggestionService(recorder.store, curation, recorder)
                 index = catalog.current.index
                 log.info(
                     "ready",
@@ -74,9 +83,10 @@ def _lifespan(settings: Settings) -> Any:
                 )
                 yield
             finally:
-                watcher.cancel()
-                with suppress(asyncio.CancelledError):
-                    await watcher
+                for task in (flusher, watcher):
+                    task.cancel()
+                    with suppress(asyncio.CancelledError):
+                        await task
                 app.state.catalog = None
 
     return lifespan
@@ -116,6 +126,9 @@ def create_app(settings: Settings) -> Litestar:
             "context_service": _from_state("context_service"),
             "catalog": _from_state("catalog"),
             "curation": _from_state("curation"),
+            "suggestion_recorder": _from_state("suggestion_recorder"),
+            "suggestions": _from_state("suggestions"),
+            "drafts": _from_state("drafts"),
         },
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         request_max_body_size=settings.max_body_bytes,

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 import httpx
@@ -25,7 +25,8 @@ from backstory.articles.fetch import FetchLimits, fetch_page
 from backstory.catalog import Snapshot
 from backstory.context import ArticleInput, ContextResult, ContextService
 from backstory.curation import CurationService
-from backstory.errors import BackstoryError
+from backstory.errors import BackstoryError, ImportRejected
+from backstory.events.models import Catalog
 from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, ImportSummary, open_store, read_bundled
 from backstory.events.tokens import TokenStore
@@ -34,6 +35,7 @@ from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
 from backstory.openapi import openapi_json
 from backstory.research.bench import run as run_bench
 from backstory.research.evaluation import read_items, report
+from backstory.research.eventsets import event_set
 from backstory.research.fit import (
     NestedResult,
     candidate_feature_sets,
@@ -44,6 +46,10 @@ from backstory.research.fit import (
 from backstory.research.fit import fit as fit_calibration
 from backstory.research.synthetic import merge_catalogs, synthetic_catalog
 from backstory.research.variants import VARIANTS, Variant, run_variant
+from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
+from backstory.research.wikinews import read_jsonl as read_wikinews
+from backstory.research.wikinews import report as wikinews_report
+from backstory.research.wikinews import run as run_wikinews
 from backstory.settings import Settings
 
 T = TypeVar("T")
@@ -66,8 +72,12 @@ async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable
 class _Matcher:
     """The context service over one snapshot of the stored event set: what the research commands match with."""
 
-    def __init__(self, settings: Settings, distractors: int = 0) -> None:
-        version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
+    def __init__(self, settings: Settings, distractors: int = 0, catalog: Catalog | None = None) -> None:
+        """``catalog``: match against this event set, built in memory, instead of the stored one."""
+        if catalog is None:
+            version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
+        else:
+            version = 0
         if distractors:
             catalog = merge_catalogs(catalog, synthetic_catalog(distractors))
         try:
@@ -251,14 +261,34 @@ def export(output: Path | None) -> None:
     help="Send each article as text, as a full news page, as its first 600 characters, or without its headline.",
 )
 @click.option("--distractors", default=0, show_default=True, help="Synthetic events of other stories to add first.")
-def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, distractors: int) -> None:
+@click.option(
+    "--with",
+    "extra",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Match against the bundled story plus this NDJSON event set, built in memory (the database is not "
+    "read); repeatable.",
+)
+@click.option("--thin", is_flag=True, help="Reduce the bundled story as shared/eval/thin_story.py does (in memory).")
+def evaluate(
+    path: Path,
+    as_json: bool,
+    details: Path | None,
+    variant: Variant,
+    distractors: int,
+    extra: tuple[Path, ...],
+    thin: bool,
+) -> None:
     """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
     settings = _settings()
     try:
         items = read_items(path)
+        catalog = event_set(extra, thin=thin) if extra or thin else None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    matcher = _Matcher(settings, distractors)
+    except ImportRejected as exc:
+        raise click.ClickException(str(exc)) from exc
+    matcher = _Matcher(settings, distractors, catalog)
     outcomes = []
     columns = (TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
@@ -280,6 +310,38 @@ def evaluate(path: Path, as_json: bool, details: Path | None, variant: Variant, 
             table.add_row(name, f"{value}")
     for lang, value in metrics.per_lang.items():
         table.add_row(f"accuracy_at_1 ({lang})", f"{value}")
+    out.print(table)
+
+
+@main.command(name="eval-wikinews")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--names", is_flag=True, help="Add entities found in each event's title and lead (capitalised runs).")
+@click.option("--numbers", is_flag=True, help="Add the numbers of each event's title and lead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-query outcomes (JSONL).")
+def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, details: Path | None) -> None:
+    """Rank the WikiNews it/fr queries against its English events (title and lead only); accuracy@1 and MRR."""
+    settings = _settings()
+    events = cast(list[WikiEvent], read_wikinews(folder / "events.jsonl", WikiEvent))
+    queries = cast(list[WikiQuery], read_wikinews(folder / "queries.jsonl", WikiQuery))
+    catalog = wikinews_catalog(events, names=names, numbers=numbers)
+    service = ContextService.create(settings)
+    index = Snapshot.of(catalog).index
+    outcomes = list(run_wikinews(service, index, queries))
+    figures = wikinews_report(outcomes, {query.id: query.gold for query in queries})
+    if details is not None:
+        details.write_text("".join(msgspec.json.encode(o).decode() + "\n" for o in outcomes), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(msgspec.to_builtins(figures), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"WikiNews linking ({len(events)} events, {len(queries)} queries)", header_style="bold")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in msgspec.structs.asdict(figures).items():
+        if name != "per_lang":
+            table.add_row(name, f"{value}")
+    for lang, values in figures.per_lang.items():
+        table.add_row(f"{lang} (n={values['n']:.0f})", f"acc@1 {values['accuracy_at_1']}, MRR {values['mrr']}")
     out.print(table)
 
 

@@ -72,6 +72,10 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     """Context answers kept in each process (or shared in Redis when ``redis_url`` is set); 0 disables the cache."""
     cache_ttl_s: Annotated[int, msgspec.Meta(gt=0)] = 3600
     """How long a cached answer may be served (it is keyed by the catalog version, so edits never serve a stale one)."""
+    suggest_confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.8
+    """Articles claimed with at least this confidence teach alias suggestions (``GET /v1/admin/suggestions``)."""
+    suggest_flush_s: Annotated[float, msgspec.Meta(gt=0)] = 10.0
+    """How often the spellings noted for alias suggestions are written to the database."""
 
     @property
     def language_codes(self) -> list[str]:

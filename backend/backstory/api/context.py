@@ -25,6 +25,7 @@ from backstory.articles.fetch import AddressPolicy, FetchLimits, Resolver, fetch
 from backstory.catalog import LiveCatalog
 from backstory.context import ArticleInput, ContextService
 from backstory.settings import Settings
+from backstory.suggestions import SuggestionRecorder
 
 FETCH_RESOLVER = "fetch_resolver"
 """App-state key of the resolver ``GET /v1/context?url=`` uses (the system's unless a test sets its own)."""
@@ -86,12 +87,15 @@ class ContextController(Controller):
         catalog: NamedDependency[LiveCatalog],
         settings: NamedDependency[Settings],
         state: State,
+        suggestion_recorder: NamedDependency[SuggestionRecorder],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         article = ArticleInput(
             url=data.url, html=data.html, text=data.text, title=data.title, published=data.published, lang=data.lang
         )
-        return await _answer(context_service, catalog, bounded(article), summary_lang, settings, state)
+        return await _answer(
+            context_service, catalog, bounded(article), summary_lang, settings, state, suggestion_recorder
+        )
 
     @get(
         operation_id="buildContextFromUrl",
@@ -105,6 +109,7 @@ class ContextController(Controller):
         catalog: NamedDependency[LiveCatalog],
         settings: NamedDependency[Settings],
         state: State,
+        suggestion_recorder: NamedDependency[SuggestionRecorder],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
         limits = FetchLimits(
@@ -117,7 +122,7 @@ class ContextController(Controller):
         policy: AddressPolicy | None = state.get(FETCH_POLICY)
         page = await fetch(url, limits, resolver, policy)
         article = bounded(ArticleInput(url=page.url, html=page.html))
-        return await _answer(context_service, catalog, article, summary_lang, settings, state)
+        return await _answer(context_service, catalog, article, summary_lang, settings, state, suggestion_recorder)
 
 
 async def _answer(
@@ -127,6 +132,7 @@ async def _answer(
     summary_lang: str | None,
     settings: Settings,
     state: State,
+    suggestions: SuggestionRecorder,
 ) -> ContextResponse:
     # One snapshot for the whole request, taken before the work moves to a thread: a swap meanwhile changes nothing.
     snapshot = catalog.current
@@ -141,6 +147,7 @@ async def _answer(
             return answer
     result = await run_in_thread(lambda: service.build(article, snapshot), settings.request_timeout_s)
     record_context_outcome(result.claimed is None)
+    suggestions.note(result)  # a few look-ups and an append; written to the database off the request path
     answer = context_response(result, summary_lang)
     if cache is not None:
         await cache.put(key, msgspec.json.encode(answer))

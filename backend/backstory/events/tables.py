@@ -11,7 +11,19 @@ import datetime as dt
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -31,6 +43,7 @@ NAMING_CONVENTION = {
 JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 
 ID_LENGTH = 200
+SPELLING_LENGTH = 120
 
 
 class Base(DeclarativeBase):
@@ -143,6 +156,28 @@ class FeedbackRow(Base):
     event_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
     verdict: Mapped[str] = mapped_column(String(16))
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class AliasSuggestionRow(Base):
+    """A spelling of an entity seen in confidently matched articles that is not yet one of its names.
+
+    Only the spelling itself is kept (no article text, no address). One row per entity and folded spelling, so
+    a rejected spelling is never suggested again in any of its written forms."""
+
+    __tablename__ = "alias_suggestions"
+    __table_args__ = (UniqueConstraint("entity_id", "key", name="uq_alias_suggestions_entity_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Not a foreign key: a suggestion is only a note, and must never stop an entity from being deleted.
+    entity_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    key: Mapped[str] = mapped_column(String(SPELLING_LENGTH))
+    spelling: Mapped[str] = mapped_column(String(SPELLING_LENGTH))
+    count: Mapped[int] = mapped_column(Integer)
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16))
+    decided_by: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class BundledRow(Base):

@@ -5,8 +5,10 @@ in the token's name (the audit log's actor). Validation problems answer 422 nami
 """
 
 from backstory.api.admin.audit import AuditController
+from backstory.api.admin.drafts import DraftsController
 from backstory.api.admin.feedback import FeedbackAdminController
 from backstory.api.admin.records import EntitiesController, EventsController, StoriesAdminController
+from backstory.api.admin.suggestions import SuggestionsController
 from backstory.api.admin.transfer import TransferController
 
 ADMIN_CONTROLLERS = [
@@ -16,6 +18,8 @@ ADMIN_CONTROLLERS = [
     TransferController,
     AuditController,
     FeedbackAdminController,
+    SuggestionsController,
+    DraftsController,
 ]
 
 __all__ = ["ADMIN_CONTROLLERS"]

@@ -1,0 +1,65 @@
+"""Event sets built in memory for measuring: the bundled story (optionally thinned) plus other NDJSON files.
+
+``backstory eval FILE --with ../shared/eval/story2/events.ndjson --thin`` measures against such a set without
+touching the database. ``thin_record`` is the rule of ``shared/eval/thin_story.py``: what an English-speaking
+curator writes in an hour (English titles and summaries, entities without aliases, events without phrases).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from backstory.events.models import Catalog, Entity, Event, Record, Story
+from backstory.events.ndjson import parse_records
+from backstory.events.store import bundled_files
+
+
+def thin_record(record: dict[str, Any]) -> dict[str, Any]:
+    """One NDJSON record reduced as ``shared/eval/thin_story.py`` reduces it."""
+    record = dict(record)
+    for name in ("title", "summary"):
+        if isinstance(record.get(name), dict):
+            record[name] = {"en": record[name]["en"]} if "en" in record[name] else {}
+    if record.get("type") == "entity":
+        record["aliases"] = []
+    if record.get("type") == "event":
+        record["phrases"] = []
+    return record
+
+
+def thinned(text: str) -> str:
+    """An NDJSON text with every record thinned."""
+    return "".join(
+        json.dumps(thin_record(json.loads(line)), ensure_ascii=False) + "\n"
+        for line in text.split("\n")
+        if line.strip()
+    )
+
+
+def as_catalog(records: Iterable[Record]) -> Catalog:
+    records = list(records)
+    return Catalog(
+        stories=[r for r in records if isinstance(r, Story)],
+        events=[r for r in records if isinstance(r, Event)],
+        entities=[r for r in records if isinstance(r, Entity)],
+    )
+
+
+def event_set(extra: Sequence[Path] = (), *, thin: bool = False, bundled: bool = True) -> Catalog:
+    """The bundled story (thinned when ``thin``) and the records of ``extra``, as written, in that order; later
+    files may refer to the stories and entities of earlier ones. Raises ``ImportRejected`` for a bad line."""
+    texts = [file.read_text(encoding="utf-8") for file in bundled_files()] if bundled else []
+    if thin:
+        texts = [thinned(text) for text in texts]
+    texts += [path.read_text(encoding="utf-8") for path in extra]
+    records: list[Record] = []
+    for text in texts:
+        records += parse_records(
+            text,
+            known_story_ids={r.id for r in records if isinstance(r, Story)},
+            known_entity_ids={r.id for r in records if isinstance(r, Entity)},
+        )
+    return as_catalog(records)
