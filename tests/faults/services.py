@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,9 @@ class BackstoryServer:
             "BACKSTORY_HOST": "127.0.0.1",
             "BACKSTORY_PORT": str(self.port),
             "BACKSTORY_RATE_LIMIT_PER_MINUTE": "0",
+            # One process, so that its memory and its death are the server's (a release serving with a worker per
+            # core is killed and measured as a process group all the same; see kill() and rss_kib()).
+            "BACKSTORY_WORKERS": "1",
             **settings,
         }
         self.process: subprocess.Popen[bytes] | None = None
@@ -164,9 +168,11 @@ class BackstoryServer:
     def start(self) -> None:
         assert self.process is None, "already running"
         with self.log.open("ab") as log:
+            # A session of its own: the server and any worker processes it forks form one group to signal.
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "backstory", "serve"], env=self.env, cwd=ROOT, stdout=log, stderr=log
-            )
+                [sys.executable, "-m", "backstory", "serve"],
+                env=self.env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True,
+            )  # fmt: skip
         wait_for(self._ready, SERVER_START_S, f"{self.name} ready (log: {self.log})", interval_s=0.25)
 
     def _ready(self) -> bool:
@@ -180,22 +186,20 @@ class BackstoryServer:
 
     def stop(self) -> None:
         if self.process is not None:
-            _end(self.process)
+            _end(self.process, group=True)
             self.process = None
 
     def kill(self) -> None:
-        """SIGKILL: no shutdown, no rollback, no flush; the process is gone before the call returns."""
+        """SIGKILL to the server's process group: no shutdown, no rollback, no flush; gone before this returns."""
         assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
         self.process = None
 
     def rss_kib(self) -> int:
-        """Resident memory of the server process now, from /proc."""
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmRSS in /proc status")
+        """Resident memory of the server's processes now (the server and its workers, if any), from /proc."""
+        return sum(_rss_kib(pid) for pid in _group(self.pid))
 
     def log_entries(self) -> list[dict[str, Any]]:
         """The JSON lines of the server's log (other lines, like the banner, skipped)."""
@@ -225,12 +229,43 @@ def create_token(database_url: str, name: str) -> str:
     return output.strip().splitlines()[-1]
 
 
-def _end(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM, then SIGKILL if it has not gone within 15 s."""
+def _end(process: subprocess.Popen[bytes], group: bool = False) -> None:
+    """SIGTERM, then SIGKILL if it has not gone within 15 s; to its whole process group when ``group``."""
+
+    def signal_it(number: int) -> None:
+        with suppress(ProcessLookupError):
+            if group:
+                os.killpg(process.pid, number)
+            else:
+                process.send_signal(number)
+
     if process.poll() is None:
-        process.terminate()
+        signal_it(signal.SIGTERM)
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            process.kill()
+            signal_it(signal.SIGKILL)
             process.wait(timeout=15)
+    elif group:  # the leader is gone; workers it left behind are not
+        signal_it(signal.SIGKILL)
+
+
+def _group(leader: int) -> list[int]:
+    """The processes of ``leader``'s process group (the server and any workers it forked)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with suppress(OSError, ValueError):
+                # /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces, so split after its ")".
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) == leader:
+                    pids.append(int(entry.name))
+    return pids
+
+
+def _rss_kib(pid: int) -> int:
+    with suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
