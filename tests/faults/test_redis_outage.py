@@ -3,6 +3,10 @@
 The app runs in process (Litestar's test client) against a private ``redis-server`` (``conftest.py``); the shared
 Redis on 6379 is never touched. Redis holds the shared rate-limit counts, so that is what goes away and comes back.
 Each phase uses its own bearer token, so each has its own budget and its own key in Redis.
+
+Not yet covered: the shared cache of context answers (issue 13) is being built on another branch; once merged it
+keeps its entries in this same Redis, and this test should also show repeated answers going on while Redis is
+away and being shared again after it returns.
 """
 
 from __future__ import annotations
