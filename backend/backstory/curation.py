@@ -19,7 +19,7 @@ from backstory.catalog import LiveCatalog
 from backstory.errors import InvalidRecord
 from backstory.events.models import Entity, Event, Record, Story
 from backstory.events.ndjson import record_digest
-from backstory.events.store import AuditPage, EventStore, ImportSummary, Kind
+from backstory.events.store import UNREACHABLE, AuditPage, EventStore, ImportSummary, Kind
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,7 @@ class CurationService:
     ) -> ImportSummary:
         summary = await self.store.import_lines(lines, actor=_required(actor), dry_run=dry_run, progress=progress)
         if not dry_run:
-            if self.catalog is not None:
-                await self.catalog.refresh()
+            await self._refresh()
             log.info("import applied", extra={"actor": actor, "summary": msgspec.to_builtins(summary)})
         return summary
 
@@ -93,10 +92,21 @@ class CurationService:
         return await self.store.list_audit(cursor=cursor, limit=limit)
 
     async def _changed(self, version: int, action: str, record: Record | None, target: str | None = None) -> None:
-        if self.catalog is not None:
-            await self.catalog.refresh()
+        await self._refresh()
         target = target or (f"{type(record).__name__.lower()}:{record.id}" if record is not None else "")
         log.info("record changed", extra={"action": action, "target": target, "catalog_version": version})
+
+    async def _refresh(self) -> None:
+        """Swap in the index holding a committed write. The write stands whatever happens here, so a database lost
+        since the commit must not turn its answer into an error (a client would retry a write already made): the
+        watcher is asked to catch up instead, and does once the database is back."""
+        if self.catalog is None:
+            return
+        try:
+            await self.catalog.refresh()
+        except UNREACHABLE:
+            log.warning("index not refreshed after a committed write; the watcher will catch up", exc_info=True)
+            self.catalog.notify()
 
 
 def apply_patch(current: Record, changes: Mapping[str, Any]) -> Record:

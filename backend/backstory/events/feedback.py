@@ -9,6 +9,8 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from backstory.errors import StoreUnavailable
+from backstory.events.store import UNREACHABLE
 from backstory.events.tables import FeedbackRow
 
 Verdict = Literal["wrong", "missed"]
@@ -35,10 +37,13 @@ class FeedbackStore:
 
     async def add(self, *, url: str, event_id: str | None, verdict: Verdict, comment: str | None) -> str:
         row = FeedbackRow(at=dt.datetime.now(dt.UTC), url=url, event_id=event_id, verdict=verdict, comment=comment)
-        async with self._sessions.begin() as session:
-            session.add(row)
-            await session.flush()
-            return str(row.id)
+        try:
+            async with self._sessions.begin() as session:
+                session.add(row)
+                await session.flush()
+                return str(row.id)
+        except UNREACHABLE as exc:
+            raise StoreUnavailable("reports cannot be kept right now; nothing was kept, try again shortly") from exc
 
     async def list(self, *, cursor: str | None = None, limit: int = 50) -> FeedbackPage:
         query = select(FeedbackRow).order_by(FeedbackRow.id.desc()).limit(limit + 1)

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "CATALOG_CHANNEL",
+    "UNREACHABLE",
     "AuditEntry",
     "AuditPage",
     "EventStore",
@@ -48,6 +49,10 @@ __all__ = [
     "load_bundled",
     "open_store",
 ]
+
+UNREACHABLE: tuple[type[Exception], ...] = (OperationalError, DBAPIError, OSError)
+"""What a database that is down raises: SQLAlchemy's errors for a lost connection, and the OSError of a refused
+one, which asyncpg raises on connecting and SQLAlchemy passes on unwrapped (``ConnectionRefusedError``)."""
 
 # Rows read per query when streaming an export.
 _EXPORT_BATCH = 1000
@@ -244,7 +249,7 @@ class EventStore:
                     return msgspec.structs.replace(summary, dry_run=True)
                 await session.commit()
                 return summary
-            except (OperationalError, DBAPIError) as exc:
+            except UNREACHABLE as exc:
                 await session.rollback()
                 raise _unavailable(exc) from exc
             except BaseException:
@@ -267,7 +272,7 @@ class EventStore:
             try:
                 async with self._sessions.begin() as session:
                     yield session
-            except (OperationalError, DBAPIError) as exc:
+            except UNREACHABLE as exc:
                 if isinstance(exc, IntegrityError):
                     raise
                 raise _unavailable(exc) from exc

@@ -11,10 +11,10 @@ from typing import Any
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backstory.api.problems import problem_responses
 from backstory.errors import AdminNotConfigured, Forbidden, StoreUnavailable, Unauthorized
+from backstory.events.store import UNREACHABLE
 from backstory.events.tokens import TokenStore
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -31,7 +31,7 @@ async def require_token(connection: ASGIConnection[Any, Any, Any, Any], _handler
     token = value.strip() if scheme.lower() == "bearer" else None
     try:
         outcome, info = await tokens.check(token)
-    except (OperationalError, DBAPIError) as exc:
+    except UNREACHABLE as exc:
         raise StoreUnavailable("the token store cannot be reached right now; try again shortly") from exc
     if outcome == "none_configured":
         raise AdminNotConfigured(
