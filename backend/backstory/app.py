@@ -83,8 +83,9 @@ def _lifespan(settings: Settings) -> Any:
                 )
                 yield
             finally:
+                catalog.stop()
+                flusher.cancel()
                 for task in (flusher, watcher):
-                    task.cancel()
                     with suppress(asyncio.CancelledError):
                         await task
                 app.state.catalog = None

@@ -52,6 +52,7 @@ class LiveCatalog:
         self._snapshot: Snapshot | None = None
         self._refreshing = asyncio.Lock()
         self._wake = asyncio.Event()
+        self._stopping = False
 
     @property
     def current(self) -> Snapshot:
@@ -96,14 +97,24 @@ class LiveCatalog:
         """Ask the watcher to check the version now (a notification arrived)."""
         self._wake.set()
 
+    def stop(self) -> None:
+        """Ask the watcher to end (it returns at its next wake-up, at once)."""
+        self._stopping = True
+        self._wake.set()
+
     async def watch(self, poll_s: float) -> None:
-        """Keep the snapshot in step with the store until cancelled: on notification, else every ``poll_s``."""
+        """Keep the snapshot in step with the store until ``stop()``: on notification, else every ``poll_s``."""
         listener = asyncio.create_task(self._listen(), name="catalog-listen")
         try:
-            while True:
+            while not self._stopping:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that lands as the
+                # wait completes (a notification at shutdown), and the watcher would never end.
                 with suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=poll_s)
+                    async with asyncio.timeout(poll_s):
+                        await self._wake.wait()
                 self._wake.clear()
+                if self._stopping:
+                    break
                 try:
                     await self.refresh()
                 except Exception:  # the database may be down; matching goes on from the index held
