@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -15,6 +16,7 @@ import httpx
 import msgspec
 import uvicorn
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -31,17 +33,21 @@ from backstory.events.ndjson import dump_records
 from backstory.events.store import EventStore, ImportSummary, open_store, read_bundled
 from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
-from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
+from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, Calibration
 from backstory.openapi import openapi_json
 from backstory.research.bench import run as run_bench
 from backstory.research.evaluation import read_items, report
 from backstory.research.eventsets import event_set
 from backstory.research.fit import (
+    LabelledSet,
     NestedResult,
+    Row,
     candidate_feature_sets,
     check_features,
     collect_rows,
+    in_sample_figures,
     nested_cross_validation,
+    parse_labelled_sets,
 )
 from backstory.research.fit import fit as fit_calibration
 from backstory.research.synthetic import merge_catalogs, synthetic_catalog
@@ -366,8 +372,36 @@ def bench(quick: bool, as_json: bool) -> None:
     out.print(table)
 
 
+def _labelled_sets(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> list[LabelledSet]:
+    try:
+        sets = parse_labelled_sets(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    for labelled in sets:
+        if not labelled.path.is_file():
+            raise click.BadParameter(f"{labelled}: {labelled.path} is not a file")
+    return sets
+
+
 @main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    callback=_labelled_sets,
+    metavar="NAME=PATH[:thin]",
+    help="A labelled set, matched against the bundled story (thinned as shared/eval/thin_story.py does with "
+    ":thin) plus the --with files, built in memory; repeatable, instead of PATH. Figures are reported per set, and "
+    "an article's rows in several sets stay in one fold.",
+)
+@click.option(
+    "--with",
+    "extra",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An NDJSON event set added to the bundled story in memory (the database is not read); repeatable.",
+)
 @click.option("--folds", default=5, show_default=True, help="Folds of the cross-validation.")
 @click.option(
     "--repeats", default=5, show_default=True, type=click.IntRange(min=1), help="Splits the figures are averaged over."
@@ -385,7 +419,9 @@ def bench(quick: bool, as_json: bool) -> None:
     "cross-validation, repeated this often.",
 )
 def fit(
-    path: Path,
+    path: Path | None,
+    sets: list[LabelledSet],
+    extra: tuple[Path, ...],
     folds: int,
     repeats: int,
     regularisation: float,
@@ -394,16 +430,31 @@ def fit(
     output: Path | None,
     nested: int | None,
 ) -> None:
-    """Fit the confidence model on labelled articles and print its cross-validated figures."""
+    """Fit the confidence model on labelled articles (PATH, or several --set) and print its figures."""
+    if (path is None) == (not sets):
+        raise click.UsageError("give either PATH or one or more --set NAME=PATH[:thin]")
     chosen_features = [name.strip() for name in features.split(",") if name.strip()]
     try:
         check_features(chosen_features)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     settings = _settings()
-    matcher = _Matcher(settings)
-    service = matcher.service
-    rows = collect_rows(read_items(path), matcher.snapshot.index, service.detector.detect, service.semantic)
+    try:
+        rows = _fit_rows(settings, path, sets, extra)
+    except (ValueError, ImportRejected) as exc:
+        raise click.ClickException(str(exc)) from exc
+    command = shlex.join(
+        [
+            "backstory",
+            "fit",
+            *([str(path)] if path is not None else []),
+            *(arg for labelled in sets for arg in ("--set", str(labelled))),
+            *(arg for file in extra for arg in ("--with", str(file))),
+            *("--folds", str(folds), "--repeats", str(repeats), "--regularisation", str(regularisation)),
+            *("--negative-weight", str(negative_weight), "--features", ",".join(chosen_features)),
+            *(["-o", str(output)] if output is not None else []),
+        ]
+    )
     # scikit-learn's ValueErrors say what is wrong with the data (too few articles of a kind for the folds).
     try:
         if nested is not None:
@@ -428,20 +479,53 @@ def fit(
             regularisation=regularisation,
             negative_weight=negative_weight,
             features=chosen_features,
-            source=path.name,
+            source=path.name if path is not None else "",
+            command=command,
         )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    _print_fit_figures(in_sample_figures(rows, calibration, settings.confidence_threshold), calibration)
     text = msgspec.json.format(msgspec.json.encode(calibration)).decode() + "\n"
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(
-            f"calibration written to {output}; cross-validated: {calibration.cross_validation}",
-            markup=False,
-            soft_wrap=True,
+        err.print(f"calibration written to {output}", markup=False, soft_wrap=True)
+
+
+def _fit_rows(settings: Settings, path: Path | None, sets: list[LabelledSet], extra: tuple[Path, ...]) -> list[Row]:
+    """Feature rows of PATH (against the stored event set, or the in-memory one when --with is given), or of each
+    --set against its own event set, built once per kind (full or thinned bundled story)."""
+    if path is not None:
+        matcher = _Matcher(settings, catalog=event_set(extra) if extra else None)
+        service = matcher.service
+        return collect_rows(read_items(path), matcher.snapshot.index, service.detector.detect, service.semantic)
+    matchers: dict[bool, _Matcher] = {}
+    rows: list[Row] = []
+    for labelled in sets:
+        if labelled.thin not in matchers:
+            matchers[labelled.thin] = _Matcher(settings, catalog=event_set(extra, thin=labelled.thin))
+        matcher = matchers[labelled.thin]
+        service = matcher.service
+        rows += collect_rows(
+            read_items(labelled.path),
+            matcher.snapshot.index,
+            service.detector.detect,
+            service.semantic,
+            set_name=labelled.name,
         )
+    return rows
+
+
+def _print_fit_figures(in_sample: dict[str, float], calibration: Calibration) -> None:
+    table = Table(title="backstory fit", show_header=True, header_style="bold")
+    table.add_column("figure")
+    table.add_column("in-sample", justify="right")
+    table.add_column("cross-validated", justify="right")
+    for name, value in calibration.cross_validation.items():
+        table.add_row(escape(name), f"{in_sample[name]}" if name in in_sample else "", f"{value}")
+    err.print(table)
+    err.print(f"coef {calibration.coef}, intercept {calibration.intercept}", markup=False, soft_wrap=True)
 
 
 def _print_nested(result: NestedResult, splits: str) -> None:

@@ -129,6 +129,32 @@ class TestFit:
         assert calibration["cross_validation"]["folds"] == 2 and "accuracy_at_1" in calibration["cross_validation"]
         assert "nested cross-validation (1 x 2 folds)" in result.output
 
+    def test_it_fits_on_several_sets_and_records_the_command(self, runner: CliRunner, tmp_path: Path) -> None:
+        pytest.importorskip("sklearn")
+        labelled, output = self._labelled(tmp_path), tmp_path / "calibration.json"
+        sets = ["--set", f"full={labelled}", "--set", f"thin={labelled}:thin"]
+        result = runner.invoke(main, ["fit", *sets, "--folds", "2", "--repeats", "1", "-o", str(output)])
+        assert result.exit_code == 0, result.output
+        calibration = json.loads(output.read_text(encoding="utf-8"))
+        assert {"full:accuracy_at_1", "thin:accuracy_at_1"} <= set(calibration["cross_validation"])
+        assert f"`backstory fit --set full={labelled} --set thin={labelled}:thin --folds 2" in calibration["fitted_on"]
+        assert "full (12 articles), thin (12 articles): 24 rows" in calibration["fitted_on"]
+        assert "in-sample" in result.output
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ([], "give either PATH or one or more --set"),
+            (["--set", "dev"], "expected NAME=PATH"),
+            (["--set", "dev=missing.jsonl"], "is not a file"),
+        ],
+    )
+    def test_sets_are_checked_before_anything_is_matched(
+        self, runner: CliRunner, args: list[str], message: str
+    ) -> None:
+        result = runner.invoke(main, ["fit", *args])
+        assert result.exit_code == 2 and message in result.output
+
     def test_too_few_articles_for_the_folds_is_a_clear_error(self, runner: CliRunner, tmp_path: Path) -> None:
         pytest.importorskip("sklearn")
         result = runner.invoke(main, ["fit", str(self._labelled(tmp_path)), "--folds", "20"])

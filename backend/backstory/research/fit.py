@@ -8,15 +8,22 @@ fitted without it.
 Choosing the features and the regularisation by looking at those figures would make them optimistic again;
 ``nested_cross_validation`` measures the whole procedure instead: inside each outer training part, an inner
 cross-validation picks the features and regularisation, and the pick is scored on the outer held-out fold.
+
+Rows may come from several labelled sets (``--set NAME=PATH[:thin]``), each matched against its own event set.
+The same article can then appear in more than one set (dev under the full and the thinned story): its rows are
+kept in one fold, so that no article is scored by a model fitted on another copy of itself, and the figures are
+reported per set, prefixed with the set's name (``thin-dev:accuracy_at_1``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, SEMANTIC_FEATURES, Calibration
 from backstory.matching.document import build_document
@@ -34,6 +41,50 @@ class Row:
     label: int
     lang: str = ""
     """The article's labelled language."""
+    set_name: str = ""
+    """The labelled set the row comes from; empty when fitting on one file alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSet:
+    """One ``--set NAME=PATH[:thin]`` of ``backstory fit``: labelled articles and how their event set is built."""
+
+    name: str
+    path: Path
+    thin: bool = False
+    """Match against the bundled story thinned as ``shared/eval/thin_story.py`` thins it."""
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.path}{':thin' if self.thin else ''}"
+
+
+_SET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def parse_labelled_set(text: str) -> LabelledSet:
+    """``NAME=PATH`` or ``NAME=PATH:thin``; raise ValueError saying what is wrong."""
+    name, sep, path = text.partition("=")
+    if not sep or not path:
+        raise ValueError(f"{text!r}: expected NAME=PATH or NAME=PATH:thin")
+    if not _SET_NAME.fullmatch(name):
+        raise ValueError(f"{text!r}: a set's name is letters, digits, '.', '_' and '-' (it prefixes its figures)")
+    thin = path.endswith(":thin")
+    if thin:
+        path = path.removesuffix(":thin")
+    if not path:
+        raise ValueError(f"{text!r}: no path")
+    return LabelledSet(name, Path(path), thin)
+
+
+def parse_labelled_sets(texts: Iterable[str]) -> list[LabelledSet]:
+    """Each ``--set`` parsed, in order; names must differ."""
+    sets = [parse_labelled_set(text) for text in texts]
+    seen: set[str] = set()
+    for labelled in sets:
+        if labelled.name in seen:
+            raise ValueError(f"set {labelled.name!r} is given twice")
+        seen.add(labelled.name)
+    return sets
 
 
 # Languages with at least this many positives get their own accuracy (issue 5's per-language target).
@@ -57,6 +108,7 @@ def collect_rows(
     index: EventIndex,
     detect: Callable[[str], str | None],
     semantic: SemanticScorer | None = None,
+    set_name: str = "",
 ) -> list[Row]:
     """Features of each article's top candidate, as the context service would compute them."""
     # Features are read before any calibration is applied, so the one in force does not matter here.
@@ -69,7 +121,7 @@ def collect_rows(
         top = result.candidates[0] if result.candidates else None
         features = [top.features.get(name, 0.0) for name in FEATURES] if top else [0.0] * len(FEATURES)
         label = int(top is not None and item.kind == "positive" and top.event_id == item.event)
-        rows.append(Row(item.id, item.kind, features, label, item.lang))
+        rows.append(Row(item.id, item.kind, features, label, item.lang, set_name))
     return rows
 
 
@@ -108,14 +160,51 @@ def _metrics(rows: Sequence[Row], probabilities: Sequence[float], threshold: flo
     return metrics
 
 
+def _figures(rows: Sequence[Row], probabilities: Sequence[float], threshold: float) -> dict[str, float]:
+    """``_metrics`` of all rows, or of each labelled set apart with its name as prefix when rows name their set."""
+    names = list(dict.fromkeys(row.set_name for row in rows))
+    if names == [""]:
+        return _metrics(rows, probabilities, threshold)
+    figures = {}
+    for name in names:
+        chosen = [i for i, row in enumerate(rows) if row.set_name == name]
+        metrics = _metrics([rows[i] for i in chosen], [probabilities[i] for i in chosen], threshold)
+        figures.update({f"{name}:{key}": value for key, value in metrics.items()})
+    return figures
+
+
+def article_groups(rows: Sequence[Row]) -> list[str] | None:
+    """The cross-validation groups: each row's article id when rows come from labelled sets, else None (rows
+    are then split one by one, as they always were for a single file). Two files that used one id for different
+    articles would only keep those together: more cautious, never optimistic."""
+    return [row.item_id for row in rows] if any(row.set_name for row in rows) else None
+
+
+def splits(
+    y: Sequence[int], groups: Sequence[str] | None, folds: int, seed: int
+) -> Iterator[tuple[Sequence[int], Sequence[int]]]:
+    """(train, test) indices of ``folds`` stratified folds; rows of one group always fall in the same fold."""
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold  # optional extra, as in _model
+
+    rows = [[0.0]] * len(y)
+    if groups is None:
+        yield from StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(rows, y)
+    else:
+        yield from StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed).split(rows, y, groups)
+
+
 def _out_of_fold(
-    x: Sequence[Sequence[float]], y: Sequence[int], folds: int, seed: int, regularisation: float, negative_weight: float
+    x: Sequence[Sequence[float]],
+    y: Sequence[int],
+    folds: int,
+    seed: int,
+    regularisation: float,
+    negative_weight: float,
+    groups: Sequence[str] | None = None,
 ) -> list[float]:
     """Each row's probability from a model fitted on the other folds."""
-    from sklearn.model_selection import StratifiedKFold  # optional extra, as in _model
-
     out = [0.0] * len(y)
-    for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(x, y):
+    for train, test in splits(y, groups, folds, seed):
         model = _model(regularisation, negative_weight)
         model.fit([x[i] for i in train], [y[i] for i in train])  # type: ignore[attr-defined]
         for i, p in zip(test, model.predict_proba([x[i] for i in test])[:, 1], strict=True):  # type: ignore[attr-defined]
@@ -140,28 +229,40 @@ def fit(
     negative_weight: float = 1.0,
     features: Sequence[str] = DEFAULT_FEATURES,
     source: str = "",
+    command: str = "",
 ) -> Calibration:
     """The model fitted on all rows, carrying the out-of-fold figures of ``folds``-fold cross-validation.
 
     The figures are the mean over ``repeats`` different splits: with a few borderline articles, one split alone
-    can move a language's accuracy by a whole article either way.
+    can move a language's accuracy by a whole article either way. ``command`` is recorded in ``fitted_on``
+    (by default, the options of ``backstory fit`` that give this fit).
     """
     check_features(features)
     x = _columns(rows, features)
     y = [row.label for row in rows]
+    groups = article_groups(rows)
     per_split = [
-        _metrics(rows, _out_of_fold(x, y, folds, seed, regularisation, negative_weight), threshold)
+        _figures(rows, _out_of_fold(x, y, folds, seed, regularisation, negative_weight, groups), threshold)
         for seed in range(repeats)
     ]
     model = _model(regularisation, negative_weight)
     model.fit(x, y)  # type: ignore[attr-defined]
+    command = command or (
+        f"backstory fit --folds {folds} --repeats {repeats} --regularisation {regularisation} "
+        f"--negative-weight {negative_weight} --features {','.join(features)}"
+    )
+    fitted_on = f"{source} ({len(rows)} articles) by `{command}` on {dt.date.today().isoformat()}"
+    if groups is not None:
+        sizes = ", ".join(f"{name} ({count} articles)" for name, count in Counter(r.set_name for r in rows).items())
+        fitted_on = (
+            f"{sizes}: {len(rows)} rows, by `{command}` on {dt.date.today().isoformat()}; cross-validated grouped "
+            "by article (an article's rows in every set stay in one fold)"
+        )
     return Calibration(
         features=list(features),
         coef=[round(float(c), 4) for c in model.coef_[0]],  # type: ignore[attr-defined]
         intercept=round(float(model.intercept_[0]), 4),  # type: ignore[attr-defined]
-        fitted_on=f"{source} ({len(rows)} articles) by `backstory fit --folds {folds} --repeats {repeats} "
-        f"--regularisation {regularisation} --negative-weight {negative_weight} --features {','.join(features)}` "
-        f"on {dt.date.today().isoformat()}",
+        fitted_on=fitted_on,
         cross_validation={
             "folds": float(folds),
             "repeats": float(repeats),
@@ -169,6 +270,15 @@ def fit(
             **_mean(per_split),
         },
     )
+
+
+def in_sample_figures(rows: Sequence[Row], calibration: Calibration, threshold: float = 0.5) -> dict[str, float]:
+    """The figures of ``calibration`` (as shipped, coefficients rounded) on the rows it was fitted on."""
+    probabilities = [
+        calibration.confidence({name: row.features[FEATURES.index(name)] for name in calibration.features})
+        for row in rows
+    ]
+    return _figures(rows, probabilities, threshold)
 
 
 def check_features(features: Iterable[str]) -> None:
@@ -203,25 +313,24 @@ def nested_cross_validation(
     progress: Callable[[int, int], None] | None = None,
 ) -> NestedResult:
     """Figures of the whole fitting procedure, choice of features and regularisation included, on unseen rows."""
-    from sklearn.model_selection import StratifiedKFold  # optional extra, as in _model
-
     sets = [tuple(s) for s in (feature_sets or candidate_feature_sets())]
     check_features(name for features in sets for name in features)
     y = [row.label for row in rows]
+    groups = article_groups(rows)
     per_repeat: list[dict[str, float]] = []
     choices: list[tuple[tuple[str, ...], float]] = []
     total, done = repeats * folds, 0
     for repeat in range(repeats):
         outer = [0.0] * len(rows)
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=100 + repeat)
-        for train, test in splitter.split(rows, y):
+        for train, test in splits(y, groups, folds, 100 + repeat):
             inner_rows = [rows[i] for i in train]
             inner_y = [y[i] for i in train]
+            inner_groups = None if groups is None else [groups[i] for i in train]
             best: tuple[float, int, float, tuple[str, ...]] | None = None
             for features in sets:
                 x_inner = _columns(inner_rows, features)
                 for c in regularisations:
-                    probabilities = _out_of_fold(x_inner, inner_y, folds, repeat, c, negative_weight)
+                    probabilities = _out_of_fold(x_inner, inner_y, folds, repeat, c, negative_weight, inner_groups)
                     # Ties go to fewer features, then stronger regularisation: the simpler model carries over better.
                     key = (_utility(_metrics(inner_rows, probabilities, threshold)), -len(features), -c, features)
                     if best is None or key[:3] > best[:3]:
@@ -237,7 +346,7 @@ def nested_cross_validation(
             done += 1
             if progress is not None:
                 progress(done, total)
-        per_repeat.append(_metrics(rows, outer, threshold))
+        per_repeat.append(_figures(rows, outer, threshold))
     return NestedResult(metrics=_mean(per_repeat), choices=choices)
 
 

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
-from backstory.research.fit import Row, candidate_feature_sets, fit, nested_cross_validation
+from backstory.research.fit import (
+    LabelledSet,
+    Row,
+    article_groups,
+    candidate_feature_sets,
+    fit,
+    in_sample_figures,
+    nested_cross_validation,
+    parse_labelled_set,
+    parse_labelled_sets,
+    splits,
+)
 
 pytest.importorskip("sklearn")
 
@@ -26,6 +38,16 @@ def _rows(seed: int = 1) -> list[Row]:
     return rows
 
 
+def _sets(seed: int = 2) -> list[Row]:
+    """The same 40 invented articles in a "full" and a "thin" set, and 20 others in a set of their own."""
+    rows = []
+    for name, start, count in (("full", 0, 40), ("thin", 0, 40), ("other", 100, 20)):
+        for row in _rows(seed)[:count]:
+            number = int(row.item_id.removeprefix("x-")) + start
+            rows.append(Row(f"x-{number}", row.kind, row.features, row.label, row.lang, name))
+    return rows
+
+
 class TestFit:
     def test_it_reports_cross_validated_figures_per_language(self) -> None:
         calibration = fit(_rows(), folds=3, repeats=2, regularisation=1.0, features=["evidence"])
@@ -34,6 +56,22 @@ class TestFit:
         assert {"accuracy_at_1[en]", "accuracy_at_1[ru]"} <= set(figures)
         assert figures["accuracy_at_1"] > 0.8 and figures["hard_negative_false_match_rate"] < 0.2
         assert calibration.coef[0] > 0 and "--repeats 2" in calibration.fitted_on
+
+    def test_labelled_sets_get_their_own_prefixed_figures_and_are_named_in_fitted_on(self) -> None:
+        calibration = fit(_sets(), folds=3, repeats=2, features=["evidence"], command="backstory fit --set …")
+        figures = calibration.cross_validation
+        assert {"full:accuracy_at_1", "thin:accuracy_at_1", "other:accuracy_at_1", "full:accuracy_at_1[ru]"} <= set(
+            figures
+        )
+        assert "accuracy_at_1" not in figures
+        assert calibration.fitted_on.startswith("full (40 articles), thin (40 articles), other (20 articles): 100 rows")
+        assert "`backstory fit --set …`" in calibration.fitted_on
+
+    def test_in_sample_figures_use_the_rounded_coefficients_per_set(self) -> None:
+        rows = _sets()
+        calibration = fit(rows, folds=3, repeats=1, features=["evidence"])
+        figures = in_sample_figures(rows, calibration)
+        assert set(figures) == set(calibration.cross_validation) - {"folds", "repeats", "threshold"}
 
     def test_unknown_features_are_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown features"):
@@ -62,3 +100,51 @@ class TestNestedCrossValidation:
         assert sets[0] == DEFAULT_FEATURES
         assert all(abs(len(s) - len(DEFAULT_FEATURES)) == 1 for s in sets[1:])
         assert not any("semantic" in s for s in sets)
+
+
+class TestGrouping:
+    def test_rows_of_one_file_are_not_grouped(self) -> None:
+        assert article_groups(_rows()) is None
+
+    @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4])
+    def test_an_articles_rows_in_every_set_fall_in_one_fold(self, seed: int) -> None:
+        rows = _sets()
+        groups = article_groups(rows)
+        assert groups is not None
+        tested: list[int] = []
+        for train, test in splits([row.label for row in rows], groups, 5, seed):
+            assert not {groups[i] for i in train} & {groups[i] for i in test}
+            tested += list(test)
+        assert sorted(tested) == list(range(len(rows)))
+
+    def test_an_article_shared_by_two_sets_is_one_group(self) -> None:
+        groups = article_groups(_sets())
+        assert groups is not None
+        assert groups.count("x-3") == 2 and groups.count("x-103") == 1
+
+
+class TestParseLabelledSet:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("dev=a/dev.jsonl", LabelledSet("dev", Path("a/dev.jsonl"))),
+            ("thin-dev=../a/dev.jsonl:thin", LabelledSet("thin-dev", Path("../a/dev.jsonl"), thin=True)),
+            ("s2.dev=x=y.jsonl", LabelledSet("s2.dev", Path("x=y.jsonl"))),
+        ],
+    )
+    def test_it_reads_name_path_and_thin(self, text: str, expected: LabelledSet) -> None:
+        assert parse_labelled_set(text) == expected
+        assert str(parse_labelled_set(text)) == text
+
+    @pytest.mark.parametrize("text", ["dev.jsonl", "=dev.jsonl", "dev=", "dev=:thin", "a:b=dev.jsonl", "a b=x"])
+    def test_a_malformed_set_is_refused(self, text: str) -> None:
+        with pytest.raises(ValueError, match=repr(text)):
+            parse_labelled_set(text)
+
+    def test_a_name_given_twice_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="'dev' is given twice"):
+            parse_labelled_sets(["dev=a.jsonl", "dev=b.jsonl:thin"])
+
+    def test_sets_keep_their_order(self) -> None:
+        sets = parse_labelled_sets(["b=b.jsonl", "a=a.jsonl:thin"])
+        assert [labelled.name for labelled in sets] == ["b", "a"]
