@@ -22,7 +22,7 @@ from backstory.api.context import ContextController
 from backstory.api.feedback import FeedbackController
 from backstory.api.health import HealthController
 from backstory.api.limits import RefuseEncodedBodies
-from backstory.api.metrics import MetricsController, metrics_config
+from backstory.api.metrics import MetricsController, metrics_config, record_catalog_version
 from backstory.api.problems import EXCEPTION_HANDLERS
 from backstory.api.ratelimit import RATE_LIMITER, rate_limiter
 from backstory.api.security import CorsPolicy, RequestIdMiddleware, answer_headers
@@ -55,7 +55,11 @@ def _lifespan(settings: Settings) -> Any:
         async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
             # The re-ranker embeds each new index's events, so it must be there before the first one is built.
             service = await loading if settings.semantic_model else None
-            catalog = LiveCatalog(store, prepare=service.semantic.prepare if service and service.semantic else None)
+            catalog = LiveCatalog(
+                store,
+                prepare=service.semantic.prepare if service and service.semantic else None,
+                swapped=lambda snapshot: record_catalog_version(snapshot.version),
+            )
             await catalog.refresh()
             service = service or await loading
             watcher = asyncio.create_task(catalog.watch(settings.catalog_poll_s), name="catalog-watch")

@@ -45,10 +45,13 @@ class LiveCatalog:
         store: EventStore,
         *,
         prepare: Callable[[EventIndex], object] | None = None,
+        swapped: Callable[[Snapshot], object] | None = None,
     ) -> None:
-        """``prepare`` runs on each new index before it is swapped in (the semantic re-ranker embeds events)."""
+        """``prepare`` runs on each new index before it is swapped in (the semantic re-ranker embeds events);
+        ``swapped`` is told of each snapshot swapped in (the metrics' index version)."""
         self._store = store
         self._prepare = prepare
+        self._swapped = swapped
         self._snapshot: Snapshot | None = None
         self._refreshing = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -76,6 +79,8 @@ class LiveCatalog:
             version, catalog = await self._store.load_versioned_catalog()
             snapshot = await anyio.to_thread.run_sync(self._build, catalog, version)
             self._snapshot = snapshot
+            if self._swapped is not None:
+                self._swapped(snapshot)
             log.info(
                 "catalog loaded",
                 extra={

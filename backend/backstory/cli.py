@@ -558,7 +558,11 @@ def bundled(apply_: bool) -> None:
     """Compare this release's bundled story with the store, and apply it; records curators changed stay theirs."""
     settings = msgspec.structs.replace(_settings(), load_bundled=False)
     records = read_bundled()
-    plan = asyncio.run(_with_store(settings, lambda store: store.apply_bundled(records, dry_run=not apply_)))
+    plan = asyncio.run(
+        _with_store(
+            settings, lambda store: CurationService(store, catalog=None).apply_bundled(records, dry_run=not apply_)
+        )
+    )
     steps = Counter(change.step for change in plan.changes)
     table = Table(show_header=True, header_style="bold", title="bundled story against the store")
     for column in ("step", "record"):

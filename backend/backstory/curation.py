@@ -9,7 +9,7 @@ these calls, and ``If-Match`` into ``if_match``.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ import msgspec
 
 from backstory.catalog import LiveCatalog
 from backstory.errors import InvalidRecord
+from backstory.events.bundled import BundledPlan
 from backstory.events.models import Entity, Event, Record, Story
 from backstory.events.ndjson import record_digest
 from backstory.events.store import UNREACHABLE, AuditPage, EventStore, ImportSummary, Kind
@@ -84,6 +85,13 @@ class CurationService:
             await self._refresh()
             log.info("import applied", extra={"actor": actor, "summary": msgspec.to_builtins(summary)})
         return summary
+
+    async def apply_bundled(self, records: Sequence[Record], *, dry_run: bool) -> BundledPlan:
+        """A newer bundled release over the store: creates and updates applied (by "bundled"), conflicts reported."""
+        plan = await self.store.apply_bundled(records, dry_run=dry_run)
+        if not dry_run and self.catalog is not None:
+            await self.catalog.refresh()
+        return plan
 
     def export(self) -> AsyncIterator[bytes]:
         return self.store.export_ndjson()

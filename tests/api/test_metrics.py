@@ -64,3 +64,11 @@ async def test_paths_are_labelled_by_route_not_by_what_was_asked(sqlite_client: 
 async def test_metrics_stay_out_of_the_api_schema(sqlite_client: AsyncTestClient[Any]) -> None:
     schema = (await sqlite_client.get("/docs/openapi.json")).json()
     assert "/metrics" not in schema["paths"]
+
+
+async def test_the_index_version_in_use_is_exported(sqlite_client: AsyncTestClient[Any]) -> None:
+    ready = (await sqlite_client.get("/readyz")).json()
+
+    version = _value(await _samples(sqlite_client), "backstory_catalog_version")
+
+    assert version == ready["catalog_version"] >= 1

@@ -4,9 +4,8 @@ The app runs in process (Litestar's test client) against a private ``redis-serve
 Redis on 6379 is never touched. Redis holds the shared rate-limit counts, so that is what goes away and comes back.
 Each phase uses its own bearer token, so each has its own budget and its own key in Redis.
 
-Not yet covered: the shared cache of context answers (issue 13) is being built on another branch; once merged it
-keeps its entries in this same Redis, and this test should also show repeated answers going on while Redis is
-away and being shared again after it returns.
+The shared cache of context answers keeps its entries in this same Redis: repeated answers go on while Redis is
+away (kept in process meanwhile) and are written to Redis again after it returns.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ import pytest
 import redis.asyncio
 from litestar.testing import AsyncTestClient
 
+from backstory.api.cache import REDIS_PREFIX as ANSWER_PREFIX
 from backstory.api.ratelimit import REDIS_PREFIX, REDIS_RETRY_S, WINDOW_S
 from backstory.app import create_app
 from backstory.settings import Settings
@@ -62,11 +62,15 @@ class TestRedisOutage:
         await _fresh_window()
         assert [await _ask(client, up) for _ in range(PER_MINUTE + 1)] == [400] * PER_MINUTE + [429]
         assert await _counted(private_redis, up) == PER_MINUTE + 1, "counted in Redis while it runs"
+        assert (await client.post("/v1/context", json=ARTICLE, headers=_auth(_token("cache-up")))).status_code == 200
+        assert await _answers(private_redis) == 1, "the answer is cached in Redis while it runs"
 
         private_redis.stop()
         answer = await client.post("/v1/context", json=ARTICLE, headers=_auth(_token("reader")))
         assert answer.status_code == 200
         assert answer.json()["matches"][0]["event_id"] == PAGE["expected_event"]
+        repeated = await client.post("/v1/context", json=ARTICLE, headers=_auth(_token("reader-again")))
+        assert repeated.status_code == 200 and repeated.json()["matches"] == answer.json()["matches"]
         down = _token("down")
         await _fresh_window()
         assert [await _ask(client, down) for _ in range(PER_MINUTE + 1)] == [400] * PER_MINUTE + [429], (
@@ -85,6 +89,18 @@ class TestRedisOutage:
             await asyncio.sleep(0.5)
         assert back, f"Redis used again within {BACK_WITHIN_S:g} s of its return"
         assert _warned(caplog, "redis is back")
+        # The answer cache has found Redis again too: a new answer is written there (a stopped Redis keeps nothing).
+        deadline = time.monotonic() + BACK_WITHIN_S
+        cached_again = False
+        while not cached_again and time.monotonic() < deadline:
+            other = {**ARTICLE, "url": f"{ARTICLE['url']}?v={uuid.uuid4().hex}"}
+            assert (
+                await client.post("/v1/context", json=other, headers=_auth(_token("cache-back")))
+            ).status_code == 200
+            cached_again = await _answers(private_redis) >= 1
+            await asyncio.sleep(0.5)
+        assert cached_again, f"answers cached in Redis again within {BACK_WITHIN_S:g} s of its return"
+
         again = _token("again")
         await _fresh_window()
         assert [await _ask(client, again) for _ in range(PER_MINUTE + 1)] == [400] * PER_MINUTE + [429]
@@ -112,6 +128,15 @@ async def _counted(server: PrivateRedis, token: str) -> int:
     try:
         keys = [k async for k in client.scan_iter(f"{REDIS_PREFIX}{key}:*")]
         return sum([int(await client.get(k) or 0) for k in keys])
+    finally:
+        await client.aclose()
+
+
+async def _answers(server: PrivateRedis) -> int:
+    """How many context answers Redis holds."""
+    client = redis.asyncio.Redis.from_url(server.url, socket_timeout=2)
+    try:
+        return len([k async for k in client.scan_iter(f"{ANSWER_PREFIX}*")])
     finally:
         await client.aclose()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from litestar.plugins.prometheus import PrometheusConfig, PrometheusController
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 
 PREFIX = "backstory"
 
@@ -27,6 +27,16 @@ def metrics_config() -> PrometheusConfig:
 @cache
 def _outcomes() -> Counter:
     return Counter(f"{PREFIX}_context_outcomes_total", "Context answers, by outcome", labelnames=["outcome"])
+
+
+@cache
+def _catalog_version() -> Gauge:
+    return Gauge(f"{PREFIX}_catalog_version", "Version of the event set this process's index was built from")
+
+
+def record_catalog_version(version: int) -> None:
+    """The version of the index now in use (set on every swap)."""
+    _catalog_version().set(version)
 
 
 def record_context_outcome(abstained: bool) -> None:
