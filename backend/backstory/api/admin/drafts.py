@@ -27,7 +27,7 @@ class DraftsController(Controller):
         operation_id="adminDraftEvent",
         summary="Draft an event from a source article (nothing is stored; save it with POST /v1/admin/events)",
         status_code=200,
-        responses=problem_responses(400, 413, 422, 503),
+        responses=problem_responses(400, 401, 403, 413, 422, 503),
     )
     async def draft(
         self,

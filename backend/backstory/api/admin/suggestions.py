@@ -13,9 +13,9 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
-from backstory.api.admin.guard import SECURITY, actor_of, require_token
+from backstory.api.admin.guard import READ_PROBLEMS, SECURITY, WRITE_PROBLEMS, actor_of, require_token
 from backstory.api.problems import admin_validation_error
-from backstory.events.suggestions import Suggestion, SuggestionPage
+from backstory.events.suggestions import CURSOR_PATTERN, Suggestion, SuggestionPage
 from backstory.suggestions import SuggestionService
 
 
@@ -26,7 +26,11 @@ class SuggestionsController(Controller):
     security = SECURITY
     exception_handlers = {ValidationException: admin_validation_error}
 
-    @get(operation_id="adminListSuggestions", summary="Alias suggestions, newest or most frequent first")
+    @get(
+        operation_id="adminListSuggestions",
+        summary="Alias suggestions, newest or most frequent first",
+        responses=READ_PROBLEMS,
+    )
     async def list_items(
         self,
         suggestions: NamedDependency[SuggestionService],
@@ -38,7 +42,8 @@ class SuggestionsController(Controller):
             Literal["open", "accepted", "rejected"], QueryParameter(description="Which suggestions to list.")
         ] = "open",
         cursor: Annotated[
-            str | None, QueryParameter(required=False, description="The next_cursor of the previous page.")
+            str | None,
+            QueryParameter(required=False, pattern=CURSOR_PATTERN, description="The next_cursor of the previous page."),
         ] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500, description="Suggestions per page.")] = 50,
     ) -> SuggestionPage:
@@ -49,6 +54,7 @@ class SuggestionsController(Controller):
         operation_id="adminAcceptSuggestion",
         summary="Add the spelling to the entity's aliases (an audited write) and mark the suggestion accepted",
         status_code=200,
+        responses=WRITE_PROBLEMS,
     )
     async def accept(
         self, suggestion_id: str, suggestions: NamedDependency[SuggestionService], request: Request[Any, Any, Any]
@@ -60,6 +66,7 @@ class SuggestionsController(Controller):
         operation_id="adminRejectSuggestion",
         summary="Mark the suggestion rejected: this spelling is never suggested again",
         status_code=200,
+        responses=WRITE_PROBLEMS,
     )
     async def reject(
         self, suggestion_id: str, suggestions: NamedDependency[SuggestionService], request: Request[Any, Any, Any]
