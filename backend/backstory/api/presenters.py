@@ -27,7 +27,7 @@ from backstory.api.schemas import (
 )
 from backstory.cards.timeline import Card, spellings
 from backstory.context import ContextResult
-from backstory.events.models import Entity, Event, Record, Story, localised
+from backstory.events.models import Entity, Event, Record, Story, entity_name, localised
 from backstory.matching.index import EventIndex
 from backstory.matching.score import Candidate
 
@@ -101,7 +101,7 @@ def card_out(index: EventIndex, card: Card, lang: str | None, written: Mapping[s
         reason=ReasonOut(
             code=card.reason.code,
             entities=[
-                EntityRef(id=e, name=index.entities[e].name, as_written=written.get(e))
+                EntityRef(id=e, name=entity_name(index.entities[e], lang), as_written=written.get(e))
                 for e in card.reason.entity_ids
                 if e in index.entities
             ],

@@ -87,7 +87,8 @@ class SourceOut(msgspec.Struct, kw_only=True):
 class EntityRef(msgspec.Struct, kw_only=True):
     id: str
     name: str
-    """The curated name."""
+    """The name for the reader: an alias in the script of the card's language where there is one, else the
+    curated name."""
     as_written: str | None = None
     """How this article writes it, when the article names it."""
 

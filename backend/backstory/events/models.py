@@ -7,6 +7,7 @@ line, tagged by ``type``). They carry no database or HTTP details.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Literal
 
 import msgspec
@@ -89,6 +90,34 @@ class Catalog(msgspec.Struct, frozen=True, kw_only=True):
     def records(self) -> list[Record]:
         """Stories, then entities, then events: the order an import can apply them in."""
         return [*self.stories, *self.entities, *sorted(self.events, key=lambda e: (e.date, e.id))]
+
+
+# The script each language is written in, where it is not Latin: an entity's name for a reader of the language is
+# its first alias in that script (its curated name is English).
+_SCRIPTS = {
+    **dict.fromkeys(("ru", "uk", "be", "bg", "sr", "mk", "kk"), "CYRILLIC"),
+    **dict.fromkeys(("ar", "fa", "ur"), "ARABIC"),
+    "he": "HEBREW", "el": "GREEK", "ka": "GEORGIAN", "hy": "ARMENIAN", "ko": "HANGUL", "hi": "DEVANAGARI",
+    "zh": "CJK", "ja": "CJK",
+}  # fmt: skip
+
+
+def script_of(text: str) -> str:
+    """The Unicode script of a text's first letter ("LATIN", "CYRILLIC", …), "" without letters."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA")) else name.split(" ", 1)[0]
+    return ""
+
+
+def entity_name(entity: Entity, lang: str | None) -> str:
+    """The entity's name for a reader of ``lang``: its first alias written in that language's script, if the
+    language is not written in Latin letters and the entity has one; else its curated name."""
+    script = _SCRIPTS.get(lang or "")
+    if script is None:
+        return entity.name
+    return next((alias for alias in entity.aliases if script_of(alias) == script), entity.name)
 
 
 def localised(texts: Localised, lang: str | None) -> str:
