@@ -149,7 +149,7 @@ class TestSharedThroughRedis:
             assert await _redis_count(redis_client, client) == 3
 
             await proxy.stop()
-            with caplog.at_level(logging.WARNING, logger="backstory.api.ratelimit"):
+            with caplog.at_level(logging.WARNING, logger="backstory.api.redis_link"):
                 down = [(await limiter.hit(client)).allowed for _ in range(3)]
             # Counted in this process from zero: answers go on, and the limit still holds there.
             assert down == [True, True, False]
@@ -158,7 +158,7 @@ class TestSharedThroughRedis:
 
             await proxy.start()
             caplog.clear()
-            with caplog.at_level(logging.WARNING, logger="backstory.api.ratelimit"):
+            with caplog.at_level(logging.WARNING, logger="backstory.api.redis_link"):
                 assert (await limiter.hit(client)).allowed is False, "Redis's count for this minute is 3 already"
             assert limiter.using_redis
             assert "redis is back" in caplog.text

@@ -55,7 +55,7 @@ class TestRedisOutage:
         private_redis: PrivateRedis,
         caplog: pytest.LogCaptureFixture,
     ) -> None:
-        caplog.set_level(logging.WARNING, logger="backstory.api.ratelimit")
+        caplog.set_level(logging.WARNING, logger="backstory.api.redis_link")
         client = app_on_redis
 
         up = _token("up")

@@ -19,18 +19,17 @@ from collections.abc import Callable
 from functools import cache
 from typing import Protocol
 
-import redis.asyncio
 from prometheus_client import Counter
 
 from backstory.api.metrics import PREFIX as METRICS_PREFIX
+from backstory.api.redis_link import RETRY_S, UNREACHABLE, RedisLink
 from backstory.articles.urls import normalise_url
 from backstory.context import ArticleInput
 
 log = logging.getLogger(__name__)
 
 REDIS_PREFIX = "backstory:answer:"
-REDIS_RETRY_S = 5.0
-REDIS_TIMEOUT_S = 0.25
+REDIS_RETRY_S = RETRY_S
 """A cache lookup must not hold a request up longer than computing the answer would."""
 ANSWER_CACHE = "answer_cache"
 """The app-state key of the cache."""
@@ -98,62 +97,30 @@ class InProcessAnswerCache:
 
 
 class RedisAnswerCache:
-    """Answers in Redis, shared by every instance; in process while Redis is unreachable."""
+    """Answers in Redis, shared by every instance; in process while Redis is unreachable (see ``redis_link.py``)."""
 
     def __init__(
         self, url: str, size: int, ttl_s: int, *, prefix: str = REDIS_PREFIX, retry_s: float = REDIS_RETRY_S
     ) -> None:
         self._prefix = prefix
         self._ttl_s = ttl_s
-        self._retry_s = retry_s
-        self._redis = redis.asyncio.Redis.from_url(
-            url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S, retry_on_timeout=False
-        )
+        self._redis = RedisLink(url, shared="context answers cached", retry_s=retry_s)
         self.fallback = InProcessAnswerCache(size, ttl_s)
-        self._down_until: float | None = None
 
     @property
     def using_redis(self) -> bool:
-        return self._down_until is None
+        return self._redis.up
 
     async def get(self, key: str) -> bytes | None:
-        if self._redis_down():
+        answer = await self._redis.run(lambda client: client.get(self._prefix + key))
+        if answer is UNREACHABLE:
             return await self.fallback.get(key)
-        try:
-            answer = await self._redis.get(self._prefix + key)
-        except (redis.RedisError, OSError) as exc:
-            self._went_down(exc)
-            return await self.fallback.get(key)
-        self._came_back()
         return answer if isinstance(answer, bytes) else None
 
     async def put(self, key: str, answer: bytes) -> None:
-        if self._redis_down():
+        stored = await self._redis.run(lambda client: client.set(self._prefix + key, answer, ex=self._ttl_s))
+        if stored is UNREACHABLE:
             await self.fallback.put(key, answer)
-            return
-        try:
-            await self._redis.set(self._prefix + key, answer, ex=self._ttl_s)
-        except (redis.RedisError, OSError) as exc:
-            self._went_down(exc)
-            await self.fallback.put(key, answer)
-            return
-        self._came_back()
-
-    def _redis_down(self) -> bool:
-        return self._down_until is not None and time.monotonic() < self._down_until
-
-    def _went_down(self, exc: BaseException) -> None:
-        if self._down_until is None:
-            log.warning(
-                "redis unreachable: context answers cached in this process until it is back",
-                extra={"error": exc.__class__.__name__},
-            )
-        self._down_until = time.monotonic() + self._retry_s
-
-    def _came_back(self) -> None:
-        if self._down_until is not None:
-            log.warning("redis is back: context answers shared again")
-            self._down_until = None
 
     async def aclose(self) -> None:
         await self._redis.aclose()

@@ -22,14 +22,14 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import TooManyRequestsException
 from litestar.handlers.base import BaseRouteHandler
 
+from backstory.api.redis_link import RETRY_S, RedisLink
+
 log = logging.getLogger(__name__)
 
 WINDOW_S = 60
 REDIS_PREFIX = "backstory:ratelimit:"
-REDIS_RETRY_S = 5.0
+REDIS_RETRY_S = RETRY_S
 """While Redis is unreachable, how long requests are counted in process before Redis is tried again."""
-REDIS_TIMEOUT_S = 0.25
-"""A limit check must not hold a request up: past this, Redis counts as unreachable."""
 RATE_LIMITER = "rate_limiter"
 """The app-state key of the limiter."""
 
@@ -78,7 +78,7 @@ class InProcessRateLimiter:
 
 
 class RedisRateLimiter:
-    """Counts in Redis, shared by every instance; in process while Redis is unreachable."""
+    """Counts in Redis, shared by every instance; in process while Redis is unreachable (see ``redis_link.py``)."""
 
     def __init__(
         self,
@@ -91,43 +91,31 @@ class RedisRateLimiter:
         self.per_minute = per_minute
         # Wall-clock windows: instances share them, so they must agree on the minute (NTP is enough).
         self._clock = clock
-        self._retry_s = retry_s
-        self._redis = redis.asyncio.Redis.from_url(
-            url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S, retry_on_timeout=False
-        )
+        self._redis = RedisLink(url, shared="rate limits counted", retry_s=retry_s, clock=clock)
         self.fallback = InProcessRateLimiter(per_minute, clock)
-        self._down_until: float | None = None
-        """Set while Redis is unreachable: when to try it again."""
 
     @property
     def using_redis(self) -> bool:
-        return self._down_until is None
+        return self._redis.up
 
     async def hit(self, client: str) -> Decision:
         now = self._clock()
-        if self._down_until is not None and now < self._down_until:
-            return await self.fallback.hit(client)
         window = int(now // WINDOW_S)
         key = f"{REDIS_PREFIX}{client}:{window}"
-        try:
-            async with self._redis.pipeline(transaction=True) as pipe:
+
+        async def count(redis_client: redis.asyncio.Redis) -> int:
+            async with redis_client.pipeline(transaction=True) as pipe:
                 pipe.incr(key)
                 pipe.expire(key, WINDOW_S + 5)
-                count, _ = await pipe.execute()
-        except (redis.RedisError, OSError) as exc:
-            if self._down_until is None:
-                log.warning(
-                    "redis unreachable: rate limits counted in this process until it is back",
-                    extra={"error": exc.__class__.__name__},
-                )
-            self._down_until = now + self._retry_s
-            return await self.fallback.hit(client)
-        if self._down_until is not None:
-            log.warning("redis is back: rate limits shared again")
-            self._down_until = None
-        if int(count) <= self.per_minute:
-            return Decision(True, 0)
-        return Decision(False, max(1, math.ceil((window + 1) * WINDOW_S - now)))
+                counted, _ = await pipe.execute()
+            return int(counted)
+
+        counted = await self._redis.run(count)
+        if isinstance(counted, int):
+            if counted <= self.per_minute:
+                return Decision(True, 0)
+            return Decision(False, max(1, math.ceil((window + 1) * WINDOW_S - now)))
+        return await self.fallback.hit(client)
 
     async def aclose(self) -> None:
         await self._redis.aclose()
