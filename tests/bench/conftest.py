@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backstory.articles.language import LanguageDetectorService
-from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.events.models import Catalog
 from backstory.events.ndjson import parse_records
 from backstory.research.evaluation import EvalItem, read_items
 from backstory.research.synthetic import merge_catalogs, synthetic_catalog
@@ -28,12 +28,7 @@ def catalogs() -> dict[str, Catalog]:
     """``bundled`` and ``bundled+10k``, in that order."""
     if not BUNDLED.is_file():
         pytest.skip(f"the bundled story is not there yet: {BUNDLED}")
-    records = parse_records(BUNDLED.read_text(encoding="utf-8"))
-    bundled = Catalog(
-        stories=[r for r in records if isinstance(r, Story)],
-        events=[r for r in records if isinstance(r, Event)],
-        entities=[r for r in records if isinstance(r, Entity)],
-    )
+    bundled = Catalog.of(parse_records(BUNDLED.read_text(encoding="utf-8")))
     return {
         "bundled": bundled,
         f"bundled+{N_SYNTHETIC // 1000}k": merge_catalogs(bundled, synthetic_catalog(N_SYNTHETIC)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 import msgspec
@@ -86,6 +87,16 @@ class Catalog(msgspec.Struct, frozen=True, kw_only=True):
     stories: list[Story]
     events: list[Event]
     entities: list[Entity]
+
+    @classmethod
+    def of(cls, records: Iterable[Record]) -> Catalog:
+        """The catalog of records in any order (the reverse of ``records()``)."""
+        records = list(records)
+        return cls(
+            stories=[r for r in records if isinstance(r, Story)],
+            events=[r for r in records if isinstance(r, Event)],
+            entities=[r for r in records if isinstance(r, Entity)],
+        )
 
     def records(self) -> list[Record]:
         """Stories, then entities, then events: the order an import can apply them in."""

@@ -25,7 +25,7 @@ from backstory.articles.extract import extract_page
 from backstory.articles.language import LanguageDetectorService
 from backstory.catalog import Snapshot
 from backstory.context import ArticleInput, ContextService
-from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.events.models import Catalog
 from backstory.events.store import read_bundled
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
@@ -74,12 +74,7 @@ def rss_mb() -> float:
 
 
 def bundled_catalog() -> Catalog:
-    records = read_bundled()
-    return Catalog(
-        stories=[r for r in records if isinstance(r, Story)],
-        events=[r for r in records if isinstance(r, Event)],
-        entities=[r for r in records if isinstance(r, Entity)],
-    )
+    return Catalog.of(read_bundled())
 
 
 def extract_only(pages: list[BenchPage], repeats: int) -> float:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from backstory.events.models import Catalog, Entity, Event, Record, Story
+from backstory.events.models import Catalog, Entity, Record, Story
 from backstory.events.ndjson import parse_records
 from backstory.events.store import bundled_files
 
@@ -40,12 +40,7 @@ def thinned(text: str) -> str:
 
 
 def as_catalog(records: Iterable[Record]) -> Catalog:
-    records = list(records)
-    return Catalog(
-        stories=[r for r in records if isinstance(r, Story)],
-        events=[r for r in records if isinstance(r, Event)],
-        entities=[r for r in records if isinstance(r, Entity)],
-    )
+    return Catalog.of(records)
 
 
 def event_set(extra: Sequence[Path] = (), *, thin: bool = False, bundled: bool = True) -> Catalog:

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from pathlib import Path
 
 from anyascii import anyascii
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backstory.events.models import Catalog, Entity, Event, Story
-from backstory.events.ndjson import parse_records
+from backstory.events.models import Catalog
+from backstory.events.store import read_bundled
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms
 from backstory.matching.index import EventIndex
 from backstory.matching.score import score
 
-BUNDLED = Path(__file__).parents[3] / "backend" / "backstory" / "data" / "us-belarus-2025.ndjson"
-
-
-def _bundled_index() -> EventIndex:
-    records = parse_records(BUNDLED.read_text(encoding="utf-8"))
-    return EventIndex.build(
-        Catalog(
-            stories=[r for r in records if isinstance(r, Story)],
-            entities=[r for r in records if isinstance(r, Entity)],
-            events=[r for r in records if isinstance(r, Event)],
-        )
-    )
-
-
-INDEX = _bundled_index()
+INDEX = EventIndex.build(Catalog.of(read_bundled()))
 
 # Invented articles, in several languages and scripts.
 ARTICLES = [
