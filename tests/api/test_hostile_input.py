@@ -219,3 +219,11 @@ class TestTimeLimit:
             body = response.json()
             assert body["status"] == 503 and body["request_id"] == response.headers["x-request-id"]
             await _healthy(client)
+
+
+async def test_markup_the_parsers_trip_on_is_answered_as_no_article(client: AsyncTestClient[Any]) -> None:
+    response = await client.post("/v1/context", json={"url": "https://news.example/x", "html": "<svg>html"})
+
+    assert response.status_code == 422
+    assert response.json()["type"] == "urn:backstory:problem:not-an-article"
+    await _healthy(client)

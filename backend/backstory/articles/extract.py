@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 
 import trafilatura
 from trafilatura.settings import Document as TrafilaturaDocument
+
+log = logging.getLogger(__name__)
 
 # A paragraph at least this long is article prose; section fronts and teaser lists have none.
 ARTICLE_PARAGRAPH_CHARS = 250
@@ -41,16 +44,22 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     publication rather than last modification, and the extensive search is off because it guesses dates
     from any year in the text ("since 2020" became 2020-01-01), which would rule out every later event.
     """
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": False},
-    )
     lang_match = _HTML_LANG.search(html[:5000])
     page_lang = lang_match.group(1).lower() if lang_match else None
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except Exception as exc:
+        # Found by the property test: htmldate asserts inside lxml on some broken pages (an <svg> left without a
+        # parent). Such a page holds no article we could read; answer so rather than fail the request.
+        log.warning("extraction failed", extra={"error": type(exc).__name__})
+        return ExtractedPage(text="", title=None, published=None, page_lang=page_lang, is_article=False)
     if not isinstance(document, TrafilaturaDocument) or not document.text:
         return ExtractedPage(text="", title=None, published=None, page_lang=page_lang, is_article=False)
     text = document.text.strip()

@@ -25,6 +25,12 @@ class TestExtractPage:
         page = extract_page(PAGE, "https://kurier.example/most")
         assert (page.title, page.published, page.page_lang) == ("Nowy most w Veln otwarty", dt.date(2025, 3, 5), "pl")
 
+    def test_markup_the_parsers_trip_on_is_not_an_article(self) -> None:
+        # htmldate asserts inside lxml on this one (found by tests/unit/test_properties_extract.py).
+        page = extract_page("<svg>html")
+
+        assert (page.text, page.is_article) == ("", False)
+
     def test_a_page_without_an_article_gives_next_to_no_text(self) -> None:
         assert len(extract_page("<html><body><nav>Menu</nav></body></html>").text) < 20
 
