@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -20,6 +21,13 @@ from backstory.events.migrate import make_engine, migrate
 from backstory.events.store import EventStore
 
 SERVER_URL_VARIABLE = "BACKSTORY_TEST_DATABASE_URL"
+
+# In CI the property tests draw the same examples every run, so that a submission lands or not on its own merits;
+# on developers' machines they explore afresh each time, which is how new failures are found (then fixed and kept
+# as regression tests).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
