@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from websockets.sync.client import ClientConnection, connect
 
-from .harness import POPUP_READY, POPUP_SIZE, free_port
+from .harness import POPUP_READY, POPUP_SIZE, free_port, poll_until
 
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
 GECKO_ID = "backstory@backstory.invalid"  # extension/manifest.json, browser_specific_settings.gecko.id
@@ -100,11 +100,7 @@ class FirefoxPage:
         return json.loads(value["value"]) if value.get("type") == "string" else None
 
     def wait_for(self, expression: str, timeout_s: float = 20) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not self.evaluate(expression):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {expression}")
-            time.sleep(0.1)
+        poll_until(self, expression, timeout_s)
 
     def click(self, selector: str) -> None:
         self.evaluate(f"document.querySelector({json.dumps(selector)}).click()")

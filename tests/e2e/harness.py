@@ -149,6 +149,15 @@ class Browser:
                 page.close()
 
 
+def poll_until(page: PopupPage, expression: str, timeout_s: float) -> None:
+    """Evaluate ``expression`` in the page every 0.1 s until it is truthy; AssertionError after ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.1)
+
+
 class PopupPage(Protocol):
     """The popup in either browser."""
 
@@ -182,11 +191,7 @@ class ChromiumPopup:
 
     def wait_for(self, expression: str, timeout_s: float = 20) -> None:
         # Polled from here: wait_for_function evaluates a string, which the extension's CSP forbids.
-        deadline = time.monotonic() + timeout_s
-        while not self.evaluate(expression):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {expression}")
-            time.sleep(0.1)
+        poll_until(self, expression, timeout_s)
 
     def click(self, selector: str) -> None:
         self.page.click(selector)
