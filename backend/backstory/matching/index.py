@@ -18,6 +18,7 @@ from typing import Literal
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.automatic import with_found_countries
+from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     MIN_FOREIGN_CONSONANTS,
     MIN_FOREIGN_NAME,
@@ -200,6 +201,8 @@ class EventIndex:
         index.number_events = dict(number_events)
         index.date_events = dict(date_events)
         index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
+        group = _entity_groups(index)
+        everywhere = _events_naming(index, group)
         for story_id, events in index.story_events.items():
             entity_df: dict[str, int] = defaultdict(int)
             number_df: dict[str, int] = defaultdict(int)
@@ -209,7 +212,11 @@ class EventIndex:
                 for number in set(event.numbers):
                     number_df[number] += 1
             for entity_id, count in entity_df.items():
-                index.entity_weight[(story_id, entity_id)] = _idf(count, len(events))
+                # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine
+                # story): the other stories' events claim it as much, so it weighs no more than across all.
+                index.entity_weight[(story_id, entity_id)] = min(
+                    _idf(count, len(events)), _idf(everywhere[entity_id], len(index.events))
+                )
             for number, count in number_df.items():
                 index.number_weight[(story_id, number)] = _idf(count, len(events))
         index.story_core = {
@@ -241,15 +248,16 @@ class EventIndex:
         }
         listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
         surnames = owned_surnames(listed, stories_of)
+        places = [entity for entity in listed if entity.kind == "place"]
+        cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
         for entity in listed:
             curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]])
             known = {term.keys for term in curated}
             terms.extend(curated)
-            terms.extend(
-                _whole_stems(term)
-                for term in _terms("name", entity.id, place_aliases(entity))
-                if term.keys not in known
-            )
+            found = place_aliases(entity)
+            if entity.kind == "place":
+                found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
+            terms.extend(_whole_stems(term) for term in _terms("name", entity.id, found) if term.keys not in known)
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
@@ -314,6 +322,31 @@ class EventIndex:
 
     def story_timeline(self, story_id: str) -> list[Event]:
         return self.story_events.get(story_id, [])
+
+
+def _entity_groups(index: EventIndex) -> dict[str, str]:
+    """Entity id -> the id standing for every entity listed under one of its names, in whichever story.
+
+    Stories are curated apart, so one person or country has an id in each ("donald-trump", "trump", "cldr-ua").
+    """
+    by_name: dict[tuple[str, ...], str] = {}
+    group: dict[str, str] = {}
+    for entity_id in sorted(index.entity_events):
+        entity = index.entities.get(entity_id)
+        names = [fold_phrase(name) for name in [entity.name, *entity.aliases]] if entity else []
+        # The first entity seen under any of its names stands for the group.
+        group[entity_id] = next((by_name[n] for n in names if n in by_name), entity_id)
+        for name in names:
+            by_name.setdefault(name, group[entity_id])
+    return group
+
+
+def _events_naming(index: EventIndex, group: dict[str, str]) -> dict[str, int]:
+    """Entity id -> how many events, of every story, list it or another entity of its group."""
+    events: dict[str, set[str]] = defaultdict(set)
+    for entity_id, event_ids in index.entity_events.items():
+        events[group[entity_id]].update(event_ids)
+    return {entity_id: len(events[group[entity_id]]) for entity_id in index.entity_events}
 
 
 def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:

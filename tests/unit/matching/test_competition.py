@@ -71,3 +71,74 @@ class TestStoriesCompete:
         assert ranked[0] == "2025-12-02-belavia-flies-to-ostravel"
         assert {"2025-09-11-coale-52-freed-belavia", "2025-11-04-ofac-delists-belavia"} & set(ranked)  # competed
         assert result.claimed is None or result.claimed.event_id == "2025-12-02-belavia-flies-to-ostravel"
+
+
+class TestSharedEntitiesAcrossStories:
+    """One person has an id in each story that lists them; how rare a name is counts across stories too."""
+
+    @staticmethod
+    def _catalog() -> Catalog:
+        stories = [Story(id="harbour", title={"en": "Harbour"}), Story(id="mines", title={"en": "Mines"})]
+        entities = [
+            Entity(id="orla-fenwick", kind="person", name="Orla Fenwick"),
+            Entity(id="fenwick", kind="person", name="Orla Fenwick", aliases=["Fenwick"]),
+            Entity(id="tam-quill", kind="person", name="Tam Quill"),
+        ]
+        harbour = [
+            Event(
+                id="h1",
+                story_id="harbour",
+                date=dt.date(2025, 1, 1),
+                title={"en": "h"},
+                summary={"en": "h"},
+                entities=["orla-fenwick"],
+            ),
+            Event(
+                id="h2",
+                story_id="harbour",
+                date=dt.date(2025, 1, 2),
+                title={"en": "h"},
+                summary={"en": "h"},
+                entities=["tam-quill"],
+            ),
+            Event(
+                id="h3",
+                story_id="harbour",
+                date=dt.date(2025, 1, 3),
+                title={"en": "h"},
+                summary={"en": "h"},
+                entities=["tam-quill"],
+            ),
+        ]
+        mines = [
+            Event(
+                id=f"m{n}",
+                story_id="mines",
+                date=dt.date(2025, 2, n),
+                title={"en": "m"},
+                summary={"en": "m"},
+                entities=["fenwick"],
+            )
+            for n in range(1, 6)
+        ]
+        return Catalog(stories=stories, entities=entities, events=[*harbour, *mines])
+
+    def test_a_name_every_event_of_another_story_lists_weighs_less(self) -> None:
+        index = EventIndex.build(self._catalog())
+        alone = EventIndex.build(
+            Catalog(
+                stories=self._catalog().stories[:1],
+                entities=self._catalog().entities,
+                events=[e for e in self._catalog().events if e.story_id == "harbour"],
+            )
+        )
+
+        # Rare in its own story, common beside the other one: it now tells the harbour story's events apart less.
+        assert index.entity_weight[("harbour", "orla-fenwick")] < alone.entity_weight[("harbour", "orla-fenwick")]
+        # A name no other story lists keeps its weight.
+        assert index.entity_weight[("harbour", "tam-quill")] == alone.entity_weight[("harbour", "tam-quill")]
+
+    def test_a_name_of_one_story_only_is_weighed_within_it(self) -> None:
+        index = EventIndex.build(self._catalog())
+
+        assert index.entity_weight[("mines", "fenwick")] < index.entity_weight[("harbour", "orla-fenwick")]

