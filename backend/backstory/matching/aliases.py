@@ -18,7 +18,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 
 from backstory.events.models import Entity
-from backstory.matching.normalise import MIN_STEM, fold_phrase
+from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
 
 # The languages of the press whose CLDR place names are added: the detector's languages and a few more
 # (CLDR's zh_Hant is the traditional script of Taiwan and Hong Kong).
@@ -106,3 +106,23 @@ def place_names() -> dict[tuple[str, ...], tuple[str, ...]]:
         city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
         add(city, [locale.time_zones.get(zone, {}).get("city") for locale in locales])
     return {key: tuple(names) for key, names in table.items()}
+
+
+# Letters an inflected form may add to a place name's stem (Туреччина -> Туреччині).
+MAX_PLACE_ENDING = 4
+# Shorter stems start too many other words.
+MIN_PLACE_STEM = 5
+
+
+@cache
+def _place_stems() -> frozenset[str]:
+    """The stems of CLDR's country and city names in every language, each name's words run together."""
+    names = [*place_names(), *(fold_phrase(name) for names in place_names().values() for name in names)]
+    return frozenset(s for s in (stem("".join(keys)) for keys in names) if len(s) >= MIN_PLACE_STEM)
+
+
+def names_a_place(key: str) -> bool:
+    """Whether a folded word is a country or city as some language names it (inflected too): no person's name,
+    however its consonants read (Moscow, مسکو, 모스크바 -> m-s-k, as in Matskevich)."""
+    stems = _place_stems()
+    return any(key[:end] in stems for end in range(max(MIN_PLACE_STEM, len(key) - MAX_PLACE_ENDING), len(key) + 1))

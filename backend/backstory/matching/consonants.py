@@ -28,7 +28,8 @@ LONG_VOWEL = "\u30fc"
 """The katakana mark that lengthens the vowel before it (プーチン); no sound of its own."""
 
 MIN_CONSONANTS = 4
-# A name written in syllables takes at most this many of them.
+# A name written in syllables takes at least and at most this many of them.
+MIN_SYLLABLES = 3
 MAX_SYLLABLES = 6
 
 _CLASSES = {

@@ -9,12 +9,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
     ABJAD,
     LONG_VOWEL,
     MAX_SYLLABLES,
     MIN_FOREIGN_NAME,
     MIN_LONG_NAME,
+    MIN_SYLLABLES,
     SYLLABIC,
     abjad_keys,
     syllables_key,
@@ -179,6 +181,8 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
     hits: list[TermHit] = []
     for i, token in enumerate(tokens):
         if ABJAD.search(token.raw):
+            if names_a_place(token.key):
+                continue
             for key in abjad_keys(token.raw):
                 hits.extend(TermHit(term, i, i + 1, 1) for term in index.consonant_names.get(key, ()))
         elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
@@ -186,6 +190,9 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
             end = i + 1
             while end < len(tokens) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
                 end += 1
+                # Two syllables are a common word as often as a name (성과, "results"); a place is no person.
+                if end - i < MIN_SYLLABLES or names_a_place("".join(t.key for t in tokens[i:end])):
+                    continue
                 for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
     return hits
@@ -204,7 +211,7 @@ def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]
         found = index.long_names.get(key) if len(token.key) >= MIN_LONG_NAME - 1 else None
         if not found and token.raw[0] > LAST_LATIN:
             found = index.foreign_names.get(key)
-        if found:
+        if found and not names_a_place(token.key):
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.consonants import abjad_keys, consonant_key, name_key, syllables_key, vowelless
+from backstory.matching.document import build_document
+from backstory.matching.evidence import gather
+from backstory.matching.index import EventIndex
 from backstory.matching.normalise import fold_word
 
 
@@ -62,3 +68,35 @@ class TestVowelless:
     @pytest.mark.parametrize("spelling", ["Zaslavsky", "Zoslovsky", "Заслувский", "Zasliavskii"])
     def test_spellings_that_differ_in_vowels_meet(self, spelling: str) -> None:
         assert vowelless(fold_word(spelling)[0]) == "zslvsk"
+
+
+class TestPlacesAreNoPeople:
+    """A place's name read by its consonants can be a person's: Moscow (모스크바, Москва) reads m-s-k-v, as the
+    invented Maskevo does. A word that names a country or city in some language is not looked up as a person."""
+
+    @staticmethod
+    def _index() -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "s"})],
+                entities=[Entity(id="maskevo", kind="person", name="Ilse Maskevo")],
+                events=[
+                    Event(
+                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Ilse Maskevo resigns"},
+                        summary={"en": "Ilse Maskevo resigns."}, entities=["maskevo"],
+                    )
+                ],
+            )
+        )  # fmt: skip
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("모스크바 에서 회담이 열렸다", "ko"), ("Переговоры прошли в Москве во вторник", "ru")],
+    )
+    def test_a_city_is_not_read_as_a_name(self, text: str, lang: str) -> None:
+        assert "maskevo" not in gather(build_document(text, langs=[lang]), self._index()).names
+
+    def test_the_name_itself_is_still_found(self) -> None:
+        evidence = gather(build_document("Маскево подала в отставку", langs=["ru"]), self._index())
+
+        assert "maskevo" in evidence.names
