@@ -11,14 +11,17 @@ its weight from its rarity among the story's events, as for any entity.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 import msgspec
 from babel import Locale
 
 from backstory.events.models import Catalog, Entity, Event
-from backstory.matching.normalise import MIN_STEM, Token, fold_phrase, stem, tokenise
+from backstory.matching.normalise import MIN_STEM, WORD, Token, fold_phrase, fold_word, prepare, stem
 
 # An inflected form may add this many letters to a country's stem (Russia -> Russian, Ukraine -> Ukrainian).
 MAX_ENDING = 4
@@ -46,40 +49,56 @@ def _word_matches(token: Token, key: str) -> bool:
 
 def countries_named(text: str) -> dict[str, str]:
     """Territory code -> English name of the countries a text names, written with a capital as names are."""
-    tokens = tokenise(text)
+    # Only a capitalised word can start a country's name: the words are folded (a cached lookup) one by one, and
+    # only from such a word on, rather than the whole text tokenised (half of an index build at 100,000 events).
+    words = list(WORD.finditer(prepare(text)))
     table = _countries()
     found: dict[str, str] = {}
-    for i, token in enumerate(tokens):
-        if not token.raw[:1].isupper():
+    for i, word in enumerate(words):
+        raw = word.group()
+        if not raw[:1].isupper():
             continue
-        for end in range(max(MIN_STEM, len(token.key) - MAX_ENDING), len(token.key) + 1):
-            for keys, code, name in table.get(token.key[:end], ()):
-                following = tokens[i : i + len(keys)]
-                if len(following) == len(keys) and all(map(_word_matches, following, keys)):
-                    found[code] = name
+        for offset, key in enumerate(fold_word(raw)):
+            for end in range(max(MIN_STEM, len(key) - MAX_ENDING), len(key) + 1):
+                for keys, code, name in table.get(key[:end], ()):
+                    following = list(islice(_tokens_from(words, i, offset), len(keys)))
+                    if len(following) == len(keys) and all(map(_word_matches, following, keys)):
+                        found[code] = name
     return found
+
+
+def _tokens_from(words: list[re.Match[str]], i: int, offset: int) -> Iterator[Token]:
+    """The tokens ``tokens_of`` makes of the text, from the ``offset``-th key of word ``i`` on."""
+    for position in range(i, len(words)):
+        word = words[position]
+        keys = fold_word(word.group())
+        for key in keys[offset if position == i else 0 :]:
+            yield Token(word.group(), key, word.start())
 
 
 def with_found_countries(catalog: Catalog) -> Catalog:
     """``catalog`` with each event's countries (``countries_named``) added where its story names none of them."""
     entities = {entity.id: entity for entity in catalog.entities}
-    # Folded once per entity, not once per event that lists it: at 100,000 events that was most of an index build.
-    entity_names = {
-        entity.id: {fold_phrase(name) for name in [entity.name, *entity.aliases]} for entity in catalog.entities
-    }
-    story_names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    story_entities: dict[str, set[str]] = defaultdict(set)
     for event in catalog.events:
-        for entity_id in event.entities:
-            names = entity_names.get(entity_id)
-            if names is not None:
-                story_names[event.story_id].update(names)
+        story_entities[event.story_id].update(event.entities)
+    # A story's names are folded when one of its events names a country, and once: folding every entity's names
+    # up front was most of an index build at 100,000 events.
+    story_names: dict[str, set[tuple[str, ...]]] = {}
+
+    def names_of(story_id: str) -> set[tuple[str, ...]]:
+        if story_id not in story_names:
+            listed = (entities[e] for e in story_entities[story_id] if e in entities)
+            story_names[story_id] = {fold_phrase(name) for entity in listed for name in [entity.name, *entity.aliases]}
+        return story_names[story_id]
+
     added: dict[str, Entity] = {}
     events: list[Event] = []
     for event in catalog.events:
         text = " ".join(filter(None, [event.title.get("en"), event.summary.get("en")]))
         new = []
         for code, name in countries_named(text).items():
-            if fold_phrase(name) not in story_names[event.story_id]:
+            if fold_phrase(name) not in names_of(event.story_id):
                 entity_id = ID_PREFIX + code.lower()
                 added.setdefault(entity_id, Entity(id=entity_id, kind="place", name=name))
                 if entity_id not in event.entities:

@@ -27,7 +27,8 @@ _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 # script they mark elision (l'ambassade) and separate words instead.
 _APOSTROPHES = re.compile(r"(?<=[\u0400-\u04ff])['\u2019\u02bc\u02b9`´](?=[\u0400-\u04ff])")
 _SPACED = re.compile(r" ?([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) ?")
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"\w+", re.UNICODE)
+"""A word of a prepared text (``prepare``)."""
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 _SKELETON_RULES = {
@@ -98,7 +99,7 @@ def tokenise(text: str) -> list[Token]:
 def tokens_of(prepared: str) -> list[Token]:
     """Tokens of a text already passed through ``prepare``; offsets refer to it."""
     tokens: list[Token] = []
-    for match in _WORD.finditer(prepared):
+    for match in WORD.finditer(prepared):
         raw = match.group(0)
         for key in fold_word(raw):
             tokens.append(Token(raw, key, match.start()))
