@@ -68,9 +68,7 @@ def _shared(index: EventIndex, event: Event, anchor: Event) -> Reason:
     def link(entity_id: str) -> float:
         # Rare in the story and central to both events; the story's core (in every event) says little.
         weight = index.entity_weight.get((story, entity_id), 0.0)
-        return weight * min(
-            index.centrality.get((event.id, entity_id), 0.0), index.centrality.get((anchor.id, entity_id), 0.0)
-        )
+        return weight * min(index.centrality(event.id, entity_id), index.centrality(anchor.id, entity_id))
 
     core = index.story_core.get(story, frozenset())
     shared = sorted(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -30,28 +30,33 @@ PLACE_LOCALES = (
 )  # fmt: skip
 
 
-def surnames(entity: Entity) -> list[str]:
+Fold = Callable[[str], tuple[str, ...]]
+
+
+def surnames(entity: Entity, fold: Fold = fold_phrase) -> list[str]:
     """The last word of each of a person's names of two or more words (none for other kinds, or short ones)."""
     if entity.kind != "person":
         return []
     found: dict[str, None] = {}
     for name in [entity.name, *entity.aliases]:
         words = name.split()
-        if len(words) >= 2 and len("".join(fold_phrase(words[-1]))) >= MIN_STEM:
+        if len(words) >= 2 and len("".join(fold(words[-1]))) >= MIN_STEM:
             found[words[-1]] = None
     return list(found)
 
 
-def place_aliases(entity: Entity) -> list[str]:
+def place_aliases(entity: Entity, fold: Fold = fold_phrase) -> list[str]:
     """CLDR's names in every language of a country or city that ``entity`` is named as in English."""
     places = place_names()
     found: dict[str, None] = {}
     for name in [entity.name, *entity.aliases]:
-        found.update((other, None) for other in places.get(fold_phrase(name), ()))
+        found.update((other, None) for other in places.get(fold(name), ()))
     return list(found)
 
 
-def owned_surnames(entities: Iterable[Entity], events_of: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+def owned_surnames(
+    entities: Iterable[Entity], events_of: Mapping[str, Sequence[str]], fold: Fold = fold_phrase
+) -> dict[str, list[str]]:
     """Entity id -> the surnames it is called by, among ``entities`` that share a story.
 
     A surname two people of a story share (Donald and Melania Trump) belongs to the one its events name most
@@ -61,9 +66,9 @@ def owned_surnames(entities: Iterable[Entity], events_of: Mapping[str, Sequence[
     owner: dict[tuple[str, tuple[str, ...]], tuple[float, str]] = {}
     for entity in entities:
         counts = Counter(events_of.get(entity.id, ()))
-        curated = {fold_phrase(alias) for alias in [entity.name, *entity.aliases] if len(alias.split()) == 1}
+        curated = {fold(alias) for alias in [entity.name, *entity.aliases] if len(alias.split()) == 1}
         for story_id, count in counts.items():
-            for key in curated | {fold_phrase(name) for name in surnames(entity)}:
+            for key in curated | {fold(name) for name in surnames(entity, fold)}:
                 claim = (math.inf if key in curated else count, entity.id)
                 if (story_id, key) not in owner or claim > owner[(story_id, key)]:
                     owner[(story_id, key)] = claim
@@ -72,8 +77,8 @@ def owned_surnames(entities: Iterable[Entity], events_of: Mapping[str, Sequence[
         stories = set(events_of.get(entity.id, ()))
         owned[entity.id] = [
             name
-            for name in surnames(entity)
-            if all(owner[(story_id, fold_phrase(name))][1] == entity.id for story_id in stories)
+            for name in surnames(entity, fold)
+            if all(owner[(story_id, fold(name))][1] == entity.id for story_id in stories)
         ]
     return owned
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -27,7 +27,7 @@ from backstory.matching.consonants import (
     name_key,
     vowelless,
 )
-from backstory.matching.normalise import MIN_STEM, fold_phrase, stem
+from backstory.matching.normalise import MIN_STEM, Folds, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
 TermKind = Literal["name", "phrase", "number"]
@@ -145,10 +145,6 @@ class EventIndex:
     Rarity is counted within a story: what tells its events apart. An event set that grows by other
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
-    centrality: dict[tuple[str, str], float] = field(default_factory=dict)
-    """(event id, entity id) -> 1 for the entities an event lists first, less for those further down."""
-    central: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Per event, its leading entities that are not the story's core: what an article reporting it names."""
     event_mass: dict[str, float] = field(default_factory=dict)
     entity_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
@@ -247,19 +243,22 @@ class EventIndex:
             for entity_id, event_ids in index.entity_events.items()
         }
         listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
-        surnames = owned_surnames(listed, stories_of)
+        fold = Folds().__getitem__
+        surnames = owned_surnames(listed, stories_of, fold)
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
         for entity in listed:
-            curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]])
+            curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]], fold)
             known = {term.keys for term in curated}
             terms.extend(curated)
-            found = place_aliases(entity)
+            found = place_aliases(entity, fold)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
-            terms.extend(_whole_stems(term) for term in _terms("name", entity.id, found) if term.keys not in known)
+            terms.extend(
+                _whole_stems(term) for term in _terms("name", entity.id, found, fold) if term.keys not in known
+            )
         for event in index.events.values():
-            for term in _terms("phrase", event.id, event.phrases):
+            for term in _terms("phrase", event.id, event.phrases, fold):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
         for number in index.number_events:
@@ -269,14 +268,8 @@ class EventIndex:
             for (story_id, keys), evs in phrase_events.items()
         }
         for event in index.events.values():
-            core = index.story_core.get(event.story_id, frozenset())
-            ordered = list(dict.fromkeys(event.entities))
-            for position, entity_id in enumerate(ordered):
-                index.centrality[(event.id, entity_id)] = centrality(position)
-            index.central[event.id] = frozenset([e for e in ordered if e not in core][:CENTRAL_ENTITIES])
-        for event in index.events.values():
-            for entity_id in dict.fromkeys(event.entities):
-                weight = index.entity_weight[(event.story_id, entity_id)] * index.centrality[(event.id, entity_id)]
+            for position, entity_id in enumerate(dict.fromkeys(event.entities)):
+                weight = index.entity_weight[(event.story_id, entity_id)] * centrality(position)
                 index.entity_postings.setdefault(entity_id, []).append((event.id, weight))
             for number in dict.fromkeys(event.numbers):
                 index.number_postings.setdefault(number, []).append(
@@ -292,11 +285,14 @@ class EventIndex:
         for event in index.events.values():
             sid = event.story_id
             phrase_mass = max(
-                (index.phrase_weight[(sid, " ".join(fold))] for fold in map(fold_phrase, event.phrases) if fold),
+                (index.phrase_weight[(sid, " ".join(keys))] for keys in map(fold, event.phrases) if keys),
                 default=0.0,
             )
             index.event_mass[event.id] = (
-                sum(index.entity_weight[(sid, e)] * index.centrality[(event.id, e)] for e in set(event.entities))
+                sum(
+                    index.entity_weight[(sid, e)] * centrality(position)
+                    for position, e in enumerate(dict.fromkeys(event.entities))
+                )
                 + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
                 + phrase_mass
             )
@@ -314,6 +310,20 @@ class EventIndex:
                 index.pair_firsts.add(slots[0])
                 index.pair_seconds.add(slots[1])
         return index
+
+    def centrality(self, event_id: str, entity_id: str) -> float:
+        """1 for the entities an event lists first, less for those further down, 0 for one it does not list.
+
+        Computed when asked (for a shortlisted event or a card): kept for every pair, it was 66 MB at 100,000 events.
+        """
+        ordered = list(dict.fromkeys(self.events[event_id].entities))
+        return centrality(ordered.index(entity_id)) if entity_id in ordered else 0.0
+
+    def central(self, event_id: str) -> frozenset[str]:
+        """An event's leading entities that are not its story's core: what an article reporting it names."""
+        event = self.events[event_id]
+        core = self.story_core.get(event.story_id, frozenset())
+        return frozenset([e for e in dict.fromkeys(event.entities) if e not in core][:CENTRAL_ENTITIES])
 
     @property
     def term_count(self) -> int:
@@ -351,16 +361,18 @@ def _events_naming(index: EventIndex, group: dict[str, str]) -> dict[str, int]:
     return {entity_id: len(events[group[entity_id]]) for entity_id in index.entity_events}
 
 
-def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
+def _terms(
+    kind: TermKind, target: str, texts: Iterable[str], fold: Callable[[str], tuple[str, ...]] = fold_phrase
+) -> list[Term]:
     seen: set[tuple[str, ...]] = set()
     terms = []
     for text in texts:
-        keys = fold_phrase(text)
+        keys = fold(text)
         if not keys or keys in seen:
             continue
         seen.add(keys)
-        letters = "".join(ch for ch in text if ch.isalnum())
-        caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and letters.isupper()
+        # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
+        caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
         terms.append(
             Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
         )

@@ -32,7 +32,7 @@ from typing import Literal
 from backstory.matching.calibration import Calibration, default_calibration
 from backstory.matching.document import Document
 from backstory.matching.evidence import ArticleEvidence, Sighting, gather
-from backstory.matching.index import EventIndex
+from backstory.matching.index import EventIndex, centrality
 from backstory.matching.semantic import SemanticScorer
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
@@ -188,10 +188,10 @@ def _candidate(
     story_id = event.story_id
     items: list[Evidence] = []
     covered = 0.0
-    for entity_id in dict.fromkeys(event.entities):
+    for position, entity_id in enumerate(dict.fromkeys(event.entities)):
         seen = evidence.names.get(entity_id)
         if seen is not None:
-            base = index.entity_weight[(story_id, entity_id)] * index.centrality[(event_id, entity_id)]
+            base = index.entity_weight[(story_id, entity_id)] * centrality(position)
             covered += base
             weight = base * _name_factor(seen, params)
             items.append(
@@ -216,7 +216,7 @@ def _candidate(
     items.sort(key=lambda item: -item.weight)
     total = sum(item.weight for item in items)
     recency = _recency(published, event.date, params)
-    central = index.central.get(event_id, frozenset())
+    central = index.central(event_id)
     wanted = len(central) + len(set(event.numbers)) + (1 if event.phrases else 0)
     found = (
         sum(e in evidence.names for e in central)
