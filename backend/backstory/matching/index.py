@@ -101,6 +101,9 @@ PSEUDO_EVENTS = 4
 # Events list their entities most central first. The first few are what the event is about; the rest
 # (a country that reacted, a minister quoted) is context that other articles mention as well.
 CENTRAL_ENTITIES = 5
+# A story's anchors (``story_anchors``): its most listed entities, once it has this many events.
+STORY_ANCHORS = 3
+MIN_ANCHORED_EVENTS = 3
 # A story's core smaller than this cannot tell its articles from others'; see ``story_actors``.
 MIN_STORY_ACTORS = 3
 
@@ -158,6 +161,9 @@ class EventIndex:
     story_cast: dict[str, dict[str, float]] = field(default_factory=dict)
     """Per story, its core entities with the share of its events that list each: the usual cast of its
     articles, by which stories that share a few names (Trump, Putin) compete for an article."""
+    story_anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per story of a few events or more, the entities most of its events list (Lukashenko, Belarus, Minsk): an
+    article about it names one of them, and an article that names none is about another story, or none."""
     story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
     one (an event or two), the leading entities of its events."""
@@ -234,6 +240,11 @@ class EventIndex:
                 e for ev in index.story_events[sid] for e in list(dict.fromkeys(ev.entities))[:CENTRAL_ENTITIES]
             )
             for sid, core in index.story_core.items()
+        }
+        index.story_anchors = {
+            sid: frozenset(sorted(cast, key=lambda e: -cast[e])[:STORY_ANCHORS])
+            for sid, cast in index.story_cast.items()
+            if len(index.story_events[sid]) >= MIN_ANCHORED_EVENTS
         }
 
         phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)

@@ -55,6 +55,8 @@ class ScoringParams:
     """Extra weight of a name by the logarithm of its number of mentions."""
     story_min_entities: int = 3
     """Distinct names of a story an article must mention to be related to it."""
+    unanchored: float = 0.5
+    """Score multiplier for an event of a story whose anchors the article does not name."""
     cast_weight: float = 1.0
     """Stories compete: a score is multiplied by e ** (cast_weight * the story's cast lead, see ``cast_leads``)."""
 
@@ -148,12 +150,22 @@ def _summed_scores(
             # An article cannot report what had not happened yet when it was published.
             excluded += 1
             continue
-        scores[event_id] = total * day_factor * _story_factor(leads, index.events[event_id].story_id, params)
+        story_id = index.events[event_id].story_id
+        factor = _story_factor(leads, story_id, params) * (
+            1.0 if anchored(evidence, index, story_id) else params.unanchored
+        )
+        scores[event_id] = total * day_factor * factor
     return scores, excluded
 
 
 def _story_factor(leads: dict[str, float] | None, story_id: str, params: ScoringParams) -> float:
     return math.exp(params.cast_weight * leads.get(story_id, 0.0)) if leads else 1.0
+
+
+def anchored(evidence: ArticleEvidence, index: EventIndex, story_id: str) -> bool:
+    """Whether the article names one of the story's anchors (``index.story_anchors``), or the story has none."""
+    anchors = index.story_anchors.get(story_id)
+    return anchors is None or not anchors.isdisjoint(evidence.names)
 
 
 def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float]:
@@ -245,10 +257,14 @@ def _candidate(
         # other story's (an article on a development of one story that another merely mentions).
         "cast": shares.get(story_id, 0.0),
         "cast_lead": leads.get(story_id, -max(shares.values(), default=0.0)),
+        "anchored": float(anchored(evidence, index, story_id)),
     }
     return Candidate(
         event_id=event_id,
-        score=total * (1 + params.recency_boost * recency) * _story_factor(leads, story_id, params),
+        score=total
+        * (1 + params.recency_boost * recency)
+        * _story_factor(leads, story_id, params)
+        * (1.0 if features["anchored"] else params.unanchored),
         evidence=items,
         features=features,
     )

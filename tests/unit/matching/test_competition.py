@@ -13,7 +13,7 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.score import score
+from backstory.matching.score import ScoringParams, score
 from backstory.research.eventsets import event_set
 from backstory.research.synthetic import merge_catalogs
 
@@ -142,3 +142,58 @@ class TestSharedEntitiesAcrossStories:
         index = EventIndex.build(self._catalog())
 
         assert index.entity_weight[("mines", "fenwick")] < index.entity_weight[("harbour", "orla-fenwick")]
+
+
+class TestStoryAnchors:
+    """A story of a few events is anchored by what most of them list: an article naming none of that is not
+    about it, however rare in it a name the article shares with another story is."""
+
+    @staticmethod
+    def _catalog() -> Catalog:
+        def event(id_: str, story: str, day: int, entities: list[str]) -> Event:
+            text = {"en": f"Event {id_}"}
+            return Event(
+                id=id_, story_id=story, date=dt.date(2025, 3, day), title=text, summary=text, entities=entities
+            )
+
+        return Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"}), Story(id="mines", title={"en": "Mines"})],
+            entities=[
+                Entity(id="port-varna", kind="org", name="Portvarna Authority"),
+                Entity(id="ilse-brandt", kind="person", name="Ilse Brandt"),
+                Entity(id="quill", kind="person", name="Tam Quill"),
+                Entity(id="oskarsgrube", kind="org", name="Oskarsgrube Mining"),
+                Entity(id="quill-2", kind="person", name="Tam Quill"),
+            ],
+            events=[
+                event("h1", "harbour", 1, ["port-varna", "ilse-brandt"]),
+                event("h2", "harbour", 2, ["port-varna", "ilse-brandt"]),
+                event("h3", "harbour", 3, ["port-varna", "ilse-brandt", "quill"]),
+                event("m1", "mines", 4, ["oskarsgrube", "quill-2"]),
+                event("m2", "mines", 5, ["oskarsgrube", "quill-2"]),
+                event("m3", "mines", 6, ["oskarsgrube", "quill-2"]),
+            ],
+        )
+
+    def test_a_storys_anchors_are_what_most_of_its_events_list(self) -> None:
+        index = EventIndex.build(self._catalog())
+
+        assert {"port-varna", "ilse-brandt"} <= index.story_anchors["harbour"]
+        assert "quill" not in index.story_anchors["harbour"]  # one event of three
+
+    def test_an_article_naming_no_anchor_of_a_story_weighs_its_events_less(self) -> None:
+        index = EventIndex.build(self._catalog())
+        text = (
+            "Tam Quill visits Oskarsgrube Mining\n"
+            "Tam Quill toured the Oskarsgrube Mining pits on Thursday and spoke to the miners about the new shafts."
+        )
+        doc = build_document(text, langs=["en"])
+
+        weighed = score(doc, index, published=dt.date(2025, 3, 6))
+        unweighed = score(doc, index, published=dt.date(2025, 3, 6), params=ScoringParams(unanchored=1.0))
+
+        scores = {c.event_id: c.score for c in weighed.candidates}
+        before = {c.event_id: c.score for c in unweighed.candidates}
+        assert scores["h3"] == pytest.approx(before["h3"] * ScoringParams().unanchored)  # names no harbour anchor
+        assert scores["m3"] == pytest.approx(before["m3"])  # names the mines' anchors
+        assert next(c for c in weighed.candidates if c.event_id == "h3").features["anchored"] == 0.0
