@@ -244,7 +244,8 @@ class EventIndex:
         index.story_anchors = {
             sid: frozenset(sorted(cast, key=lambda e: -cast[e])[:STORY_ANCHORS])
             for sid, cast in index.story_cast.items()
-            if len(index.story_events[sid]) >= MIN_ANCHORED_EVENTS
+            # A story without a core (no entity in a third of its events) has nothing to be anchored by.
+            if cast and len(index.story_events[sid]) >= MIN_ANCHORED_EVENTS
         }
 
         phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)

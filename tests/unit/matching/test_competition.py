@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
@@ -197,3 +198,15 @@ class TestStoryAnchors:
         assert scores["h3"] == pytest.approx(before["h3"] * ScoringParams().unanchored)  # names no harbour anchor
         assert scores["m3"] == pytest.approx(before["m3"])  # names the mines' anchors
         assert next(c for c in weighed.candidates if c.event_id == "h3").features["anchored"] == 0.0
+
+    def test_a_story_without_a_core_has_no_anchors(self) -> None:
+        # Six events, each naming its own people: nothing recurs, so no article can miss an anchor.
+        catalog = self._catalog()
+        spread = [
+            msgspec.structs.replace(event, story_id="harbour", entities=[f"p{n}"])
+            for n, event in enumerate(catalog.events)
+        ]
+        entities = [Entity(id=f"p{n}", kind="person", name=f"Person Number{n}") for n in range(len(spread))]
+        index = EventIndex.build(msgspec.structs.replace(catalog, events=spread, entities=entities))
+
+        assert "harbour" not in index.story_anchors
