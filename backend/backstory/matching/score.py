@@ -140,6 +140,8 @@ def _summed_scores(
     scores: dict[str, float] = {}
     # Many events share a day: each day's publish-date factor is computed once (None: after publication).
     day_factors: dict[dt.date, float | None] = {}
+    # And each story's factor (how much of its cast the article names, whether it names an anchor), once.
+    story_factors: dict[str, float] = {}
     for event_id, total in sums.items():
         day = index.events[event_id].date
         if day not in day_factors:
@@ -151,10 +153,10 @@ def _summed_scores(
             excluded += 1
             continue
         story_id = index.events[event_id].story_id
-        factor = _story_factor(leads, story_id, params) * (
-            1.0 if anchored(evidence, index, story_id) else params.unanchored
-        )
-        scores[event_id] = total * day_factor * factor
+        if story_id not in story_factors:
+            anchor = 1.0 if anchored(evidence, index, story_id) else params.unanchored
+            story_factors[story_id] = _story_factor(leads, story_id, params) * anchor
+        scores[event_id] = total * day_factor * story_factors[story_id]
     return scores, excluded
 
 
