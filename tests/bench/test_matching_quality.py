@@ -1,0 +1,60 @@
+"""Issue 10's dev proxies in one table: the bundled story as curated and reduced by ``thin_story.py``, the second
+story's dev part (each with the second story loaded beside the bundled one, as ``backstory eval --with``), and the
+WikiNews linking set. Figures are printed; only that every item ran is asserted (the goals are for unseen
+articles, and these sets also fit the confidence model, so they are proxies, not scores to pin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from backstory.catalog import Snapshot
+from backstory.context import ContextService
+from backstory.research.evaluation import read_items, report, run
+from backstory.research.eventsets import event_set
+from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
+from backstory.research.wikinews import read_jsonl as read_wikinews
+from backstory.research.wikinews import report as wikinews_report
+from backstory.research.wikinews import run as run_wikinews
+from backstory.settings import Settings
+
+from .conftest import DEV, ROOT
+
+STORY2 = ROOT.parent / "shared" / "eval" / "story2"
+WIKINEWS = ROOT.parent / "shared" / "external" / "wikinews"
+
+
+@pytest.mark.bench
+def test_dev_proxies(settings: Settings) -> None:
+    for needed in (DEV, STORY2 / "events.ndjson", STORY2 / "dev.jsonl", WIKINEWS / "events.jsonl"):
+        if not needed.is_file():
+            pytest.skip(f"the evaluation data is not there: {needed}")
+    service = ContextService.create(settings)
+    sets: list[tuple[str, Path, bool]] = [
+        ("dev, bundled story as curated", DEV, False),
+        ("dev, bundled story thinned", DEV, True),
+        ("story 2 dev", STORY2 / "dev.jsonl", False),
+    ]
+    print("\nmatching quality (in-sample: these sets also fit calibration.json; its cross-validated figures are there)")
+    print(f"  {'set':32s} {'acc@1':>7s} {'abstain':>8s} {'hard FM':>8s} {'easy FM':>8s} {'lang':>6s}")
+    for name, path, thin in sets:
+        snapshot = Snapshot.of(event_set([STORY2 / "events.ndjson"], thin=thin))
+        items = read_items(path)
+        outcomes = list(run(lambda article, s=snapshot: service.build(article, s), items))  # type: ignore[misc]
+        assert len(outcomes) == len(items)
+        r = report(outcomes)
+        print(
+            f"  {name:32s} {r.accuracy_at_1:7.3f} {r.positive_abstention_rate:8.3f} "
+            f"{r.hard_negative_false_match_rate:8.3f} {r.easy_negative_false_match_rate:8.3f} {r.language_accuracy:6.3f}"
+        )
+    events = cast(list[WikiEvent], read_wikinews(WIKINEWS / "events.jsonl", WikiEvent))
+    queries = cast(list[WikiQuery], read_wikinews(WIKINEWS / "queries.jsonl", WikiQuery))
+    gold = {query.id: query.gold for query in queries}
+    for label, names in (("WikiNews, matcher alone", False), ("WikiNews, --names", True)):
+        index = Snapshot.of(wikinews_catalog(events, names=names)).index
+        outcomes = list(run_wikinews(service, index, queries))
+        assert len(outcomes) == len(queries)
+        figures = wikinews_report(outcomes, gold)
+        print(f"  {label:32s} {figures.accuracy_at_1:7.3f} (MRR {figures.mrr:.3f}; naive char-4-gram 0.848)")
