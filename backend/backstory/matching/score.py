@@ -12,6 +12,10 @@ The publish date is the strongest prior there is: an article cannot report an ev
 it was published, so such events are ruled out; among the rest, recent ones are favoured because news
 reports the latest development and recalls the older ones.
 
+Stories compete for an article: an event's score is weighed by how much more of its story's usual cast the
+article names than of any other story's (``cast_leads``), and halved when the article names none of its
+story's anchors (``index.story_anchors``: what most of the story's events list), whatever names it shares.
+
 The confidence in 0..1 is not the score: it is a logistic model (``matching/calibration.py``, fitted by
 ``backstory fit``) over features of the match that do not grow with the size of the event set: how much
 evidence, how much of the event's own evidence the article covers, the lead over the runner-up, how many
