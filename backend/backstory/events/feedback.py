@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from backstory.errors import StoreUnavailable
-from backstory.events.store import UNREACHABLE
+from backstory.events.store import UNREACHABLE, reading
 from backstory.events.tables import FeedbackRow
 
 Verdict = Literal["wrong", "missed"]
@@ -49,7 +49,7 @@ class FeedbackStore:
         query = select(FeedbackRow).order_by(FeedbackRow.id.desc()).limit(limit + 1)
         if cursor is not None:
             query = query.where(FeedbackRow.id < int(cursor))
-        async with self._sessions() as session:
+        async with reading(self._sessions) as session:
             rows = list(await session.scalars(query))
         entries = [_feedback(row) for row in rows[:limit]]
         return FeedbackPage(entries=entries, next_cursor=entries[-1].id if len(rows) > limit else None)

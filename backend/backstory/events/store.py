@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -48,6 +48,7 @@ __all__ = [
     "Kind",
     "load_bundled",
     "open_store",
+    "reading",
 ]
 
 UNREACHABLE: tuple[type[Exception], ...] = (OperationalError, DBAPIError, OSError)
@@ -92,7 +93,7 @@ class EventStore:
     # Reads
 
     async def catalog_version(self) -> int:
-        async with self._sessions() as session:
+        async with self._reading() as session:
             return await store_write.current_version(session)
 
     async def load_catalog(self) -> Catalog:
@@ -100,7 +101,7 @@ class EventStore:
 
     async def load_versioned_catalog(self) -> tuple[int, Catalog]:
         """The catalog version, then every story, entity (aliases in order) and event (entity ids in order)."""
-        async with self._sessions() as session:
+        async with self._reading() as session:
             version = await store_write.current_version(session)
             stories = await session.scalars(select(StoryRow).order_by(StoryRow.id))
             entities = await session.scalars(
@@ -122,7 +123,7 @@ class EventStore:
         for kind in ("story", "entity", "event"):
             after: tuple[Any, ...] | None = None
             while True:
-                async with self._sessions() as session:
+                async with self._reading() as session:
                     rows = list(await session.scalars(_export_query(kind, after)))
                     records = [store_write.as_record(kind, row) for row in rows]
                 if not records:
@@ -134,7 +135,7 @@ class EventStore:
                     break
 
     async def list_stories(self) -> list[Story]:
-        async with self._sessions() as session:
+        async with self._reading() as session:
             return [as_story(row) for row in await session.scalars(select(StoryRow).order_by(StoryRow.id))]
 
     async def get_story(self, story_id: str) -> Story:
@@ -153,7 +154,7 @@ class EventStore:
         return record
 
     async def get_record(self, kind: Kind, record_id: str) -> Record:
-        async with self._sessions() as session:
+        async with self._reading() as session:
             row = await store_write.load_row(session, kind, record_id)
             if row is None:
                 raise NotFound(f"No {kind} {record_id!r}.")
@@ -161,7 +162,7 @@ class EventStore:
 
     async def list_records(self, kind: Kind, *, after: str | None = None, limit: int = 100) -> list[Record]:
         """Records of one kind by id, ``limit`` at a time after the id ``after``."""
-        async with self._sessions() as session:
+        async with self._reading() as session:
             rows = await session.scalars(_page_query(kind, after, limit))
             return [store_write.as_record(kind, row) for row in rows]
 
@@ -170,12 +171,12 @@ class EventStore:
         query = _events_query()
         if story_id is not None:
             query = query.where(EventRow.story_id == story_id)
-        async with self._sessions() as session:
+        async with self._reading() as session:
             return [as_event(row) for row in await session.scalars(query)]
 
     async def count(self) -> dict[str, int]:
         """Rows per record type: ``{"stories": …, "entities": …, "events": …}``."""
-        async with self._sessions() as session:
+        async with self._reading() as session:
             return await store_write.count_rows(session)
 
     async def is_empty(self) -> bool:
@@ -186,7 +187,7 @@ class EventStore:
         query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit + 1)
         if cursor is not None:
             query = query.where(AuditRow.id < _decode_cursor(cursor))
-        async with self._sessions() as session:
+        async with self._reading() as session:
             rows = list(await session.scalars(query))
         entries = [_audit_entry(row) for row in rows[:limit]]
         more = len(rows) > limit
@@ -266,6 +267,9 @@ class EventStore:
 
         return await self.import_lines(numbered(), actor=actor)
 
+    def _reading(self) -> AbstractAsyncContextManager[AsyncSession]:
+        return reading(self._sessions)
+
     @asynccontextmanager
     async def _writing(self) -> AsyncIterator[AsyncSession]:
         async with self._write_lock:
@@ -302,9 +306,21 @@ class EventStore:
             connection.terminate()
 
 
-def _unavailable(exc: Exception) -> StoreUnavailable:
+@asynccontextmanager
+async def reading(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session for reads: a database lost on the way answers ``StoreUnavailable`` (503), as a write does, rather
+    than whatever the driver raised (a 500)."""
+    try:
+        async with sessions() as session:
+            yield session
+    except UNREACHABLE as exc:
+        raise _unavailable(exc, changed=False) from exc
+
+
+def _unavailable(exc: Exception, *, changed: bool = True) -> StoreUnavailable:
     log.warning("database unavailable", extra={"error": type(exc).__name__})
-    return StoreUnavailable("the event store cannot be reached right now; nothing was changed, try again shortly")
+    done = "nothing was changed, " if changed else ""
+    return StoreUnavailable(f"the event store cannot be reached right now; {done}try again shortly")
 
 
 def _events_query() -> Select[EventRow]:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from backstory.errors import InvalidInput, NotFound
+from backstory.events.store import reading
 from backstory.events.tables import SPELLING_LENGTH, AliasSuggestionRow
 
 Status = Literal["open", "accepted", "rejected"]
@@ -94,7 +95,7 @@ class SuggestionStore:
                     row.last_seen = max(_aware(row.last_seen), item.seen)
 
     async def get(self, suggestion_id: str) -> Suggestion:
-        async with self._sessions() as session:
+        async with reading(self._sessions) as session:
             row = await session.get(AliasSuggestionRow, _id(suggestion_id))
         if row is None:
             raise NotFound(f"no alias suggestion {suggestion_id!r}")
@@ -126,7 +127,7 @@ class SuggestionStore:
                 )
             else:
                 query = query.where(rows_table.id < last_id)
-        async with self._sessions() as session:
+        async with reading(self._sessions) as session:
             rows = list(await session.scalars(query))
         items = [_suggestion(row) for row in rows[:limit]]
         more = len(rows) > limit and items

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import msgspec
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from backstory.errors import Conflict, ImportRejected, NotFound, PreconditionFailed
+from backstory.errors import Conflict, ImportRejected, NotFound, PreconditionFailed, StoreUnavailable
+from backstory.events.feedback import FeedbackStore
 from backstory.events.models import Catalog, Entity, Event, Record, Story
 from backstory.events.ndjson import dump_records, parse_records, record_digest
 from backstory.events.store import EventStore, Kind, load_bundled
 from backstory.events.store_write import RecordCounts
+from backstory.events.suggestions import SuggestionStore
 
 
 async def delete(store: EventStore, kind: Kind, record_id: str, actor: str = "test") -> int:
@@ -313,3 +317,27 @@ class TestLoadBundled:
         (folder / "b-events.ndjson").write_text(dump_records(records[4:]), encoding="utf-8")
         (folder / "notes.txt").write_text("not data", encoding="utf-8")
         return folder
+
+
+class TestDatabaseLost:
+    """A database that goes away answers ``StoreUnavailable`` (503 with Retry-After) on reads too, never a 500."""
+
+    @pytest.fixture
+    async def engine(self) -> AsyncIterator[AsyncEngine]:
+        # Nothing listens on the discard port: connecting is refused, as with a PostgreSQL that is down.
+        engine = create_async_engine("postgresql+asyncpg://nobody@127.0.0.1:9/none")
+        yield engine
+        await engine.dispose()
+
+    async def test_reading_the_event_store(self, engine: AsyncEngine) -> None:
+        store = EventStore(engine)
+        with pytest.raises(StoreUnavailable, match="cannot be reached"):
+            await store.list_records("event")
+        with pytest.raises(StoreUnavailable):
+            await store.list_audit()
+
+    async def test_reading_feedback_and_suggestions(self, engine: AsyncEngine) -> None:
+        with pytest.raises(StoreUnavailable):
+            await FeedbackStore(engine).list()
+        with pytest.raises(StoreUnavailable):
+            await SuggestionStore(engine).get("1")
