@@ -74,6 +74,18 @@ class TestStoriesCompete:
         assert result.claimed is None or result.claimed.event_id == "2025-12-02-belavia-flies-to-ostravel"
 
 
+def _event(id_: str, story: str, day: dt.date, entities: list[str]) -> Event:
+    """An invented event: only its story, date and entities matter to these tests."""
+    return Event(
+        id=id_,
+        story_id=story,
+        date=day,
+        title={"en": f"Event {id_}"},
+        summary={"en": f"Event {id_}"},
+        entities=entities,
+    )
+
+
 class TestSharedEntitiesAcrossStories:
     """One person has an id in each story that lists them; how rare a name is counts across stories too."""
 
@@ -86,42 +98,11 @@ class TestSharedEntitiesAcrossStories:
             Entity(id="tam-quill", kind="person", name="Tam Quill"),
         ]
         harbour = [
-            Event(
-                id="h1",
-                story_id="harbour",
-                date=dt.date(2025, 1, 1),
-                title={"en": "h"},
-                summary={"en": "h"},
-                entities=["orla-fenwick"],
-            ),
-            Event(
-                id="h2",
-                story_id="harbour",
-                date=dt.date(2025, 1, 2),
-                title={"en": "h"},
-                summary={"en": "h"},
-                entities=["tam-quill"],
-            ),
-            Event(
-                id="h3",
-                story_id="harbour",
-                date=dt.date(2025, 1, 3),
-                title={"en": "h"},
-                summary={"en": "h"},
-                entities=["tam-quill"],
-            ),
+            _event("h1", "harbour", dt.date(2025, 1, 1), ["orla-fenwick"]),
+            _event("h2", "harbour", dt.date(2025, 1, 2), ["tam-quill"]),
+            _event("h3", "harbour", dt.date(2025, 1, 3), ["tam-quill"]),
         ]
-        mines = [
-            Event(
-                id=f"m{n}",
-                story_id="mines",
-                date=dt.date(2025, 2, n),
-                title={"en": "m"},
-                summary={"en": "m"},
-                entities=["fenwick"],
-            )
-            for n in range(1, 6)
-        ]
+        mines = [_event(f"m{n}", "mines", dt.date(2025, 2, n), ["fenwick"]) for n in range(1, 6)]
         return Catalog(stories=stories, entities=entities, events=[*harbour, *mines])
 
     def test_a_name_every_event_of_another_story_lists_weighs_less(self) -> None:
@@ -152,10 +133,7 @@ class TestStoryAnchors:
     @staticmethod
     def _catalog() -> Catalog:
         def event(id_: str, story: str, day: int, entities: list[str]) -> Event:
-            text = {"en": f"Event {id_}"}
-            return Event(
-                id=id_, story_id=story, date=dt.date(2025, 3, day), title=text, summary=text, entities=entities
-            )
+            return _event(id_, story, dt.date(2025, 3, day), entities)
 
         return Catalog(
             stories=[Story(id="harbour", title={"en": "Harbour"}), Story(id="mines", title={"en": "Mines"})],
