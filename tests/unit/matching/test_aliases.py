@@ -1,9 +1,20 @@
 from __future__ import annotations
 
+from importlib import resources
+
+import msgspec
 import pytest
 
 from backstory.events.models import Entity
-from backstory.matching.aliases import owned_surnames, place_aliases, place_names, surnames
+from backstory.matching.aliases import (
+    PLACES_FILE,
+    PlaceTable,
+    cldr_places,
+    owned_surnames,
+    place_aliases,
+    place_names,
+    surnames,
+)
 from backstory.matching.normalise import fold_phrase
 
 
@@ -53,3 +64,24 @@ class TestPlaceAliases:
 
     def test_places_are_keyed_by_their_folded_english_name(self) -> None:
         assert "Vereinigte Staaten" in place_names()[fold_phrase("United States")]
+
+
+class TestShippedPlaceTable:
+    """``places.json`` is what ``python -m backstory.research.places`` writes from Babel's CLDR."""
+
+    def test_it_is_what_the_installed_babel_gives(self) -> None:
+        shipped = msgspec.json.decode(
+            resources.files("backstory.matching").joinpath(PLACES_FILE).read_bytes(), type=PlaceTable
+        )
+        current = cldr_places()
+
+        if shipped.babel == current.babel:
+            assert shipped == current
+        else:
+            # Another Babel carries another CLDR release: names get corrected, but a place keeps most of them.
+            for name in ("Belarus", "Ukraine", "Minsk", "Vilnius", "United States"):
+                kept = set(shipped.places[name]) & set(current.places[name])
+                assert len(kept) >= 0.8 * len(current.places[name]), name
+
+    def test_the_table_is_read_from_the_file(self) -> None:
+        assert place_names()[fold_phrase("Belarus")] == tuple(dict.fromkeys(cldr_places().places["Belarus"]))
