@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import gc
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -117,6 +118,27 @@ def _idf(count: int, total: int) -> float:
     return math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5))
 
 
+@dataclass(slots=True)
+class Postings:
+    """The events a piece of evidence is listed by, each with its weight; iterates as (event id, weight) pairs.
+
+    Two flat arrays rather than a list of pairs: a pair is an object of its own, 80 bytes a posting, 35 MB for the
+    440,000 entity postings of 100,000 events."""
+
+    events: list[str] = field(default_factory=list)
+    weights: array[float] = field(default_factory=lambda: array("d"))
+
+    def add(self, event_id: str, weight: float) -> None:
+        self.events.append(event_id)
+        self.weights.append(weight)
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        return zip(self.events, self.weights, strict=True)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
 @dataclass
 class EventIndex:
     stories: dict[str, Story]
@@ -149,11 +171,11 @@ class EventIndex:
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
     event_mass: dict[str, float] = field(default_factory=dict)
-    entity_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    entity_postings: dict[str, Postings] = field(default_factory=dict)
     """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
-    number_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    number_postings: dict[str, Postings] = field(default_factory=dict)
     story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
-    entity_stories: dict[str, frozenset[str]] = field(default_factory=dict)
+    entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """All the evidence an event could show, weighed (its phrases, which are translations of each other,
     count once): how much of it an article shows is the coverage feature of a match."""
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -282,16 +304,16 @@ class EventIndex:
         for event in index.events.values():
             for position, entity_id in enumerate(dict.fromkeys(event.entities)):
                 weight = index.entity_weight[(event.story_id, entity_id)] * centrality(position)
-                index.entity_postings.setdefault(entity_id, []).append((event.id, weight))
+                index.entity_postings.setdefault(entity_id, Postings()).add(event.id, weight)
             for number in dict.fromkeys(event.numbers):
-                index.number_postings.setdefault(number, []).append(
-                    (event.id, index.number_weight[(event.story_id, number)])
+                index.number_postings.setdefault(number, Postings()).add(
+                    event.id, index.number_weight[(event.story_id, number)]
                 )
         index.story_entities = {
             sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
         }
         index.entity_stories = {
-            entity_id: frozenset(index.events[event_id].story_id for event_id in event_ids)
+            entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
             for entity_id, event_ids in index.entity_events.items()
         }
         for event in index.events.values():
