@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
@@ -118,6 +118,14 @@ def _idf(count: int, total: int) -> float:
     return math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5))
 
 
+if TYPE_CHECKING:
+    FloatArray: TypeAlias = array[float]
+else:
+    # Litestar has msgspec read the annotations of what a handler is given (a snapshot holds this index), and
+    # array is subscriptable at run time only from Python 3.12.
+    FloatArray = array
+
+
 @dataclass(slots=True)
 class Postings:
     """The events a piece of evidence is listed by, each with its weight; iterates as (event id, weight) pairs.
@@ -126,7 +134,7 @@ class Postings:
     440,000 entity postings of 100,000 events."""
 
     events: list[str] = field(default_factory=list)
-    weights: array[float] = field(default_factory=lambda: array("d"))
+    weights: FloatArray = field(default_factory=lambda: array("d"))
 
     def add(self, event_id: str, weight: float) -> None:
         self.events.append(event_id)
