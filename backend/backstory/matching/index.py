@@ -324,8 +324,7 @@ def _terms(kind: TermKind, target: str, texts: Iterable[str]) -> list[Term]:
         if not keys or keys in seen:
             continue
         seen.add(keys)
-        letters = "".join(ch for ch in text if ch.isalnum())
-        caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and letters.isupper()
+        caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
         terms.append(
             Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
         )
