@@ -41,11 +41,14 @@ def warm_up() -> None:
     Building the bundled story's index (and dropping it) is the simplest way to fill exactly those caches.
     """
     import backstory.app  # noqa: F401  (the import is the point: the workers inherit it)
+    from backstory.catalog import settle
     from backstory.events.models import Catalog
     from backstory.events.store import read_bundled
     from backstory.matching.index import EventIndex
 
     EventIndex.build(Catalog.of(read_bundled()))
+    # What the workers inherit stays out of the collector's sight (and, never written by it, shared with the parent).
+    settle()
 
 
 def _work(config: uvicorn.Config, sockets: list[socket.socket]) -> None:

@@ -37,6 +37,12 @@ def _countries() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return dict(table)
 
 
+@cache
+def _country_starts() -> frozenset[str]:
+    """The first MIN_STEM letters of the table's stems (an index build asks of every capitalised word)."""
+    return frozenset(key[:MIN_STEM] for key in _countries())
+
+
 def _word_matches(token: Token, key: str) -> bool:
     if token.key == key:
         return True
@@ -48,9 +54,11 @@ def countries_named(text: str) -> dict[str, str]:
     """Territory code -> English name of the countries a text names, written with a capital as names are."""
     tokens = tokenise(text)
     table = _countries()
+    starts = _country_starts()
     found: dict[str, str] = {}
     for i, token in enumerate(tokens):
-        if not token.raw[:1].isupper():
+        # Every stem in the table has MIN_STEM letters or more: a word whose first ones start none can match none.
+        if not token.raw[:1].isupper() or token.key[:MIN_STEM] not in starts:
             continue
         for end in range(max(MIN_STEM, len(token.key) - MAX_ENDING), len(token.key) + 1):
             for keys, code, name in table.get(token.key[:end], ()):
