@@ -30,8 +30,6 @@ _APOSTROPHE_MARKS = "'\u2019\u02bc\u02b9`´"
 # (The mark first and the look-behind after it: re then scans for the marks rather than trying a look-behind at every
 # character, three times faster.)
 _APOSTROPHES = re.compile(rf"[{_APOSTROPHE_MARKS}](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
-_FIRST_UNSPACED = "\u3040"
-"""The lowest character of the unspaced scripts: a text whose highest character is below it has none."""
 _SPACED = re.compile(r" ?([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) ?")
 _WORDS = re.compile(r"\w+", re.UNICODE)
 # The same, captured, so that splitting a text around its words keeps the text between them too.
@@ -89,14 +87,11 @@ def fold_word(word: str) -> tuple[str, ...]:
 def prepare(text: str) -> str:
     """Unicode-normalise a text and separate characters of unspaced scripts."""
     text = unicodedata.normalize("NFKC", text)
-    # Each pattern tests every character; most texts hold no apostrophe or no character of an unspaced script, and
-    # looking for those first (in C) spares the scan.
+    # Most texts hold no apostrophe: looking for the marks first (in C) spares the pattern's scan.
     if any(mark in text for mark in _APOSTROPHE_MARKS):
         text = _APOSTROPHES.sub("", text)
-    if text and max(text) >= _FIRST_UNSPACED:
-        # A callback, not an r" \1 " template: re expands a template anew for every character of a Chinese text.
-        text = _UNSPACED.sub(_spaced, text)
-    return text
+    # A callback, not an r" \1 " template: re expands a template anew for every character of a Chinese text.
+    return _UNSPACED.sub(_spaced, text)
 
 
 def _spaced(match: re.Match[str]) -> str:
