@@ -6,6 +6,7 @@ This is gathered once per article; scoring then only looks up weights.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -106,6 +107,29 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
     return position, quality
 
 
+_WordTerms = tuple[list[Term], list[str], list[str]]
+"""What a word may be: the one-word terms it is, and the slots by which it may start or continue a longer term."""
+
+MAX_REMEMBERED_WORDS = 100_000
+"""Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
+
+_NOTHING: _WordTerms = ([], [], [])
+"""The look-up of most words, shared (never changed: the lists are only read)."""
+
+_remembered: dict[int, dict[tuple[str | None, str], _WordTerms]] = {}
+"""By ``id`` of the index (an index is not hashable), each entry dropped when its index is."""
+
+
+def _looked_up(index: EventIndex) -> dict[tuple[str | None, str], _WordTerms]:
+    """The look-ups of words already met in articles (by article language and word) against this index: articles
+    share most of their words (a real one has several hundred distinct ones), and an index never changes."""
+    known = _remembered.get(id(index))
+    if known is None:
+        known = _remembered[id(index)] = {}
+        weakref.finalize(index, _remembered.pop, id(index), None)
+    return known
+
+
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
@@ -113,19 +137,28 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
     keys = [token.key for token in tokens]
-    looked_up: dict[str, tuple[list[Term], list[str], list[str]]] = {}
+    known = _looked_up(index)
+    looked_up: dict[str, _WordTerms] = {}
     for key in set(keys):
-        word_slots = lookup_slots(key)
-        looked_up[key] = (
-            [
-                term
-                for slot in word_slots
-                for term in index.single_words.get(slot, ())
-                if not term.langs or lang in term.langs
-            ],
-            [slot for slot in word_slots if slot in index.pair_firsts],
-            [slot for slot in word_slots if slot in index.pair_seconds],
-        )
+        entry = known.get((lang, key))
+        if entry is None:
+            word_slots = lookup_slots(key)
+            entry = (
+                [
+                    term
+                    for slot in word_slots
+                    for term in index.single_words.get(slot, ())
+                    if not term.langs or lang in term.langs
+                ],
+                [slot for slot in word_slots if slot in index.pair_firsts],
+                [slot for slot in word_slots if slot in index.pair_seconds],
+            )
+            if not any(entry):
+                entry = _NOTHING
+            if len(known) >= MAX_REMEMBERED_WORDS:
+                known.clear()
+            known[(lang, key)] = entry
+        looked_up[key] = entry
     # Most words start no term: only those that do are visited, in order.
     starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
     found: list[TermHit] = []
