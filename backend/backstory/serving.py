@@ -110,11 +110,18 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
     keep-alive connections then stay with it: under a burst of new clients one worker got nearly all of them and the
     other idled, so 16 clients were served no faster than one.)
 
-    Linux lets only processes of the same user bind to a port so shared. A failure to bind is a start-up failure.
+    Linux lets only processes of the same user bind to a port so shared. A port already in use, even by another
+    ``backstory serve`` of the same user, is refused as without SO_REUSEPORT (a second server started by mistake
+    would otherwise take a share of the first one's connections): a plain socket is bound to it first. A failure to
+    bind is a start-up failure.
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sockets: list[socket.socket] = []
     try:
+        with socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+            port = probe.getsockname()[1]  # port 0: a free one, which the workers' sockets then share
         for _ in range(count):
             # IPPROTO_TCP named, as uvicorn does: asyncio turns Nagle's algorithm off only on sockets that say so
             # (without it every answer waited ~40 ms for the client's delayed ACK).
@@ -122,8 +129,7 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
             sockets.append(sock)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            # Port 0 picks a free port once; the other sockets join it.
-            sock.bind((host, sockets[0].getsockname()[1] if len(sockets) > 1 else port))
+            sock.bind((host, port))
             sock.set_inheritable(True)
     except OSError as exc:
         for sock in sockets:

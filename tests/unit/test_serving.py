@@ -13,6 +13,8 @@ from contextlib import suppress
 from pathlib import Path
 
 import httpx
+import pytest
+from uvicorn.config import STARTUP_FAILURE
 
 from backstory.serving import listening_sockets
 
@@ -87,3 +89,16 @@ def test_a_dead_worker_is_replaced_and_sigterm_stops_them_all(tmp_path: Path) ->
         with suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=30)
+
+
+def test_a_port_in_use_is_refused_even_by_the_workers_sockets() -> None:
+    sockets = listening_sockets("127.0.0.1", 0, 2)
+    try:
+        for sock in sockets:
+            sock.listen()
+        with pytest.raises(SystemExit) as refused:
+            listening_sockets("127.0.0.1", sockets[0].getsockname()[1], 2)
+        assert refused.value.code == STARTUP_FAILURE
+    finally:
+        for sock in sockets:
+            sock.close()
