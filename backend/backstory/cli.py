@@ -9,54 +9,27 @@ import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
-import httpx
 import msgspec
-import uvicorn
 from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from backstory.api.presenters import context_response
-from backstory.api.schemas import ContextRequest, ContextResponse
-from backstory.app import create_app
-from backstory.articles.fetch import FetchLimits, fetch_page
-from backstory.catalog import Snapshot
-from backstory.context import ArticleInput, ContextResult, ContextService
-from backstory.curation import CurationService
-from backstory.errors import BackstoryError, ImportRejected
-from backstory.events.models import Catalog
-from backstory.events.ndjson import dump_records
-from backstory.events.store import EventStore, ImportSummary, open_store, read_bundled
-from backstory.events.tokens import TokenStore
 from backstory.logs import configure_logging
-from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, Calibration
-from backstory.openapi import openapi_json
-from backstory.research.bench import run as run_bench
-from backstory.research.evaluation import read_items, report
-from backstory.research.eventsets import event_set
-from backstory.research.fit import (
-    LabelledSet,
-    NestedResult,
-    Row,
-    candidate_feature_sets,
-    check_features,
-    collect_rows,
-    in_sample_figures,
-    nested_cross_validation,
-    parse_labelled_sets,
-)
-from backstory.research.fit import fit as fit_calibration
-from backstory.research.synthetic import merge_catalogs, synthetic_catalog
-from backstory.research.variants import VARIANTS, Variant, run_variant
-from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
-from backstory.research.wikinews import read_jsonl as read_wikinews
-from backstory.research.wikinews import report as wikinews_report
-from backstory.research.wikinews import run as run_wikinews
+from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
+from backstory.research.variants import VARIANTS
 from backstory.settings import Settings
+
+# The commands import what they use when they run: `backstory serve` starts its worker processes without first
+# importing the research tools, the HTTP client and the rest (over a second of imports before the first worker).
+if TYPE_CHECKING:
+    from backstory.api.schemas import ContextResponse
+    from backstory.context import ArticleInput, ContextResult
+    from backstory.events.models import Catalog
+    from backstory.events.store import EventStore, ImportSummary
+    from backstory.matching.calibration import Calibration
+    from backstory.research.fit import LabelledSet, NestedResult, Row
+    from backstory.research.variants import Variant
 
 T = TypeVar("T")
 out = Console()
@@ -71,6 +44,8 @@ def _settings() -> Settings:
 
 
 async def _with_store(settings: Settings, work: Callable[[EventStore], Awaitable[T]]) -> T:
+    from backstory.events.store import open_store
+
     async with open_store(settings.database_url, bundled=settings.load_bundled) as store:
         return await work(store)
 
@@ -80,6 +55,10 @@ class _Matcher:
 
     def __init__(self, settings: Settings, distractors: int = 0, catalog: Catalog | None = None) -> None:
         """``catalog``: match against this event set, built in memory, instead of the stored one."""
+        from backstory.catalog import Snapshot
+        from backstory.context import ContextService
+        from backstory.research.synthetic import merge_catalogs, synthetic_catalog
+
         if catalog is None:
             version, catalog = asyncio.run(_with_store(settings, lambda store: store.load_versioned_catalog()))
         else:
@@ -109,29 +88,33 @@ def main() -> None:
 @main.command()
 def serve() -> None:
     """Serve the API (BACKSTORY_HOST, BACKSTORY_PORT, BACKSTORY_DATABASE_URL)."""
+    import uvicorn
+
     settings = _settings()
     configure_logging(settings.log_level)
     workers = settings.worker_count
     err.print(f"Backstory on http://{settings.host}:{settings.port}  (API docs: /docs, {workers} worker(s))")
     # log_config=None: uvicorn keeps its hands off logging, so its lines go through our JSON handler too.
     if workers == 1:
+        from backstory.app import create_app
+
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
         return
-    # The matching work is CPU-bound Python: one process uses one core. Each worker builds its app (and index)
-    # from the environment and follows the catalog version like any other instance (catalog.py).
-    uvicorn.run(
-        "backstory.app:app_from_env",
-        factory=True,
-        workers=workers,
-        host=settings.host,
-        port=settings.port,
-        log_config=None,
-    )
+    # The matching work is CPU-bound Python: one process uses one core. The workers are forked from this process
+    # once it has imported and warmed what they share (serving.py); each builds its own app and index from the
+    # environment and follows the catalog version like any other instance (catalog.py).
+    from backstory.serving import serve_workers
+
+    serve_workers(settings.host, settings.port, workers)
 
 
 def _read_source(source: str, settings: Settings) -> tuple[str, str]:
     """(url, content) of a file, ``-`` (standard input) or an http(s) URL."""
     if source.startswith(("http://", "https://")):
+        import httpx
+
+        from backstory.articles.fetch import FetchLimits, fetch_page
+
         limits = FetchLimits(
             timeout_s=settings.fetch_timeout_s, max_bytes=settings.fetch_max_bytes,
             max_redirects=settings.fetch_max_redirects, allow_private=settings.fetch_allow_private,
@@ -164,6 +147,11 @@ def _looks_like_html(content: str) -> bool:
 @click.option("--url", "page_url", help="The article's URL, for a file or standard input.")
 def context(source: str, as_json: bool, explain: bool, published: str | None, page_url: str | None) -> None:
     """Match an article (FILE, URL or - for standard input; HTML or text) and print its backstory."""
+    from backstory.api.presenters import context_response
+    from backstory.api.schemas import ContextRequest
+    from backstory.context import ArticleInput
+    from backstory.errors import BackstoryError
+
     settings = _settings()
     url, content = _read_source(source, settings)
     fields: dict[str, Any] = {"url": page_url or url, "published": published}
@@ -181,6 +169,8 @@ def context(source: str, as_json: bool, explain: bool, published: str | None, pa
 
 
 def _print_context(answer: ContextResponse, explain: bool) -> None:
+    from rich.table import Table
+
     article = answer.article
     out.print(f"[bold]{article.title or article.url}[/bold]")
     out.print(
@@ -217,6 +207,11 @@ def _print_context(answer: ContextResponse, explain: bool) -> None:
 @click.option("--actor", default="cli", show_default=True, help="Who the audit log says made the change.")
 def import_(file: Path, dry_run: bool, actor: str) -> None:
     """Import stories, entities and events from an NDJSON file (all or nothing), with a progress bar."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from backstory.curation import CurationService
+    from backstory.errors import BackstoryError
+
     settings = msgspec.structs.replace(_settings(), load_bundled=False)
     total = file.stat().st_size
     columns = (TextColumn("importing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn())
@@ -246,6 +241,8 @@ def import_(file: Path, dry_run: bool, actor: str) -> None:
 )
 def export(output: Path | None) -> None:
     """Export the whole event set as NDJSON."""
+    from backstory.events.ndjson import dump_records
+
     records = asyncio.run(_with_store(_settings(), lambda store: store.export_records()))
     text = dump_records(records)
     if output is None:
@@ -286,6 +283,14 @@ def evaluate(
     thin: bool,
 ) -> None:
     """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from backstory.errors import ImportRejected
+    from backstory.research.evaluation import read_items, report
+    from backstory.research.eventsets import event_set
+    from backstory.research.variants import run_variant
+
     settings = _settings()
     try:
         items = read_items(path)
@@ -327,6 +332,15 @@ def evaluate(
 @click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-query outcomes (JSONL).")
 def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, details: Path | None) -> None:
     """Rank the WikiNews it/fr queries against its English events (title and lead only); accuracy@1 and MRR."""
+    from rich.table import Table
+
+    from backstory.catalog import Snapshot
+    from backstory.context import ContextService
+    from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
+    from backstory.research.wikinews import read_jsonl as read_wikinews
+    from backstory.research.wikinews import report as wikinews_report
+    from backstory.research.wikinews import run as run_wikinews
+
     settings = _settings()
     events = cast(list[WikiEvent], read_wikinews(folder / "events.jsonl", WikiEvent))
     queries = cast(list[WikiQuery], read_wikinews(folder / "queries.jsonl", WikiQuery))
@@ -356,6 +370,10 @@ def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, detai
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def bench(quick: bool, as_json: bool) -> None:
     """Measure what a context request costs over extracting the page, at 16 to 100,000 events (issue 12)."""
+    from rich.table import Table
+
+    from backstory.research.bench import run as run_bench
+
     figures = run_bench(quick, _settings(), lambda step: err.print(f"bench: {step}…"))
     if as_json:
         sys.stdout.write(json.dumps(figures) + "\n")
@@ -373,6 +391,8 @@ def bench(quick: bool, as_json: bool) -> None:
 
 
 def _labelled_sets(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> list[LabelledSet]:
+    from backstory.research.fit import parse_labelled_sets
+
     try:
         sets = parse_labelled_sets(value)
     except ValueError as exc:
@@ -431,6 +451,17 @@ def fit(
     nested: int | None,
 ) -> None:
     """Fit the confidence model on labelled articles (PATH, or several --set) and print its figures."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from backstory.errors import ImportRejected
+    from backstory.research.fit import (
+        candidate_feature_sets,
+        check_features,
+        in_sample_figures,
+        nested_cross_validation,
+    )
+    from backstory.research.fit import fit as fit_calibration
+
     if (path is None) == (not sets):
         raise click.UsageError("give either PATH or one or more --set NAME=PATH[:thin]")
     chosen_features = [name.strip() for name in features.split(",") if name.strip()]
@@ -496,6 +527,10 @@ def fit(
 def _fit_rows(settings: Settings, path: Path | None, sets: list[LabelledSet], extra: tuple[Path, ...]) -> list[Row]:
     """Feature rows of PATH (against the stored event set, or the in-memory one when --with is given), or of each
     --set against its own event set, built once per kind (full or thinned bundled story)."""
+    from backstory.research.evaluation import read_items
+    from backstory.research.eventsets import event_set
+    from backstory.research.fit import collect_rows
+
     if path is not None:
         matcher = _Matcher(settings, catalog=event_set(extra) if extra else None)
         service = matcher.service
@@ -518,6 +553,9 @@ def _fit_rows(settings: Settings, path: Path | None, sets: list[LabelledSet], ex
 
 
 def _print_fit_figures(in_sample: dict[str, float], calibration: Calibration) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title="backstory fit", show_header=True, header_style="bold")
     table.add_column("figure")
     table.add_column("in-sample", justify="right")
@@ -543,6 +581,8 @@ def _print_nested(result: NestedResult, splits: str) -> None:
 )
 def openapi(output: Path | None) -> None:
     """Export the API's OpenAPI schema (the contract in shared/api/openapi.json)."""
+    from backstory.openapi import openapi_json
+
     text = openapi_json()
     if output is None:
         sys.stdout.write(text)
@@ -556,6 +596,11 @@ def openapi(output: Path | None) -> None:
 @click.option("--apply", "apply_", is_flag=True, help="Apply the creates and updates (default: only show them).")
 def bundled(apply_: bool) -> None:
     """Compare this release's bundled story with the store, and apply it; records curators changed stay theirs."""
+    from rich.table import Table
+
+    from backstory.curation import CurationService
+    from backstory.events.store import read_bundled
+
     settings = msgspec.structs.replace(_settings(), load_bundled=False)
     records = read_bundled()
     plan = asyncio.run(
@@ -591,6 +636,9 @@ def admin() -> None:
 @click.option("--read-only", is_flag=True, help="A token that may read the admin API but change nothing.")
 def create_token(name: str, read_only: bool) -> None:
     """Create a token; it is printed once, alone on the last line, and stored only as a digest."""
+    from backstory.errors import BackstoryError
+    from backstory.events.tokens import TokenStore
+
     try:
         token = asyncio.run(
             _with_store(_settings(), lambda store: TokenStore(store.engine).create(name, read_only=read_only))
@@ -605,6 +653,10 @@ def create_token(name: str, read_only: bool) -> None:
 @admin.command(name="tokens")
 def list_tokens() -> None:
     """List tokens: name, access, created, revoked."""
+    from rich.table import Table
+
+    from backstory.events.tokens import TokenStore
+
     tokens = asyncio.run(_with_store(_settings(), lambda store: TokenStore(store.engine).list()))
     table = Table(show_header=True, header_style="bold")
     for column in ("name", "access", "created", "revoked"):
@@ -624,6 +676,9 @@ def list_tokens() -> None:
 @click.argument("name")
 def revoke_token(name: str) -> None:
     """Revoke the token NAME at once, in every instance."""
+    from backstory.errors import BackstoryError
+    from backstory.events.tokens import TokenStore
+
     try:
         asyncio.run(_with_store(_settings(), lambda store: TokenStore(store.engine).revoke(name)))
     except BackstoryError as exc:

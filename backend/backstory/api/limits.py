@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -62,6 +64,25 @@ class _Dropped(Exception):
 PROCESS_SLOTS = WorkSlots(MAX_RUNNING_WORK)
 """One count for the process: its cores are what the slots share."""
 
+RUNNING_AT_ONCE = 1
+"""Request work a process runs at once; the rest waits its turn, first come first served.
+
+The work is Python holding the GIL: threads running side by side in one process take turns every few milliseconds
+and all finish late together, and each switch costs time. One at a time, a request waits for those ahead of it and
+then runs at full speed: the same throughput, a lower median and a far lower tail (several worker processes, not
+threads, are what use several cores: ``BACKSTORY_WORKERS``)."""
+
+_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = weakref.WeakKeyDictionary()
+
+
+def _turn_limiter() -> anyio.CapacityLimiter:
+    """This event loop's limiter of ``RUNNING_AT_ONCE`` (a limiter belongs to the loop it was made in)."""
+    loop = asyncio.get_running_loop()
+    limiter = _turns.get(loop)
+    if limiter is None:
+        limiter = _turns[loop] = anyio.CapacityLimiter(RUNNING_AT_ONCE)
+    return limiter
+
 
 async def run_in_thread(work: Callable[[], T], time_limit_s: float, slots: WorkSlots = PROCESS_SLOTS) -> T:
     """``work()`` in a worker thread; 503 when it takes longer than ``time_limit_s`` or no slot is free."""
@@ -87,7 +108,7 @@ async def run_in_thread(work: Callable[[], T], time_limit_s: float, slots: WorkS
     try:
         with anyio.fail_after(time_limit_s):
             # abandon_on_cancel: the answer does not wait for a thread that cannot be interrupted.
-            return await anyio.to_thread.run_sync(counted, abandon_on_cancel=True)
+            return await anyio.to_thread.run_sync(counted, abandon_on_cancel=True, limiter=_turn_limiter())
     except TimeoutError:
         raise ServiceUnavailableException(
             detail=f"the request took longer than {time_limit_s:g} s to process (BACKSTORY_REQUEST_TIMEOUT_S)",

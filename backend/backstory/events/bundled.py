@@ -10,7 +10,7 @@ conflict: reported, never overwritten. The plan is computed first and can be sho
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 from sqlalchemy import select
@@ -18,10 +18,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backstory.events.models import Record
 from backstory.events.ndjson import record_digest, record_type
-from backstory.events.store_write import ImportRun, ImportSummary, Kind, as_record, load_row
+from backstory.events.store_write import ImportRun, ImportSummary, Kind, as_record, load_rows
 from backstory.events.tables import BundledRow
 
 Step = Literal["create", "update", "unchanged", "conflict", "kept"]
+
+
+async def _remembered(session: AsyncSession) -> dict[tuple[str, str], str]:
+    """(kind, id) -> the digest of each record as last bundled."""
+    return {(row.kind, row.id): row.digest for row in await session.scalars(select(BundledRow))}
 
 
 class BundledChange(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,11 +50,17 @@ class BundledPlan(msgspec.Struct, frozen=True, kw_only=True):
 
 async def plan(session: AsyncSession, records: Sequence[Record]) -> list[tuple[Record, Step]]:
     """Each bundled record with what applying it would do."""
-    remembered = {(row.kind, row.id): row.digest for row in await session.scalars(select(BundledRow))}
+    remembered = await _remembered(session)
+    # The stored rows in a few queries, not one per record: a server starting on a store reads them all.
+    stored_rows: dict[str, dict[str, Any]] = {}
+    kinds: tuple[Kind, ...] = ("story", "entity", "event")
+    for each in kinds:
+        ids = [record.id for record in records if record_type(record) == each]
+        stored_rows[each] = await load_rows(session, each, ids) if ids else {}
     steps: list[tuple[Record, Step]] = []
     for record in records:
         kind: Kind = record_type(record)  # type: ignore[assignment]
-        row = await load_row(session, kind, record.id)
+        row = stored_rows[kind].get(record.id)
         stored = record_digest(as_record(kind, row)) if row is not None else None
         new = record_digest(record)
         last = remembered.get((kind, record.id))
@@ -78,8 +89,14 @@ async def apply(session: AsyncSession, records: Sequence[Record], *, dry_run: bo
         if step in ("create", "update"):
             await run.add(position, record)
     summary = await run.finish()
+    remembered = await _remembered(session)
     for record, step in steps:
         if step in ("create", "update", "unchanged"):
-            await session.merge(BundledRow(kind=record_type(record), id=record.id, digest=record_digest(record)))
+            row = BundledRow(kind=record_type(record), id=record.id, digest=record_digest(record))
+            # Merging looks each row up first; a row never remembered is simply added (all of them in a new store).
+            if (row.kind, row.id) in remembered:
+                await session.merge(row)
+            else:
+                session.add(row)
     await session.flush()
     return BundledPlan(changes=changes, applied=summary)

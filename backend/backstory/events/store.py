@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -412,6 +412,13 @@ async def load_bundled(store: EventStore, data_dir: Traversable | Path | None = 
 
 async def _tell_of_a_newer_release(store: EventStore) -> None:
     """A store that already holds records is never changed at start; say when this release bundles more."""
+    try:
+        await _compare_with_release(store)
+    except Exception:  # a log line, never worth failing for (the database may have gone away meanwhile)
+        log.warning("could not compare the store with this release's bundled story", exc_info=True)
+
+
+async def _compare_with_release(store: EventStore) -> None:
     records = read_bundled()
     if not records:
         return
@@ -432,6 +439,7 @@ async def open_store(database_url: str, *, bundled: bool = True) -> AsyncIterato
     The engine is disposed of on leaving.
     """
     engine = make_engine(database_url)
+    telling: asyncio.Task[None] | None = None
     try:
         await migrate(engine)
         store = EventStore(engine)
@@ -440,7 +448,13 @@ async def open_store(database_url: str, *, bundled: bool = True) -> AsyncIterato
             if summary is not None:
                 log.info("bundled story loaded", extra={"records_created": msgspec.to_builtins(summary.created)})
             else:
-                await _tell_of_a_newer_release(store)
+                # Comparing the release with the store reads every bundled record (~0.3 s): a server need not wait
+                # for that log line to start answering, so it is written in the background.
+                telling = asyncio.create_task(_tell_of_a_newer_release(store), name="bundled-release-check")
         yield store
     finally:
+        if telling is not None:
+            telling.cancel()
+            with suppress(asyncio.CancelledError):
+                await telling
         await engine.dispose()

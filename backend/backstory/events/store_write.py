@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -142,6 +142,18 @@ async def load_row(session: AsyncSession, kind: Kind, record_id: str, *, lock: b
     if lock:
         query = query.with_for_update()
     return await session.scalar(query)
+
+
+async def load_rows(session: AsyncSession, kind: Kind, record_ids: Sequence[str]) -> dict[str, Any]:
+    """The rows of these records that exist, with their collections, by id: ``load_row`` in a query per chunk."""
+    model = _ROWS[kind]
+    rows: dict[str, Any] = {}
+    for start in range(0, len(record_ids), _CHUNK):
+        query = select(model).where(model.id.in_(record_ids[start : start + _CHUNK]))
+        for relation in _COLLECTIONS.get(model, ()):
+            query = query.options(selectinload(relation))
+        rows.update((row.id, row) for row in await session.scalars(query))  # type: ignore[attr-defined]
+    return rows
 
 
 def as_record(kind: Kind, row: Any) -> Record:

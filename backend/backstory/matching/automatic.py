@@ -40,6 +40,12 @@ def _countries() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return dict(table)
 
 
+@cache
+def _country_starts() -> frozenset[str]:
+    """The first MIN_STEM letters of the table's stems (an index build asks of every capitalised word)."""
+    return frozenset(key[:MIN_STEM] for key in _countries())
+
+
 def _word_matches(token: Token, key: str) -> bool:
     if token.key == key:
         return True
@@ -53,12 +59,16 @@ def countries_named(text: str) -> dict[str, str]:
     # only from such a word on, rather than the whole text tokenised (half of an index build at 100,000 events).
     words = list(WORD.finditer(prepare(text)))
     table = _countries()
+    starts = _country_starts()
     found: dict[str, str] = {}
     for i, word in enumerate(words):
         raw = word.group()
         if not raw[:1].isupper():
             continue
         for offset, key in enumerate(fold_word(raw)):
+            # Every stem in the table has MIN_STEM letters or more: a word whose first ones start none can match none.
+            if key[:MIN_STEM] not in starts:
+                continue
             for end in range(max(MIN_STEM, len(key) - MAX_ENDING), len(key) + 1):
                 for keys, code, name in table.get(key[:end], ()):
                     following = list(islice(_tokens_from(words, i, offset), len(keys)))

@@ -18,6 +18,9 @@ from babel.dates import get_month_names
 from backstory.matching.normalise import Token, fold_phrase, stem
 
 _NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
+# Where a numeric date may first start: a digit, a separator and a digit (re scans for digits quickly, while the \b
+# that starts _NUMERIC makes it try every character). A numeric date starts at most three characters before it.
+_NUMERIC_HINT = re.compile(r"\d[-.]\d")
 # Inflected month names carry at most this many letters beyond their stem (февраль -> февраля).
 _MAX_ENDING = 3
 
@@ -116,12 +119,15 @@ def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list
     tables = [month_table(lang) for lang in codes]
     prefixes = month_prefixes(codes)
     found: list[DateMention] = []
-    for i, token in enumerate(tokens):
-        if len(token.key) < 3 or token.key[:4] not in prefixes or token.key.isdigit():
-            continue
-        month = _month_of(token.key, tables)
-        if month is None:
-            continue
+    # The month each distinct word names, once; then only the words that name one are visited, in order.
+    months: dict[str, int] = {}
+    for key in {token.key for token in tokens}:
+        if len(key) >= 3 and key[:4] in prefixes and not key.isdigit():
+            month_number = _month_of(key, tables)
+            if month_number is not None:
+                months[key] = month_number
+    for i in [i for i, token in enumerate(tokens) if token.key in months] if months else []:
+        month = months[tokens[i].key]
         for j in (i - 1, i + 1):
             if 0 <= j < len(tokens) and tokens[j].key.isdigit() and 1 <= int(tokens[j].key) <= 31:
                 year = None
@@ -138,7 +144,8 @@ def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list
                     )
                 )
                 break
-    for match in _NUMERIC.finditer(text):
+    hint = _NUMERIC_HINT.search(text)
+    for match in _NUMERIC.finditer(text, max(0, hint.start() - 3)) if hint else ():
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         else:

@@ -6,6 +6,7 @@ This is gathered once per article; scoring then only looks up weights.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -108,17 +109,43 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
     return position, quality
 
 
+_WordTerms = tuple[list[Term], list[str], list[str]]
+"""What a word may be: the one-word terms it is, and the slots by which it may start or continue a longer term."""
+
+MAX_REMEMBERED_WORDS = 100_000
+"""Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
+
+_NOTHING: _WordTerms = ([], [], [])
+"""The look-up of most words, shared (never changed: the lists are only read)."""
+
+_remembered: dict[int, dict[tuple[str | None, str], _WordTerms]] = {}
+"""By ``id`` of the index (an index is not hashable), each entry dropped when its index is."""
+
+
+def _looked_up(index: EventIndex) -> dict[tuple[str | None, str], _WordTerms]:
+    """The look-ups of words already met in articles (by article language and word) against this index: articles
+    share most of their words (a real one has several hundred distinct ones), and an index never changes."""
+    known = _remembered.get(id(index))
+    if known is None:
+        known = _remembered[id(index)] = {}
+        weakref.finalize(index, _remembered.pop, id(index), None)
+    return known
+
+
 def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     """Curated names and phrases found in the article; of overlapping ones the longest wins."""
     tokens = doc.tokens
     lang = doc.langs[0] if doc.langs else None
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
-    looked_up: dict[str, tuple[list[Term], list[str], list[str]]] = {}
-    for token in tokens:
-        if token.key not in looked_up:
-            word_slots = lookup_slots(token.key)
-            looked_up[token.key] = (
+    keys = [token.key for token in tokens]
+    known = _looked_up(index)
+    looked_up: dict[str, _WordTerms] = {}
+    for key in set(keys):
+        entry = known.get((lang, key))
+        if entry is None:
+            word_slots = lookup_slots(key)
+            entry = (
                 [
                     term
                     for slot in word_slots
@@ -128,21 +155,29 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
             )
-    firsts = [looked_up[token.key][1] for token in tokens]
-    seconds = [looked_up[token.key][2] for token in tokens]
+            if not any(entry):
+                entry = _NOTHING
+            if len(known) >= MAX_REMEMBERED_WORDS:
+                known.clear()
+            known[(lang, key)] = entry
+        looked_up[key] = entry
+    # Most words start no term: only those that do are visited, in order.
+    starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
     found: list[TermHit] = []
-    for i, token in enumerate(tokens):
-        for term in looked_up[token.key][0]:
+    for i in [i for i, key in enumerate(keys) if key in starting]:
+        token = tokens[i]
+        singles, firsts, _ = looked_up[token.key]
+        for term in singles:
             if not term.caps or _written_in_capitals(token.raw):
                 found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
-        if not firsts[i]:
+        if not firsts:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
         for j in (i + 1, i + 2):
             if j >= len(tokens) or (j == i + 2 and len(tokens[i + 1].key) > MAX_GAP_LETTERS):
                 break
-            for first in firsts[i]:
-                for second in seconds[j]:
+            for first in firsts:
+                for second in looked_up[keys[j]][2]:
                     for term in index.word_pairs.get((first, second), ()):
                         if term.langs and lang not in term.langs:
                             continue
@@ -179,12 +214,23 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
     if not index.consonant_names or not (ABJAD.search(text) or SYLLABIC.search(text)):
         return []
     hits: list[TermHit] = []
+    # The names each distinct word in those letters may be (None for a word in other letters), worked out once.
+    abjad: dict[str, list[Term] | None] = {}
     for i, token in enumerate(tokens):
-        if ABJAD.search(token.raw):
-            if names_a_place(token.key):
-                continue
-            for key in abjad_keys(token.raw):
-                hits.extend(TermHit(term, i, i + 1, 1) for term in index.consonant_names.get(key, ()))
+        if token.raw not in abjad:
+            abjad[token.raw] = (
+                # A word that names a place in some language is no person, whatever its consonants read.
+                [
+                    term
+                    for key in (() if names_a_place(token.key) else abjad_keys(token.raw))
+                    for term in index.consonant_names.get(key, ())
+                ]
+                if ABJAD.search(token.raw)
+                else None
+            )
+        names = abjad[token.raw]
+        if names is not None:
+            hits.extend(TermHit(term, i, i + 1, 1) for term in names)
         elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
             # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
             end = i + 1
@@ -203,15 +249,23 @@ def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]
     shorter ones in words of other alphabets than the Latin one."""
     if not index.long_names and not index.foreign_names:
         return []
-    hits: list[TermHit] = []
-    for i, token in enumerate(tokens):
-        if len(token.key) < MIN_FOREIGN_NAME - 1:
+    # Each distinct word looked up once (an article repeats its words): the long names and the shorter foreign ones
+    # its consonants are, if any; then only the words that are one of them are visited, in order.
+    names: dict[str, tuple[list[Term] | None, list[Term] | None]] = {}
+    for key in {token.key for token in tokens}:
+        if len(key) < MIN_FOREIGN_NAME - 1:
             continue
-        key = vowelless(token.key)
-        found = index.long_names.get(key) if len(token.key) >= MIN_LONG_NAME - 1 else None
-        if not found and token.raw[0] > LAST_LATIN:
-            found = index.foreign_names.get(key)
-        if found and not names_a_place(token.key):
+        consonants = vowelless(key)
+        long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
+        foreign = index.foreign_names.get(consonants)
+        if (long or foreign) and not names_a_place(key):
+            names[key] = (long, foreign)
+    hits: list[TermHit] = []
+    for i in [i for i, token in enumerate(tokens) if token.key in names] if names else []:
+        token = tokens[i]
+        long, foreign = names[token.key]
+        found = long if long or token.raw[0] <= LAST_LATIN else foreign
+        if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 

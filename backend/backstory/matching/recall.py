@@ -29,8 +29,9 @@ LOOKBACK_DAYS = 3
 # A date written without its year is the latest one at most this many days after publication: news looks
 # ahead a few weeks ("the summit on 20 January" in December) and back any distance ("in March").
 _AHEAD_DAYS = 60
-# Sentence ends: terminal punctuation before a space, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+# Sentence ends: terminal punctuation before a space, or a line break. (Only where each match ends is used: the
+# punctuation is matched rather than looked behind for, which spares re a look-behind at every character.)
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\n+")
 # CLDR's relative units whose "last ..." and "... ago" forms mark a look back.
 _UNITS = ("day", "week", "month", "year")
 _PLACEHOLDER = "{0}"
@@ -120,19 +121,39 @@ def _lone_month(token: Token, tables: Sequence[MonthTable]) -> int | None:
     return None
 
 
+def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published: dt.date | None) -> bool:
+    """Whether a word may be (the start of) a look-back marker in ``_marks_past``; most words cannot."""
+    if key in lookback.last or key in lookback.ago:
+        return True
+    if published is None:
+        return False
+    if key.isdigit():
+        return len(key) == 4 and key[:2] in ("19", "20")
+    return len(key) >= _MIN_MONTH_WORD and key[:4] in prefixes
+
+
 def _marks_past(
     tokens: Sequence[Token],
     dates: Sequence[DateMention],
     langs: tuple[str, ...],
     published: dt.date | None,
     span: tuple[int, int],
+    candidates: Sequence[int] | None = None,
 ) -> bool:
-    """Whether the text ``span`` (character offsets) of an article holds a look-back marker."""
+    """Whether the text ``span`` (character offsets) of an article holds a look-back marker.
+
+    ``candidates``: the positions of the article's words that ``_may_mark`` (in order), so that only those are
+    examined; every word of the span when None.
+    """
     lookback = lookback_phrases(langs)
     prefixes = month_prefixes(langs)
     first = bisect_left(tokens, span[0], key=_token_start)
     last_token = bisect_left(tokens, span[1], key=_token_start)
-    for i in range(first, last_token):
+    if candidates is None:
+        positions: Sequence[int] = range(first, last_token)
+    else:
+        positions = candidates[bisect_left(candidates, first) : bisect_left(candidates, last_token)]
+    for i in positions:
         token = tokens[i]
         key = token.key
         phrases = lookback.last.get(key)
@@ -185,6 +206,7 @@ class Lookbacks:
         self._langs = tuple(dict.fromkeys([*langs, "en"]))
         self._published = published
         self._marked: dict[int, bool] = {}
+        self._candidates: list[int] | None = None
 
     def span(self, sentence: int) -> tuple[int, int]:
         end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else self._length
@@ -193,8 +215,20 @@ class Lookbacks:
     def sentence_marked(self, sentence: int) -> bool:
         if sentence not in self._marked:
             span = self.span(sentence)
-            self._marked[sentence] = _marks_past(self._tokens, self._dates, self._langs, self._published, span)
+            self._marked[sentence] = _marks_past(
+                self._tokens, self._dates, self._langs, self._published, span, self._words_that_may_mark()
+            )
         return self._marked[sentence]
+
+    def _words_that_may_mark(self) -> list[int]:
+        """Positions of the words that may be a marker, worked out once per distinct word (an article repeats its
+        words): sentences then examine only those."""
+        if self._candidates is None:
+            lookback = lookback_phrases(self._langs)
+            prefixes = month_prefixes(self._langs)
+            may = {key for key in {t.key for t in self._tokens} if _may_mark(key, lookback, prefixes, self._published)}
+            self._candidates = [i for i, token in enumerate(self._tokens) if token.key in may]
+        return self._candidates
 
     def __contains__(self, offset: object) -> bool:
         return isinstance(offset, int) and self.sentence_marked(bisect_right(self._starts, offset) - 1)

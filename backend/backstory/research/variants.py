@@ -11,10 +11,12 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from backstory.context import ArticleInput, ContextResult
-from backstory.research.evaluation import EvalItem, ItemOutcome, plain_request, run
+# Imported where used: the command line reads VARIANTS for its options without loading the matching pipeline.
+if TYPE_CHECKING:
+    from backstory.context import ArticleInput, ContextResult
+    from backstory.research.evaluation import EvalItem, ItemOutcome
 
 Variant = Literal["text", "html", "lead600", "no_headline"]
 VARIANTS: tuple[Variant, ...] = ("text", "html", "lead600", "no_headline")
@@ -104,6 +106,9 @@ def make_request(item: EvalItem, variant: Variant) -> ArticleInput:
     ``text`` is the eval README's request (the item's url, text and published date). The other variants model
     the unseen set's conditions, so they use a URL that says nothing about the article.
     """
+    from backstory.context import ArticleInput
+    from backstory.research.evaluation import plain_request
+
     if variant == "text":
         return plain_request(item)
     if variant == "html":
@@ -126,6 +131,8 @@ def run_variant(
     build: Callable[[ArticleInput], ContextResult], items: Iterable[EvalItem], variant: Variant
 ) -> Iterator[ItemOutcome]:
     """``evaluation.run`` over one variant: the same outcomes, timing and error handling."""
+    from backstory.research.evaluation import run
+
     return run(build, items, lambda item: make_request(item, variant))
 
 
