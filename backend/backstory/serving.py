@@ -3,7 +3,7 @@
 uvicorn's own supervisor starts each worker as a fresh interpreter (``spawn``) that imports the whole application
 and warms the same caches again: on two cores busy with both, that made start to ready take 8-9 s. Here the parent
 imports the application and computes what every index build needs and never changes in a process (CLDR's place
-names in sixty languages, ~0.7 s), binds the socket, and forks the workers: each starts with all of it in memory
+names, the bundled places' city names from GeoNames, the folding caches), binds the socket, and forks the workers: each starts with all of it in memory
 (shared with the parent until written), so its own start is opening the store, loading the language models and
 building the index.
 
