@@ -3,12 +3,13 @@
 uvicorn's own supervisor starts each worker as a fresh interpreter (``spawn``) that imports the whole application
 and warms the same caches again: on two cores busy with both, that made start to ready take 8-9 s. Here the parent
 imports the application and computes what every index build needs and never changes in a process (CLDR's place
-names, the bundled places' city names from GeoNames, the folding caches), binds the socket, and forks the workers: each starts with all of it in memory
-(shared with the parent until written), so its own start is opening the store, loading the language models and
-building the index.
+names, the bundled places' city names from GeoNames, the folding caches), binds one socket per worker on the port
+(``listening_sockets``), and forks the workers: each starts with all of it in memory (shared with the parent until
+written), so its own start is opening the store, loading the language models and building the index.
 
 Nothing that runs threads is started before the fork (the language detector's loader runs a thread pool, the store a
-thread per connection): each worker loads those itself, in its lifespan, as a single process does.
+thread per connection): each worker loads those itself, in its lifespan, as a single process does. (A detector built
+in a child forked from a process that had built one deadlocked: the pool's threads do not survive a fork.)
 
 The parent supervises like uvicorn's: SIGINT or SIGTERM stops the workers (SIGTERM, then waits for them); a worker
 that dies is replaced, unless it failed to start at all (the app, the database URL or the socket is broken and

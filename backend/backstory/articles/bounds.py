@@ -20,6 +20,9 @@ MAX_TEXT_CHARS = 100_000
 def bounded_html(html: str) -> str:
     """The page cut at ``MAX_HTML_CHARS`` characters or before its ``MAX_HTML_TAGS``-th tag, whichever comes first."""
     html = html[:MAX_HTML_CHARS]
+    # Counted in C first: a news page has a few thousand tags, and finding them one by one in Python took ~0.5 ms.
+    if html.count("<") < MAX_HTML_TAGS:
+        return html
     position = -1
     for _ in range(MAX_HTML_TAGS):
         position = html.find("<", position + 1)
