@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import msgspec
@@ -334,21 +334,12 @@ def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, detai
     """Rank the WikiNews it/fr queries against its English events (title and lead only); accuracy@1 and MRR."""
     from rich.table import Table
 
-    from backstory.catalog import Snapshot
     from backstory.context import ContextService
-    from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
-    from backstory.research.wikinews import read_jsonl as read_wikinews
-    from backstory.research.wikinews import report as wikinews_report
-    from backstory.research.wikinews import run as run_wikinews
+    from backstory.research.wikinews import measure, read_set
 
     settings = _settings()
-    events = cast(list[WikiEvent], read_wikinews(folder / "events.jsonl", WikiEvent))
-    queries = cast(list[WikiQuery], read_wikinews(folder / "queries.jsonl", WikiQuery))
-    catalog = wikinews_catalog(events, names=names, numbers=numbers)
-    service = ContextService.create(settings)
-    index = Snapshot.of(catalog).index
-    outcomes = list(run_wikinews(service, index, queries))
-    figures = wikinews_report(outcomes, {query.id: query.gold for query in queries})
+    events, queries = read_set(folder)
+    outcomes, figures = measure(ContextService.create(settings), events, queries, names=names, numbers=numbers)
     if details is not None:
         details.write_text("".join(msgspec.json.encode(o).decode() + "\n" for o in outcomes), encoding="utf-8")
     if as_json:

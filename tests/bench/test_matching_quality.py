@@ -6,7 +6,6 @@ articles, and these sets also fit the confidence model, so they are proxies, not
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 import pytest
 
@@ -14,10 +13,7 @@ from backstory.catalog import Snapshot
 from backstory.context import ContextService
 from backstory.research.evaluation import read_items, report, run
 from backstory.research.eventsets import event_set
-from backstory.research.wikinews import WikiEvent, WikiQuery, wikinews_catalog
-from backstory.research.wikinews import read_jsonl as read_wikinews
-from backstory.research.wikinews import report as wikinews_report
-from backstory.research.wikinews import run as run_wikinews
+from backstory.research.wikinews import measure, read_set
 from backstory.settings import Settings
 
 from .conftest import DEV, ROOT
@@ -49,12 +45,8 @@ def test_dev_proxies(settings: Settings) -> None:
             f"  {name:32s} {r.accuracy_at_1:7.3f} {r.positive_abstention_rate:8.3f} "
             f"{r.hard_negative_false_match_rate:8.3f} {r.easy_negative_false_match_rate:8.3f} {r.language_accuracy:6.3f}"
         )
-    events = cast(list[WikiEvent], read_wikinews(WIKINEWS / "events.jsonl", WikiEvent))
-    queries = cast(list[WikiQuery], read_wikinews(WIKINEWS / "queries.jsonl", WikiQuery))
-    gold = {query.id: query.gold for query in queries}
+    events, queries = read_set(WIKINEWS)
     for label, names in (("WikiNews, matcher alone", False), ("WikiNews, --names", True)):
-        index = Snapshot.of(wikinews_catalog(events, names=names)).index
-        outcomes = list(run_wikinews(service, index, queries))
+        outcomes, figures = measure(service, events, queries, names=names)
         assert len(outcomes) == len(queries)
-        figures = wikinews_report(outcomes, gold)
         print(f"  {label:32s} {figures.accuracy_at_1:7.3f} (MRR {figures.mrr:.3f}; naive char-4-gram 0.848)")

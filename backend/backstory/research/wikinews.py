@@ -20,9 +20,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import msgspec
 
+from backstory.catalog import Snapshot
 from backstory.context import ContextService
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
@@ -181,3 +183,24 @@ def report(outcomes: list[QueryOutcome], gold: dict[str, list[str]]) -> WikiRepo
             lang: figures([o for o in outcomes if o.lang == lang]) for lang in sorted({o.lang for o in outcomes})
         },
     )
+
+
+def read_set(folder: Path) -> tuple[list[WikiEvent], list[WikiQuery]]:
+    """The set's English events and its Italian and French queries."""
+    events = cast(list[WikiEvent], read_jsonl(folder / "events.jsonl", WikiEvent))
+    queries = cast(list[WikiQuery], read_jsonl(folder / "queries.jsonl", WikiQuery))
+    return events, queries
+
+
+def measure(
+    service: ContextService,
+    events: list[WikiEvent],
+    queries: list[WikiQuery],
+    *,
+    names: bool = False,
+    numbers: bool = False,
+) -> tuple[list[QueryOutcome], WikiReport]:
+    """Every query ranked against the events (``wikinews_catalog``'s options), and the figures of that."""
+    index = Snapshot.of(wikinews_catalog(events, names=names, numbers=numbers)).index
+    outcomes = list(run(service, index, queries))
+    return outcomes, report(outcomes, {query.id: query.gold for query in queries})
