@@ -158,14 +158,15 @@ def _summed_scores(
             continue
         story_id = index.events[event_id].story_id
         if story_id not in story_factors:
-            anchor = 1.0 if anchored(evidence, index, story_id) else params.unanchored
-            story_factors[story_id] = _story_factor(leads, story_id, params) * anchor
+            story_factors[story_id] = _story_factor(leads, story_id, params, anchored(evidence, index, story_id))
         scores[event_id] = total * day_factor * story_factors[story_id]
     return scores, excluded
 
 
-def _story_factor(leads: dict[str, float] | None, story_id: str, params: ScoringParams) -> float:
-    return math.exp(params.cast_weight * leads.get(story_id, 0.0)) if leads else 1.0
+def _story_factor(leads: dict[str, float] | None, story_id: str, params: ScoringParams, is_anchored: bool) -> float:
+    """How stories competing for the article weigh an event of ``story_id``: its cast lead, and its anchors."""
+    cast = math.exp(params.cast_weight * leads.get(story_id, 0.0)) if leads else 1.0
+    return cast * (1.0 if is_anchored else params.unanchored)
 
 
 def anchored(evidence: ArticleEvidence, index: EventIndex, story_id: str) -> bool:
@@ -269,8 +270,7 @@ def _candidate(
         event_id=event_id,
         score=total
         * (1 + params.recency_boost * recency)
-        * _story_factor(leads, story_id, params)
-        * (1.0 if features["anchored"] else params.unanchored),
+        * _story_factor(leads, story_id, params, bool(features["anchored"])),
         evidence=items,
         features=features,
     )
