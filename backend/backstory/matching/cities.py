@@ -12,7 +12,6 @@ the places asked for are kept.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
@@ -20,12 +19,10 @@ from importlib import resources
 import msgspec
 from anyascii import anyascii
 
-from backstory.matching.normalise import MIN_STEM
+from backstory.matching.normalise import ASCII_WORD, LAST_LATIN, MIN_STEM
 
 # A Latin-letter name this short is as likely another word (GeoNames calls Anchorage "Tan").
 MIN_LATIN_LETTERS = 5
-LAST_LATIN = "\u024f"
-_WORDS = re.compile("[a-z0-9]+")
 
 
 class _City(msgspec.Struct):
@@ -53,7 +50,7 @@ def city_names(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
 def _plain(name: str) -> str:
     """A name compared as GeoNames writes it: ASCII letters in small, words apart. Not ``fold_phrase``, whose cache
     would keep the 34,000 names of the file."""
-    return " ".join(_WORDS.findall(anyascii(name).lower()))
+    return " ".join(ASCII_WORD.findall(anyascii(name).lower()))
 
 
 def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:

@@ -25,11 +25,9 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import Token, unspace
+from backstory.matching.normalise import LAST_LATIN, Token, unspace
 from backstory.matching.recall import Lookbacks
 
-# Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
-LAST_LATIN = "\u024f"
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.

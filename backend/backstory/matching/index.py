@@ -28,7 +28,7 @@ from backstory.matching.consonants import (
     name_key,
     vowelless,
 )
-from backstory.matching.normalise import MIN_STEM, Folds, fold_phrase, stem
+from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, stem
 from backstory.matching.number_words import number_words
 
 TermKind = Literal["name", "phrase", "number"]
@@ -453,7 +453,7 @@ def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
     words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
-        latin = all(ch < "\u0250" for ch in term.label)
+        latin = all(ch <= LAST_LATIN for ch in term.label)
         if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
             key = name_key(term.keys[0])
             if key is not None:

@@ -35,7 +35,10 @@ WORD = re.compile(r"\w+", re.UNICODE)
 """A word of a prepared text (``prepare``)."""
 # The same, captured, so that splitting a text around its words keeps the text between them too.
 _WORD_SPLIT = re.compile(r"(\w+)", re.UNICODE)
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+ASCII_WORD = re.compile(r"[a-z0-9]+")
+"""A word of a transliterated, lower-cased text."""
+# Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
+LAST_LATIN = "\u024f"
 
 _SKELETON_RULES = {
     "tsch": "c", "sch": "s", "sh": "s", "sz": "s", "zh": "z", "kh": "h", "ch": "h", "ts": "c", "tz": "c",
@@ -82,7 +85,7 @@ def fold_word(word: str) -> tuple[str, ...]:
     """The skeleton keys of one written word; usually one, more when transliteration splits it."""
     # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.
     ascii_text = anyascii(word).lower().replace("'", "")
-    return tuple(skeleton(part) for part in _ASCII_WORD.findall(ascii_text))
+    return tuple(skeleton(part) for part in ASCII_WORD.findall(ascii_text))
 
 
 def prepare(text: str) -> str:
