@@ -326,11 +326,10 @@ def evaluate(
 
 @main.command(name="eval-wikinews")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--names", is_flag=True, help="Add entities found in each event's title and lead (capitalised runs).")
 @click.option("--numbers", is_flag=True, help="Add the numbers of each event's title and lead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--details", type=click.Path(dir_okay=False, path_type=Path), help="Write per-query outcomes (JSONL).")
-def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, details: Path | None) -> None:
+def eval_wikinews(folder: Path, numbers: bool, as_json: bool, details: Path | None) -> None:
     """Rank the WikiNews it/fr queries against its English events (title and lead only); accuracy@1 and MRR."""
     from rich.table import Table
 
@@ -339,7 +338,7 @@ def eval_wikinews(folder: Path, names: bool, numbers: bool, as_json: bool, detai
 
     settings = _settings()
     events, queries = read_set(folder)
-    outcomes, figures = measure(ContextService.create(settings), events, queries, names=names, numbers=numbers)
+    outcomes, figures = measure(ContextService.create(settings), events, queries, numbers=numbers)
     if details is not None:
         details.write_text("".join(msgspec.json.encode(o).decode() + "\n" for o in outcomes), encoding="utf-8")
     if as_json:

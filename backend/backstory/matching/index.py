@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
-from backstory.matching.automatic import with_found_countries
+from backstory.matching.automatic import with_found_countries, with_found_names
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     MIN_FOREIGN_CONSONANTS,
@@ -212,7 +212,7 @@ class EventIndex:
 
     @classmethod
     def _build(cls, catalog: Catalog) -> EventIndex:
-        catalog = with_found_countries(catalog)
+        catalog = with_found_countries(with_found_names(catalog))
         index = cls(
             stories={story.id: story for story in catalog.stories},
             events={event.id: event for event in catalog.events},

@@ -3,11 +3,9 @@ against 558 English events given only a title and a lead, with no entities, no p
 
 The events become one story ("wikinews"), each dated ``UNDATED`` (the source has no dates; a date before every
 query keeps no event from being ruled out). What matching has to go on is then only what ``EventIndex.build``
-finds by itself: the countries an event's English title and lead name (``matching/automatic.py``). With
-``names=True`` an automatic pass adds entities from the title and lead, as ``drafts.py`` finds new names: runs of
-capitalised words that do not open a sentence, and each longer word of such a run, filed by their folded form so that two events naming the same
-one share it (and its rarity is counted); with ``numbers=True`` the lead's numbers (not years) become the
-event's numbers.
+finds by itself (``matching/automatic.py``): the countries an event's English title and lead name, and, as the
+events list no entities, the names they capitalise. With ``numbers=True`` the lead's numbers (not years) become
+the event's numbers.
 
 Each query goes through the matcher as an article (its title and text; its publish date when known; its
 language detected, never given). Its rank is the gold event's place among the candidates the matcher scores
@@ -26,22 +24,17 @@ import msgspec
 
 from backstory.catalog import Snapshot
 from backstory.context import ContextService
-from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.events.models import Catalog, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.normalise import fold_phrase
 from backstory.matching.numbers import find_numbers
 from backstory.matching.score import score
 
 STORY_ID = "wikinews"
 UNDATED = dt.date(2000, 1, 1)
-# Leading entities an event keeps from its title and lead (the first named count most, as curated lists do).
-MAX_NAMES = 20
-# A word of a longer name is an entity of its own when it has this many letters.
-MIN_WORD_LETTERS = 4
+# Numbers an event keeps from its title and lead.
+MAX_NUMBERS = 20
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -87,42 +80,9 @@ def read_jsonl(path: Path, kind: type[msgspec.Struct]) -> list[msgspec.Struct]:
     return [decoder.decode(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def capitalised_runs(text: str) -> list[str]:
-    """Runs of capitalised words that do not open a sentence (one word or more), in order of appearance."""
-    runs: list[str] = []
-    for sentence in _SENTENCE_END.split(" ".join(text.split())):
-        words = list(_WORD.finditer(sentence))
-        run: list[str] = []
-        for position, word in enumerate(words):
-            capital = position > 0 and word.group()[0].isupper()
-            joined = bool(run) and sentence[words[position - 1].end() : word.start()] == " "
-            if capital and (joined or not run):
-                run.append(word.group())
-                continue
-            if run:
-                runs.append(" ".join(run))
-            run = [word.group()] if capital else []
-        if run:
-            runs.append(" ".join(run))
-    return runs
-
-
-def wikinews_catalog(events: list[WikiEvent], *, names: bool = False, numbers: bool = False) -> Catalog:
-    entities: dict[str, Entity] = {}
+def wikinews_catalog(events: list[WikiEvent], *, numbers: bool = False) -> Catalog:
     records: list[Event] = []
     for item in events:
-        linked: dict[str, None] = {}
-        if names:
-            for run in capitalised_runs(f"{item.title}. {item.lead}"):
-                words = run.split()
-                # The whole run, and each longer word of it alone: an article may name "Spitzer" without "Eliot".
-                for name in [run, *(w for w in words if len(w) >= MIN_WORD_LETTERS)] if len(words) > 1 else [run]:
-                    keys = fold_phrase(name)
-                    entity_id = "n-" + "-".join(keys)[:150].strip("-")
-                    if not keys or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entity_id):
-                        continue
-                    entities.setdefault(entity_id, Entity(id=entity_id, kind="org", name=name))
-                    linked[entity_id] = None
         found_numbers: dict[str, None] = {}
         if numbers:
             for mention in find_numbers(f"{item.title}\n{item.lead}"):
@@ -135,12 +95,11 @@ def wikinews_catalog(events: list[WikiEvent], *, names: bool = False, numbers: b
                 date=item.date or UNDATED,
                 title={"en": item.title},
                 summary={"en": item.lead},
-                entities=list(linked)[:MAX_NAMES],
-                numbers=list(found_numbers)[:MAX_NAMES],
+                numbers=list(found_numbers)[:MAX_NUMBERS],
             )
         )
     story = Story(id=STORY_ID, title={"en": "WikiNews (English)"})
-    return Catalog(stories=[story], events=records, entities=list(entities.values()))
+    return Catalog(stories=[story], events=records, entities=[])
 
 
 def run(service: ContextService, index: EventIndex, queries: list[WikiQuery]) -> Iterator[QueryOutcome]:
@@ -197,10 +156,9 @@ def measure(
     events: list[WikiEvent],
     queries: list[WikiQuery],
     *,
-    names: bool = False,
     numbers: bool = False,
 ) -> tuple[list[QueryOutcome], WikiReport]:
     """Every query ranked against the events (``wikinews_catalog``'s options), and the figures of that."""
-    index = Snapshot.of(wikinews_catalog(events, names=names, numbers=numbers)).index
+    index = Snapshot.of(wikinews_catalog(events, numbers=numbers)).index
     outcomes = list(run(service, index, queries))
     return outcomes, report(outcomes, {query.id: query.gold for query in queries})

@@ -4,8 +4,16 @@ import datetime as dt
 
 import pytest
 
-from backstory.events.models import Catalog, Entity, Event, Story
-from backstory.matching.automatic import countries_named, with_found_countries
+from backstory.events.models import Catalog, Entity, Event, Source, Story
+from backstory.matching.automatic import (
+    MAX_FOUND,
+    capitalised_runs,
+    countries_named,
+    found_name_id,
+    names_in,
+    with_found_countries,
+    with_found_names,
+)
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
@@ -23,7 +31,7 @@ class TestCountriesNamed:
 class TestWithFoundCountries:
     def test_an_event_gets_the_countries_its_title_names(self, catalog: Catalog) -> None:
         event = with_found_countries(catalog).events[0]
-        assert event.entities == ["orla-fenwick", "cldr-no"]
+        assert event.entities == ["orla-fenwick", "fjord-council", "cldr-no"]
 
     def test_a_country_the_story_has_an_entity_for_is_not_added_again(self, catalog: Catalog) -> None:
         event = with_found_countries(catalog).events[1]
@@ -43,15 +51,100 @@ class TestWithFoundCountries:
             entities=[
                 Entity(id="orla-fenwick", kind="person", name="Orla Fenwick", aliases=["Фенвик"]),
                 Entity(id="chile", kind="place", name="Chile"),
+                Entity(id="fjord-council", kind="org", name="Fjord Council"),
             ],
             events=[
                 Event(
                     id="visit", story_id="fjords", date=dt.date(2025, 2, 1), title={"en": "Fenwick visits Norway"},
-                    summary={"en": "The Norwegian hosts met her."}, entities=["orla-fenwick"],
+                    summary={"en": "The Norwegian hosts met her."}, entities=["orla-fenwick", "fjord-council"],
                 ),
                 Event(
                     id="trade", story_id="andes", date=dt.date(2025, 3, 1), title={"en": "Fenwick in Chile"},
                     summary={"en": "Trade talks in Chile."}, entities=["orla-fenwick", "chile"],
+                ),
+            ],
+        )  # fmt: skip
+
+
+class TestCapitalisedRuns:
+    def test_it_finds_names_but_not_a_sentences_first_word(self) -> None:
+        runs = capitalised_runs("The harbour of Velmora fined Quillon Marine. Islanders met Tessaly Brandt.")
+
+        assert runs == ["Velmora", "Quillon Marine", "Tessaly Brandt"]
+
+    def test_a_comma_ends_a_run(self) -> None:
+        assert capitalised_runs("She met Brandt, Velmora and Quillon.") == ["Brandt", "Velmora", "Quillon"]
+
+
+class TestNamesIn:
+    def test_each_longer_word_of_a_run_is_a_name_too(self) -> None:
+        names = names_in(["The harbour of Velmora fined Quillon Marine on Tuesday."])
+
+        assert names == ["Velmora", "Quillon Marine", "Quillon", "Marine", "Tuesday"]
+
+    def test_a_title_cased_headline_gives_no_names(self) -> None:
+        assert names_in(["Harbour Master Fines Quillon Marine Over Cancelled Crossings"]) == []
+
+
+class TestFoundNameId:
+    def test_a_latin_name_gives_a_readable_id_and_another_script_a_digest(self) -> None:
+        assert found_name_id(("kuilon", "marine")) == "auto-kuilon-marine"
+        cyrillic = found_name_id(("квиллон",))
+        assert cyrillic.startswith("auto-") and len(cyrillic) == len("auto-") + 16
+
+
+class TestWithFoundNames:
+    def test_an_event_without_entities_gets_the_names_of_its_summary_and_sources(self, catalog: Catalog) -> None:
+        event = with_found_names(catalog).events[0]
+
+        # Velmora is the name of a curated entity: that entity is the one linked.
+        assert event.entities == ["velmora", "auto-kuilon-marine", "auto-kuilon", "auto-marine", "auto-brandt"]
+
+    def test_an_event_with_curated_entities_is_left_as_curated(self, catalog: Catalog) -> None:
+        assert with_found_names(catalog).events[2] == catalog.events[2]
+
+    def test_two_events_naming_the_same_one_share_its_entity(self, catalog: Catalog) -> None:
+        found = with_found_names(catalog)
+
+        assert "auto-kuilon-marine" in found.events[1].entities
+        assert [e.id for e in found.entities].count("auto-kuilon-marine") == 1
+
+    def test_an_event_keeps_at_most_max_found_names(self) -> None:
+        words = " with ".join(f"Name{chr(65 + i % 26)}{chr(65 + i // 26)}x" for i in range(MAX_FOUND + 5))
+        event = Event(
+            id="e", story_id="s", date=dt.date(2025, 1, 1), title={"en": "A list"}, summary={"en": f"We met {words}."}
+        )
+        found = with_found_names(Catalog(stories=[Story(id="s", title={"en": "S"})], events=[event], entities=[]))
+
+        assert len(found.events[0].entities) == MAX_FOUND
+
+    def test_the_index_matches_an_article_on_a_found_name(self, catalog: Catalog) -> None:
+        index = EventIndex.build(catalog)
+
+        names = gather(build_document("Le port de Velmora a infligé une amende à Quillon Marine."), index).names
+        assert {"velmora", "auto-kuilon-marine"} <= set(names)
+
+    @pytest.fixture
+    def catalog(self) -> Catalog:
+        return Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"})],
+            entities=[
+                Entity(id="tessaly-brandt", kind="person", name="Tessaly Brandt"),
+                Entity(id="velmora", kind="place", name="Velmora"),
+            ],
+            events=[
+                Event(
+                    id="fine", story_id="harbour", date=dt.date(2025, 2, 1), title={"en": "A harbour fines an operator"},
+                    summary={"en": "The harbour of Velmora fined Quillon Marine."},
+                    sources=[Source(url="https://example.org/a", title="Штраф: порт оштрафовал Брандт")],
+                ),
+                Event(
+                    id="appeal", story_id="harbour", date=dt.date(2025, 2, 9), title={"en": "The operator appeals"},
+                    summary={"en": "The operator Quillon Marine said it would appeal."}, entities=["tessaly-brandt"],
+                ),
+                Event(
+                    id="hearing", story_id="harbour", date=dt.date(2025, 3, 1), title={"en": "Hearing"},
+                    summary={"en": "Tessaly Brandt heard Quillon Marine."}, entities=["tessaly-brandt", "velmora"],
                 ),
             ],
         )  # fmt: skip

@@ -4,7 +4,6 @@ from backstory.research.wikinews import (
     UNDATED,
     QueryOutcome,
     WikiEvent,
-    capitalised_runs,
     report,
     wikinews_catalog,
 )
@@ -24,27 +23,13 @@ EVENTS = [
 ]
 
 
-class TestCapitalisedRuns:
-    def test_it_finds_names_but_not_a_sentences_first_word(self) -> None:
-        runs = capitalised_runs("The harbour of Velmora fined Quillon Marine. Islanders met Tessaly Brandt.")
-
-        assert runs == ["Velmora", "Quillon Marine", "Tessaly Brandt"]
-
-
 class TestWikinewsCatalog:
-    def test_without_names_events_have_no_entities_and_one_date(self) -> None:
+    def test_events_have_no_entities_and_one_date(self) -> None:
         catalog = wikinews_catalog(EVENTS)
 
         assert [event.entities for event in catalog.events] == [[], []]
         assert {event.date for event in catalog.events} == {UNDATED}
         assert catalog.events[0].summary == {"en": EVENTS[0].lead}
-
-    def test_names_are_shared_entities_with_their_longer_words(self) -> None:
-        catalog = wikinews_catalog(EVENTS, names=True)
-
-        first, second = (set(event.entities) for event in catalog.events)
-        assert {"n-kuilon-marine", "n-kuilon", "n-marine", "n-tesali-brandt", "n-velmora"} <= first
-        assert "n-kuilon-marine" in second
 
     def test_numbers_leave_years_out(self) -> None:
         catalog = wikinews_catalog(EVENTS, numbers=True)
