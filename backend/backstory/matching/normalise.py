@@ -83,6 +83,11 @@ def _first_letter(match: re.Match[str]) -> str:
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> tuple[str, ...]:
     """The skeleton keys of one written word; usually one, more when transliteration splits it."""
+    # Arabic and Persian ج is a consonant, dj, which anyascii writes "j" and the skeleton then reads as the vowel i
+    # (a Latin j mostly is one): with the other vowels unwritten, سجناء (prisoners) became الصين (China). Written as
+    # Cyrillic Дж folds, it stays a consonant.
+    if "\u062c" in word:
+        word = word.replace("\u062c", "dz")
     # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.
     ascii_text = anyascii(word).lower().replace("'", "")
     return tuple(skeleton(part) for part in ASCII_WORD.findall(ascii_text))

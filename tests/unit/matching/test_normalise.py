@@ -48,3 +48,12 @@ class TestUnspace:
 
     def test_it_leaves_spaced_scripts_alone(self) -> None:
         assert unspace(prepare("John  Coale")) == "John  Coale"
+
+
+class TestArabicJim:
+    def test_jim_stays_a_consonant(self) -> None:
+        # With the vowels unwritten, reading ج as the vowel i made "the prisoners" fold like "China".
+        assert fold_phrase("السجناء") != fold_phrase("الصين")
+
+    def test_it_folds_as_cyrillic_dzh_does(self) -> None:
+        assert fold_phrase("جيم")[0][:2] == fold_phrase("Джим")[0][:2] == "dz"
