@@ -289,8 +289,15 @@ class EventIndex:
         surnames = owned_surnames(listed, stories_of, fold)
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
+        shared = _shared_names(index, group)
         for entity in listed:
-            curated = _terms("name", entity.id, [entity.name, *entity.aliases, *surnames[entity.id]], fold)
+            names = [
+                entity.name,
+                *entity.aliases,
+                *surnames[entity.id],
+                *shared.get((group[entity.id], entity.kind), ()),
+            ]
+            curated = _terms("name", entity.id, names, fold)
             known = {term.keys for term in curated}
             terms.extend(curated)
             found = place_aliases(entity, fold)
@@ -393,6 +400,25 @@ def _entity_groups(index: EventIndex) -> dict[str, str]:
         for name in names:
             by_name.setdefault(name, group[entity_id])
     return group
+
+
+def _shared_names(index: EventIndex, group: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    """(group, kind) -> every name and alias its listed entities of that kind are curated with.
+
+    One person curated in two stories has two records, and the second story's is often the thinner: "Volodymyr
+    Zelenskyy" with three Latin spellings beside the first story's twenty in every script. Each record then
+    matches every spelling either was curated with, so a story curated in English in an hour reads the names the
+    earlier stories taught. Only within a kind: a place and an organisation may share a name and not a meaning.
+    """
+    sizes: dict[str, int] = defaultdict(int)
+    for head in group.values():
+        sizes[head] += 1
+    names: dict[tuple[str, str], dict[str, None]] = {}
+    for entity_id, head in group.items():
+        entity = index.entities.get(entity_id)
+        if entity is not None and sizes[head] > 1:
+            names.setdefault((head, entity.kind), {}).update(dict.fromkeys([entity.name, *entity.aliases]))
+    return {key: list(found) for key, found in names.items()}
 
 
 def _events_naming(index: EventIndex, group: dict[str, str]) -> dict[str, int]:

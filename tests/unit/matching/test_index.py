@@ -42,3 +42,46 @@ class TestEventIndex:
                 ],
             )
         )  # fmt: skip
+
+
+class TestSpellingsSharedAcrossStories:
+    """A person curated in two stories matches, in each, every spelling either story was curated with."""
+
+    def test_the_thin_record_reads_the_spellings_of_the_rich_one(self, index: EventIndex) -> None:
+        # The Bulgarian spelling, with its d, is only in the first story's record.
+        names = gather(build_document("Триандафилу пристигна в София.", None, ["bg"]), index).names
+
+        assert {"xenofon-t", "triantafyllou"} <= set(names)
+
+    def test_names_are_not_shared_across_kinds(self, index: EventIndex) -> None:
+        # "Velmora" is a town in one story and a ship in the other: the ship does not take the town's old name.
+        names = gather(build_document("Корабль прибыл в Старград.", None, ["ru"]), index).names
+
+        assert "velmora-town" in names and "velmora-ship" not in names
+
+    @pytest.fixture
+    def index(self) -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="rich", title={"en": "Rich"}), Story(id="thin", title={"en": "Thin"})],
+                entities=[
+                    Entity(
+                        id="xenofon-t", kind="person", name="Xenofon Triantafyllou",
+                        aliases=["Triantafyllou", "Триандафилу"],
+                    ),
+                    Entity(id="triantafyllou", kind="person", name="Xenofon Triantafyllou"),
+                    Entity(id="velmora-town", kind="place", name="Velmora", aliases=["Старград"]),
+                    Entity(id="velmora-ship", kind="org", name="Velmora"),
+                ],
+                events=[
+                    Event(
+                        id="a", story_id="rich", date=dt.date(2025, 1, 1), title={"en": "A"}, summary={"en": "A."},
+                        entities=["xenofon-t", "velmora-town"],
+                    ),
+                    Event(
+                        id="b", story_id="thin", date=dt.date(2025, 2, 1), title={"en": "B"}, summary={"en": "B."},
+                        entities=["triantafyllou", "velmora-ship"],
+                    ),
+                ],
+            )
+        )  # fmt: skip
