@@ -33,7 +33,7 @@ from backstory.articles.extract import extract_page
 from backstory.catalog import Snapshot
 from backstory.context import ArticleInput, ContextService, text_length
 from backstory.errors import InvalidInput, NotAnArticle
-from backstory.matching.automatic import ID_PREFIX
+from backstory.matching.automatic import ID_PREFIX, SENTENCE_END
 from backstory.matching.document import Document, build_document
 from backstory.matching.evidence import find_terms
 from backstory.matching.normalise import fold_phrase, unspace
@@ -42,7 +42,6 @@ SUMMARY_CHARS = 400
 MAX_NAMES = 20
 MAX_NUMBERS = 20
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Entities of a story an article must name for the draft to propose that story when matching relates it to none.
@@ -167,7 +166,7 @@ def lead_summary(text: str, title: str | None = None) -> str:
         body = body[len(title.strip()) :].strip()
     body = " ".join(body.split())
     summary = ""
-    for sentence in _SENTENCE_END.split(body):
+    for sentence in SENTENCE_END.split(body):
         if len(summary) + len(sentence) + 1 > SUMMARY_CHARS:
             break
         summary = f"{summary} {sentence}".strip()
@@ -201,7 +200,7 @@ def new_names(text: str, known_words: set[str]) -> list[str]:
     known name (``known_words``: folded keys), most frequent first."""
     counts: Counter[str] = Counter()
     for line in text.split("\n"):
-        for sentence in _SENTENCE_END.split(line):
+        for sentence in SENTENCE_END.split(line):
             words = list(_WORD.finditer(sentence))
             run: list[str] = []
             for position, word in enumerate(words):

@@ -44,7 +44,8 @@ MIN_WORD_LETTERS = 4
 # A text whose longer words are capitalised this often is written in title case: its capitals mark no names.
 TITLE_CASE_SHARE = 0.8
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+")
+"""Where a sentence ends and the next starts (drafts read sentences so too)."""
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -148,7 +149,7 @@ def capitalised_runs(text: str) -> list[str]:
     ("New York Governor …") found more false names than true ones on the WikiNews set (0.82 -> 0.79).
     """
     runs: list[str] = []
-    for sentence in _SENTENCE_END.split(" ".join(text.split())):
+    for sentence in SENTENCE_END.split(" ".join(text.split())):
         words = list(_NAME_WORD.finditer(sentence))
         run: list[str] = []
         for position, word in enumerate(words):
