@@ -47,6 +47,8 @@ _SKELETON_RULES = {
 _SKELETON = re.compile("|".join(sorted(_SKELETON_RULES, key=len, reverse=True)))
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWELS = "aeiou"
+# The i of "ie" at the start of a word or after another vowel: an English y before e (see ``skeleton``).
+_GLIDE = re.compile(r"(?:^|(?<=[aeou]))i(?=e)")
 
 # The shortest stem that may carry an inflectional ending; shorter words must match exactly.
 MIN_STEM = 4
@@ -69,6 +71,11 @@ def skeleton(ascii_word: str) -> str:
         return ascii_word
     # Callbacks rather than an r"\1" template, which re expands anew on every call: several times slower here.
     folded = _SKELETON.sub(_rule_for, ascii_word)
+    # Cyrillic е is "ye" at the start of a word and after a vowel in English spelling (Yermak, Alekseyev) and "e"
+    # in transliteration (Ермак -> ermak, Алексеев -> alekseev): the glide is left out on both sides. Not from short
+    # words, which would become other words (Yen -> en).
+    if len(folded) > MIN_STEM + 1 and "ie" in folded:
+        folded = _GLIDE.sub("", folded)
     return _DOUBLED.sub(_first_letter, folded) if _DOUBLED.search(folded) else folded
 
 

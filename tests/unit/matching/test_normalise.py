@@ -57,3 +57,15 @@ class TestArabicJim:
 
     def test_it_folds_as_cyrillic_dzh_does(self) -> None:
         assert fold_phrase("جيم")[0][:2] == fold_phrase("Джим")[0][:2] == "dz"
+
+
+class TestGlide:
+    @pytest.mark.parametrize(
+        ("english", "cyrillic"),
+        [("Yermak", "Ермак"), ("Yermak", "Єрмак"), ("Alekseyev", "Алексеев"), ("Yelena", "Елена")],
+    )
+    def test_english_ye_meets_cyrillic_e(self, english: str, cyrillic: str) -> None:
+        assert fold_phrase(english) == fold_phrase(cyrillic)
+
+    def test_a_short_word_keeps_its_glide(self) -> None:
+        assert fold_phrase("Yen") == ("ien",)
