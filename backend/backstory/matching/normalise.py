@@ -5,8 +5,9 @@ A word is folded in three steps so that the spellings of a name across scripts a
 1. transliteration to ASCII with anyascii (Лукашэнка -> Lukashenka, Łukaszenka -> Lukaszenka),
 2. lower case,
 3. a phonetic skeleton that merges the usual Latin renderings of the same sound
-   (sch/sz/sh/š -> s, ch/kh/h -> h, ts/cz/tz -> c, w -> v, y/j -> i, doubled letters once):
-   Lukaschenko, Lukaszenka, Lukašenka and Лукашенко all become ``lukasenk*``.
+   (sch/sz/sh/š -> s, ch/kh/h -> h, ts/cz/tz -> c, w -> v, y/j -> i, doubled letters once, English "ye" before
+   e as Cyrillic е: Yermak and Ермак -> ermak): Lukaschenko, Lukaszenka, Lukašenka and Лукашенко all become
+   ``lukasenk*``. (Arabic ج is written dz first, so that it stays a consonant.)
 
 Inflection is handled by the matcher on top of this (a token may carry a short ending beyond an alias' stem).
 """
