@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from backstory.articles.extract import extract_page, parse_date
+import pytest
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from backstory.articles.extract import extract_page, page_metadata, parse_date
+
+FIXTURE_PAGES = Path(__file__).parents[2] / "fixtures" / "pages"
 
 PAGE = """<!doctype html><html lang="pl"><head><title>Kurier | Nowy most w Veln</title>
 <meta property="article:published_time" content="2025-03-05T08:00:00+01:00">
@@ -57,3 +64,21 @@ class TestArticleOrNot:
 
     def test_a_news_story_is_an_article(self) -> None:
         assert extract_page(PAGE).is_article
+
+
+class TestPageMetadata:
+    """``page_metadata`` is trafilatura's ``extract_metadata`` less the fields we never read: the same title, date and
+    page type, on every fixture page (the date in meta tags, JSON-LD or both) and on the pages above."""
+
+    @pytest.mark.parametrize(
+        "html",
+        [PAGE, SECTION_FRONT, *(page.read_text(encoding="utf-8") for page in sorted(FIXTURE_PAGES.glob("*.html")))],
+        ids=["page", "section_front", *(page.stem for page in sorted(FIXTURE_PAGES.glob("*.html")))],
+    )
+    @pytest.mark.parametrize("url", [None, "https://news.example/a/1"])
+    def test_it_reads_what_trafilatura_reads(self, html: str, url: str | None) -> None:
+        ours = page_metadata(load_html(html), url)
+        theirs = extract_metadata(load_html(html), url, {"original_date": True, "extensive_search": False})
+
+        assert (ours.title, ours.date, ours.pagetype) == (theirs.title, theirs.date, theirs.pagetype)
+        assert ours.title  # every page here has one: the comparison is not of two Nones
