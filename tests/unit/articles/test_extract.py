@@ -7,7 +7,8 @@ import pytest
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from backstory.articles.extract import extract_page, page_metadata, parse_date
+from backstory.articles import extract
+from backstory.articles.extract import FULL_CASCADE_BELOW_CHARS, extract_page, page_metadata, parse_date
 
 FIXTURE_PAGES = Path(__file__).parents[2] / "fixtures" / "pages"
 
@@ -82,3 +83,37 @@ class TestPageMetadata:
 
         assert (ours.title, ours.date, ours.pagetype) == (theirs.title, theirs.date, theirs.pagetype)
         assert ours.title  # every page here has one: the comparison is not of two Nones
+
+
+LONG_PAGE = PAGE.replace(
+    "</article>", "<p>" + "Radni zapowiedzieli kolejne inwestycje w porcie i na drogach. " * 12 + "</p></article>"
+)
+
+
+class TestFastPass:
+    """trafilatura's fast pass reads articles; pages where it finds too little get the whole cascade."""
+
+    @pytest.fixture
+    def passes(self, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+        seen: list[bool] = []
+        real = extract.trafilatura.bare_extraction
+
+        def spy(*args: object, fast: bool, **kwargs: object) -> object:
+            seen.append(fast)
+            return real(*args, fast=fast, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(extract.trafilatura, "bare_extraction", spy)
+        return seen
+
+    def test_an_article_is_read_once_in_the_fast_pass(self, passes: list[bool]) -> None:
+        page = extract_page(LONG_PAGE, "https://kurier.example/most")
+
+        assert passes == [True] and len(page.text) >= FULL_CASCADE_BELOW_CHARS
+
+    def test_a_short_text_is_read_again_with_every_fallback(self, passes: list[bool]) -> None:
+        page = extract_page(PAGE, "https://kurier.example/most")
+
+        assert passes == [True, False] and "nowy most nad rzeką" in page.text
+
+    def test_a_section_front_is_read_again_with_every_fallback(self, passes: list[bool]) -> None:
+        assert not extract_page(SECTION_FRONT).is_article and passes == [True, False]
