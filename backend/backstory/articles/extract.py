@@ -6,13 +6,16 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import trafilatura
 from htmldate import find_date
-from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.utils import load_html
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,8 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     from any year in the text ("since 2020" became 2020-01-01), which would rule out every later event.
 
     The page is parsed once: the metadata we use is read from the tree (``page_metadata``), then trafilatura extracts
-    the text from the same tree without its own metadata pass.
+    the text from the same tree without its own metadata pass, in its fast mode unless that finds too little
+    (``_found_too_little``).
     """
     lang_match = _HTML_LANG.search(html[:5000])
     page_lang = lang_match.group(1).lower() if lang_match else None
