@@ -21,7 +21,7 @@ from backstory.articles.urls import normalise_url
 from backstory.cards.timeline import Card, matched_timeline, story_timeline
 from backstory.catalog import Snapshot
 from backstory.errors import InvalidInput, NotAnArticle
-from backstory.matching.document import build_document, preload_languages
+from backstory.matching.document import build_document
 from backstory.matching.score import Candidate, score
 from backstory.matching.semantic import SemanticScorer, load_semantic_scorer
 from backstory.settings import Settings
@@ -103,14 +103,10 @@ class ContextService:
     def create(cls, settings: Settings) -> ContextService:
         """Load the language models and, when set, the semantic re-ranker: seconds of CPU work, run it in a thread.
 
-        Without the re-ranker's package installed, ``semantic`` stays None (logged by the loader). The calendars of
-        every language the detector reports are read here too (0.2 s for the default 56), not by the first article
-        in each language.
+        Without the re-ranker's package installed, ``semantic`` stays None (logged by the loader).
         """
         semantic = load_semantic_scorer(settings.semantic_model) if settings.semantic_model else None
-        detector = LanguageDetectorService(settings.language_codes)
-        preload_languages(detector.reported_codes)
-        return cls(settings=settings, detector=detector, semantic=semantic)
+        return cls(settings=settings, detector=LanguageDetectorService(settings.language_codes), semantic=semantic)
 
     def build(self, request: ArticleInput, snapshot: Snapshot) -> ContextResult:
         started = time.perf_counter()

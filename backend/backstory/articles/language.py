@@ -43,9 +43,6 @@ class LanguageDetectorService:
         if len(known) < 2:
             raise ValueError("the language detector needs at least two languages")
         self.codes = sorted(code.name.lower() for code in known)
-        reported = {_REPORTED_AS.get(code, code) for code in self.codes}
-        self.reported_codes = sorted(reported | {"be"} if reported & _LACINKA_HOSTS else reported)
-        """The codes ``detect`` may answer."""
         self._detector: LanguageDetector = (
             LanguageDetectorBuilder.from_iso_codes_639_1(*known)
             .with_low_accuracy_mode()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backstory.matching.dates import DateMention, find_dates
@@ -56,10 +56,3 @@ def build_document(text: str, title: str | None = None, langs: Sequence[str] = (
         lead_end=headline_end + LEAD_CHARS,
         langs=tuple(langs),
     )
-
-
-def preload_languages(langs: Iterable[str]) -> None:
-    """Read now what normalising an article in each of ``langs`` needs: its CLDR month names (through Babel, 3–9 ms a
-    language the first time), which the first article in that language would otherwise wait for."""
-    for lang in langs:
-        build_document("", None, [lang])
