@@ -86,6 +86,8 @@ class _ReadArticle:
     published_source: PublishedSource | None
     page_lang: str | None
     """The language the page declares (``<html lang>``), a fallback when detection cannot tell."""
+    length: int
+    """``text_length(text)``."""
 
 
 @dataclass
@@ -127,10 +129,10 @@ class ContextService:
             published_source=read.published_source,
             chars=len(text),
         )
-        if text_length(text) < self.settings.min_text_chars:
+        if read.length < self.settings.min_text_chars:
             timings["total"] = _ms(started)
             reason = (
-                f"the article text is too short to match ({text_length(text)} characters, "
+                f"the article text is too short to match ({read.length} characters, "
                 f"at least {self.settings.min_text_chars} needed)"
             )
             return ContextResult(article, snapshot, [], None, "too_short", reason, None, None, [], timings)
@@ -190,9 +192,10 @@ class ContextService:
             text = (request.text or "").strip()
             if not text:
                 raise NotAnArticle("the text is empty")
-            return _ReadArticle(text, request.title, request.published, published_source, None)
+            return _ReadArticle(text, request.title, request.published, published_source, None, text_length(text))
         page = extract_page(request.html, request.url)
-        if text_length(page.text) < self.settings.min_text_chars or not page.is_article:
+        length = text_length(page.text)
+        if length < self.settings.min_text_chars or not page.is_article:
             raise NotAnArticle(
                 "no article could be found on this page: it reads like a section front, a list of links or an "
                 f"empty page ({len(page.text)} characters of text extracted)"
@@ -200,7 +203,7 @@ class ContextService:
         published = request.published
         if published is None and page.published is not None:
             published, published_source = page.published, "page"
-        return _ReadArticle(page.text, request.title or page.title, published, published_source, page.page_lang)
+        return _ReadArticle(page.text, request.title or page.title, published, published_source, page.page_lang, length)
 
     def _language(self, request: ArticleInput, read: _ReadArticle) -> tuple[str | None, LangSource | None]:
         """As given, else as detected, else as the page declares it."""
@@ -216,11 +219,17 @@ class ContextService:
 
 # Chinese, Japanese and Korean say in one character about what alphabets say in three.
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 
 
 def text_length(text: str) -> int:
     """Length in Latin-equivalent characters, so that the minimum means as much text in every script."""
-    return len(text) + 2 * len(_DENSE_SCRIPT.findall(text))
+    first = _DENSE_SCRIPT.search(text)
+    if first is None:
+        return len(text)
+    # Counted by runs, one string a run rather than one a character: 0.5 -> 0.13 ms on a Chinese article. (The run
+    # pattern alone is slower on texts without any: the search for a first character goes first.)
+    return len(text) + 2 * sum(map(len, _DENSE_RUN.findall(text, first.start())))
 
 
 def _first_line(text: str) -> str | None:

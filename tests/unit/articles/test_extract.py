@@ -1,8 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from backstory.articles.extract import extract_page, parse_date
+import pytest
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from backstory.articles import extract
+from backstory.articles.extract import FULL_CASCADE_BELOW_CHARS, extract_page, page_metadata, parse_date
+
+FIXTURE_PAGES = Path(__file__).parents[2] / "fixtures" / "pages"
 
 PAGE = """<!doctype html><html lang="pl"><head><title>Kurier | Nowy most w Veln</title>
 <meta property="article:published_time" content="2025-03-05T08:00:00+01:00">
@@ -57,3 +65,55 @@ class TestArticleOrNot:
 
     def test_a_news_story_is_an_article(self) -> None:
         assert extract_page(PAGE).is_article
+
+
+class TestPageMetadata:
+    """``page_metadata`` is trafilatura's ``extract_metadata`` less the fields we never read: the same title, date and
+    page type, on every fixture page (the date in meta tags, JSON-LD or both) and on the pages above."""
+
+    @pytest.mark.parametrize(
+        "html",
+        [PAGE, SECTION_FRONT, *(page.read_text(encoding="utf-8") for page in sorted(FIXTURE_PAGES.glob("*.html")))],
+        ids=["page", "section_front", *(page.stem for page in sorted(FIXTURE_PAGES.glob("*.html")))],
+    )
+    @pytest.mark.parametrize("url", [None, "https://news.example/a/1"])
+    def test_it_reads_what_trafilatura_reads(self, html: str, url: str | None) -> None:
+        ours = page_metadata(load_html(html), url)
+        theirs = extract_metadata(load_html(html), url, {"original_date": True, "extensive_search": False})
+
+        assert (ours.title, ours.date, ours.pagetype) == (theirs.title, theirs.date, theirs.pagetype)
+        assert ours.title  # every page here has one: the comparison is not of two Nones
+
+
+LONG_PAGE = PAGE.replace(
+    "</article>", "<p>" + "Radni zapowiedzieli kolejne inwestycje w porcie i na drogach. " * 12 + "</p></article>"
+)
+
+
+class TestFastPass:
+    """trafilatura's fast pass reads articles; pages where it finds too little get the whole cascade."""
+
+    @pytest.fixture
+    def passes(self, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+        seen: list[bool] = []
+        real = extract.trafilatura.bare_extraction
+
+        def spy(*args: object, fast: bool, **kwargs: object) -> object:
+            seen.append(fast)
+            return real(*args, fast=fast, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(extract.trafilatura, "bare_extraction", spy)
+        return seen
+
+    def test_an_article_is_read_once_in_the_fast_pass(self, passes: list[bool]) -> None:
+        page = extract_page(LONG_PAGE, "https://kurier.example/most")
+
+        assert passes == [True] and len(page.text) >= FULL_CASCADE_BELOW_CHARS
+
+    def test_a_short_text_is_read_again_with_every_fallback(self, passes: list[bool]) -> None:
+        page = extract_page(PAGE, "https://kurier.example/most")
+
+        assert passes == [True, False] and "nowy most nad rzeką" in page.text
+
+    def test_a_section_front_is_read_again_with_every_fallback(self, passes: list[bool]) -> None:
+        assert not extract_page(SECTION_FRONT).is_article and passes == [True, False]

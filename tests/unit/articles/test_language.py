@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backstory.articles.language import LanguageDetectorService
+from backstory.articles.language import SAMPLE_CHARS, LanguageDetectorService
 from backstory.settings import Settings
 
 SENTENCES = {
@@ -42,3 +42,8 @@ class TestLanguageDetector:
 
     def test_it_answers_none_for_no_language(self, detector: LanguageDetectorService) -> None:
         assert detector.detect("12345 !!!") is None
+
+    def test_it_reads_the_start_of_a_long_text(self, detector: LanguageDetectorService) -> None:
+        # The language of the title and lead decides; a long page's later parts (quotes, comments) do not.
+        start = SENTENCES["uk"] * (SAMPLE_CHARS // len(SENTENCES["uk"]) + 1)
+        assert detector.detect(start + SENTENCES["de"] * 100) == "uk"
