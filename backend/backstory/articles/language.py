@@ -21,7 +21,7 @@ SAMPLE_CHARS = 1000
 # Languages lingua confuses with Belarusian written in Łacinka, which lingua does not model.
 _LACINKA_HOSTS = {"pl", "cs", "sk", "sl", "hr", "bs", "lt"}
 # Written Norwegian is mostly Bokmål, which news labels by the macrolanguage's code.
-_REPORTED_AS = {"nb": "no"}
+REPORTED_AS = {"nb": "no"}
 # ŭ is Łacinka's own letter (Esperanto aside, which lingua does recognise).
 _LACINKA_MARK = re.compile("[ŭŬ]")
 
@@ -59,4 +59,4 @@ class LanguageDetectorService:
         code = language.iso_code_639_1.name.lower()
         if code in _LACINKA_HOSTS and len(_LACINKA_MARK.findall(sample)) >= 3:
             return "be"
-        return _REPORTED_AS.get(code, code)
+        return REPORTED_AS.get(code, code)

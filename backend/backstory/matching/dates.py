@@ -1,6 +1,6 @@
 """Calendar dates written in an article ("12 февраля", "on Feb. 12", "12.02.2025") as evidence.
 
-Month names come from the Unicode CLDR through Babel, in every form CLDR knows (wide, abbreviated,
+Month names come from the Unicode CLDR (``calendar.py``), in every form CLDR knows (wide, abbreviated,
 stand-alone, genitive), folded like any other word. Names that mean different months in different languages
 (Croatian "listopad" is October, Polish is November) are read with the article's language first.
 """
@@ -12,9 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
-
+from backstory.matching.calendar import calendar_of
 from backstory.matching.normalise import Token, fold_phrase, stem
 
 _NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
@@ -76,22 +74,18 @@ class MonthTable:
 
 @lru_cache(maxsize=64)
 def month_table(lang: str) -> MonthTable:
-    """The month names CLDR knows for ``lang`` (empty for an unknown language)."""
+    """The month names CLDR knows for ``lang`` (empty for an unknown language; ``calendar.py`` reads them)."""
     names: dict[str, int] = {}
-    try:
-        locale = Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
+    calendar = calendar_of(lang)
+    if calendar is None:
         return MonthTable(names)
-    capitalised = get_month_names("wide", locale=locale)[1][:1].isupper()
     written: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for month, name in get_month_names(width, context=context, locale=locale).items():
-                folded = fold_phrase(name)
-                if len(folded) == 1 and len(folded[0]) >= 3:
-                    names.setdefault(folded[0], month)
-                    written.setdefault(name.lower().rstrip("."), month)
-    return MonthTable(names, capitalised=capitalised, written=written)
+    for month, name in calendar.months:
+        folded = fold_phrase(name)
+        if len(folded) == 1 and len(folded[0]) >= 3:
+            names.setdefault(folded[0], month)
+            written.setdefault(name.lower().rstrip("."), month)
+    return MonthTable(names, capitalised=calendar.capitalised, written=written)
 
 
 @lru_cache(maxsize=64)

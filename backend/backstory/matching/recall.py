@@ -4,7 +4,7 @@ News reports the latest development and places the older ones with a time refere
 "three months ago", "in September", "in 2021". Evidence in such a sentence shows which events the article
 knows of, not which one it reports, so the scorer weighs it less (``evidence.RECALLED_FACTOR``).
 
-The relative phrases come from the Unicode CLDR through Babel, in every language it knows ("на прошлой
+The relative phrases come from the Unicode CLDR (``calendar.py``), in every language it knows ("на прошлой
 неделе", "w zeszłym tygodniu", "{0} дней назад", "vor {0} Tagen"); month names from ``dates.py``. Month
 names and years need the publish date to be read as past: without one, only the relative phrases count.
 """
@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-
+from backstory.matching.calendar import calendar_of
 from backstory.matching.dates import DateMention, MonthTable, month_prefixes, month_table
 from backstory.matching.normalise import Token, fold_phrase
 
@@ -32,8 +31,6 @@ _AHEAD_DAYS = 60
 # Sentence ends: terminal punctuation before a space, or a line break. (Only where each match ends is used: the
 # punctuation is matched rather than looked behind for, which spares re a look-behind at every character.)
 _SENTENCE_END = re.compile(r"[.!?…]\s+|\n+")
-# CLDR's relative units whose "last ..." and "... ago" forms mark a look back.
-_UNITS = ("day", "week", "month", "year")
 _PLACEHOLDER = "{0}"
 # Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
 _MIN_MONTH_WORD = 4
@@ -49,31 +46,23 @@ class Lookback:
     """"{0} days ago" as the words before and after the number, by the first word after it."""
 
 
-def _locale_fields(lang: str) -> dict[str, dict[str, dict[object, str]]]:
-    try:
-        return dict(Locale.parse(lang)._data["date_fields"])
-    except (UnknownLocaleError, ValueError, KeyError):
-        return {}
-
-
 @lru_cache(maxsize=64)
 def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
     """The CLDR phrases of ``langs`` that point back in time (none for an unknown language)."""
     lookback = Lookback()
     for lang in langs:
-        fields = _locale_fields(lang)
-        for unit in _UNITS:
-            unit_fields = fields.get(unit) or {}
-            # "Yesterday" is when most news happened, not background: only longer units' "last ..." count.
-            last = (unit_fields.get("relative") or {}).get(-1) if unit != "day" else None
-            if last and (keys := fold_phrase(last)) and keys not in lookback.last.get(keys[0], []):
+        calendar = calendar_of(lang)
+        if calendar is None:
+            continue
+        for last in calendar.last:
+            if (keys := fold_phrase(last)) and keys not in lookback.last.get(keys[0], []):
                 lookback.last.setdefault(keys[0], []).append(keys)
-            for pattern in (unit_fields.get("past") or {}).values():
-                before, placeholder, after = pattern.partition(_PLACEHOLDER)
-                pair = (fold_phrase(before), fold_phrase(after))
-                # Patterns without a number ("one day ago" written out, as Arabic does) are left out.
-                if placeholder and pair[1] and pair not in lookback.ago.get(pair[1][0], []):
-                    lookback.ago.setdefault(pair[1][0], []).append(pair)
+        for pattern in calendar.past:
+            before, placeholder, after = pattern.partition(_PLACEHOLDER)
+            pair = (fold_phrase(before), fold_phrase(after))
+            # Patterns without a number ("one day ago" written out, as Arabic does) are left out.
+            if placeholder and pair[1] and pair not in lookback.ago.get(pair[1][0], []):
+                lookback.ago.setdefault(pair[1][0], []).append(pair)
     return lookback
 
 
