@@ -11,10 +11,10 @@ import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, overload
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
@@ -120,31 +120,101 @@ def _idf(count: int, total: int) -> float:
 
 if TYPE_CHECKING:
     FloatArray: TypeAlias = array[float]
+    IntArray: TypeAlias = array[int]
 else:
     # Litestar has msgspec read the annotations of what a handler is given (a snapshot holds this index), and
     # array is subscriptable at run time only from Python 3.12.
-    FloatArray = array
+    FloatArray = IntArray = array
+
+_T = TypeVar("_T")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Postings:
     """The events a piece of evidence is listed by, each with its weight; iterates as (event id, weight) pairs.
 
-    Two flat arrays rather than a list of pairs: a pair is an object of its own, 80 bytes a posting, 35 MB for the
-    440,000 entity postings of 100,000 events."""
+    A view of one row of ``PostingLists``, made when asked for."""
 
-    events: list[str] = field(default_factory=list)
-    weights: FloatArray = field(default_factory=lambda: array("d"))
-
-    def add(self, event_id: str, weight: float) -> None:
-        self.events.append(event_id)
-        self.weights.append(weight)
+    lists: PostingLists
+    start: int
+    end: int
 
     def __iter__(self) -> Iterator[tuple[str, float]]:
-        return zip(self.events, self.weights, strict=True)
+        lists = self.lists
+        return zip(
+            map(lists.event_ids.__getitem__, lists.events[self.start : self.end]),
+            lists.weights[self.start : self.end],
+            strict=True,
+        )
 
     def __len__(self) -> int:
-        return len(self.events)
+        return self.end - self.start
+
+
+class PostingLists(Mapping[str, Postings]):
+    """Evidence key -> its ``Postings``, every row in the same flat arrays: events by ordinal (4 bytes, not a list
+    slot and a string per posting), weights as doubles, and where each row starts. A list and an array per key, with
+    an object to hold them, came to 29 MB for the 85,000 entities and 5,000 numbers of 100,000 events."""
+
+    __slots__ = ("_rows", "_starts", "event_ids", "events", "weights")
+
+    def __init__(
+        self, event_ids: list[str], rows: dict[str, int], starts: IntArray, events: IntArray, weights: FloatArray
+    ):
+        self.event_ids = event_ids
+        """Event ids by ordinal (the index's, shared by every posting list)."""
+        self.events = events
+        self.weights = weights
+        self._rows = rows
+        self._starts = starts
+        """Where each row begins in ``events`` and ``weights``, and after the last one, where they end."""
+
+    @classmethod
+    def build(cls, event_ids: list[str], rows: Callable[[], Iterable[Iterable[tuple[str, float]]]]) -> PostingLists:
+        """Posting lists of the (key, weight) pairs that ``rows()`` gives per event, in ``event_ids``' order.
+
+        ``rows()`` is called twice, to count the postings of each key and then to fill them in, so that no list
+        per key is ever made."""
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows():
+            for key, _ in row:
+                counts[key] += 1
+        starts = array("i", [0])
+        for count in counts.values():
+            starts.append(starts[-1] + count)
+        keys = {key: number for number, key in enumerate(counts)}
+        events = array("i", bytes(4 * starts[-1]))
+        weights = array("d", bytes(8 * starts[-1]))
+        filled = starts[:-1]
+        for ordinal, row in enumerate(rows()):
+            for key, weight in row:
+                number = keys[key]
+                at = filled[number]
+                events[at], weights[at] = ordinal, weight
+                filled[number] = at + 1
+        return cls(event_ids, keys, starts, events, weights)
+
+    def __getitem__(self, key: str) -> Postings:
+        row = self._rows[key]
+        return Postings(self, self._starts[row], self._starts[row + 1])
+
+    @overload
+    def get(self, key: str, /) -> Postings | None: ...
+    @overload
+    def get(self, key: str, /, default: Postings | _T) -> Postings | _T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        # Mapping's own get goes through a KeyError for every key missing; scoring asks once per name an article shows.
+        row = self._rows.get(key)
+        return default if row is None else Postings(self, self._starts[row], self._starts[row + 1])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 @dataclass
@@ -152,9 +222,9 @@ class EventIndex:
     stories: dict[str, Story]
     events: dict[str, Event]
     entities: dict[str, Entity]
-    single_words: dict[str, list[Term]] = field(default_factory=dict)
+    single_words: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     """One-word terms by the slot of their word (``word_slot``)."""
-    word_pairs: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
+    word_pairs: dict[tuple[str, str], tuple[Term, ...]] = field(default_factory=dict)
     """Longer terms by the slots of their first two words: most first words (first names, "the") are common,
     pairs are not, so an article word pair only meets terms that can start with it."""
     consonant_names: dict[str, list[Term]] = field(default_factory=dict)
@@ -167,7 +237,6 @@ class EventIndex:
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
-    entity_events: dict[str, list[str]] = field(default_factory=dict)
     number_events: dict[str, list[str]] = field(default_factory=dict)
     date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     entity_weight: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -179,13 +248,13 @@ class EventIndex:
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
     event_mass: dict[str, float] = field(default_factory=dict)
-    entity_postings: dict[str, Postings] = field(default_factory=dict)
-    """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
-    number_postings: dict[str, Postings] = field(default_factory=dict)
-    story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
-    entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """All the evidence an event could show, weighed (its phrases, which are translations of each other,
     count once): how much of it an article shows is the coverage feature of a match."""
+    entity_postings: Mapping[str, Postings] = field(default_factory=dict)
+    """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
+    number_postings: Mapping[str, Postings] = field(default_factory=dict)
+    story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
+    entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
     story_cast: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -229,12 +298,13 @@ class EventIndex:
                 number_events[number].append(event.id)
             date_events[(event.date.month, event.date.day)].append(event.id)
             story_events[event.story_id].append(event)
-        index.entity_events = dict(entity_events)
         index.number_events = dict(number_events)
         index.date_events = dict(date_events)
         index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
-        group = _entity_groups(index)
-        everywhere = _events_naming(index, group)
+        group = _entity_groups(index, entity_events)
+        everywhere = _events_naming(entity_events, group)
+        # Rarities are a few distinct values (an event count out of a story's size): each is one float, shared.
+        idf = cache(_idf)
         for story_id, events in index.story_events.items():
             entity_df: dict[str, int] = defaultdict(int)
             number_df: dict[str, int] = defaultdict(int)
@@ -247,10 +317,10 @@ class EventIndex:
                 # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine
                 # story): the other stories' events claim it as much, so it weighs no more than across all.
                 index.entity_weight[(story_id, entity_id)] = min(
-                    _idf(count, len(events)), _idf(everywhere[entity_id], len(index.events))
+                    idf(count, len(events)), idf(everywhere[entity_id], len(index.events))
                 )
             for number, count in number_df.items():
-                index.number_weight[(story_id, number)] = _idf(count, len(events))
+                index.number_weight[(story_id, number)] = idf(count, len(events))
         index.story_core = {
             sid: frozenset(
                 eid
@@ -282,10 +352,11 @@ class EventIndex:
         terms: list[Term] = []
         stories_of = {
             entity_id: [index.events[event_id].story_id for event_id in event_ids]
-            for entity_id, event_ids in index.entity_events.items()
+            for entity_id, event_ids in entity_events.items()
         }
-        listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
+        listed = [entity for entity in index.entities.values() if entity.id in entity_events]
         fold = Folds().__getitem__
+        pool = _Pool()
         surnames = owned_surnames(listed, stories_of, fold)
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
@@ -297,39 +368,51 @@ class EventIndex:
                 *surnames[entity.id],
                 *shared.get((group[entity.id], entity.kind), ()),
             ]
-            curated = _terms("name", entity.id, names, fold)
+            curated = _terms("name", entity.id, names, fold, pool)
             known = {term.keys for term in curated}
             terms.extend(curated)
             found = place_aliases(entity, fold)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
             terms.extend(
-                _whole_stems(term) for term in _terms("name", entity.id, found, fold) if term.keys not in known
+                _whole_stems(term, pool)
+                for term in _terms("name", entity.id, found, fold, pool)
+                if term.keys not in known
             )
         for event in index.events.values():
-            for term in _terms("phrase", event.id, event.phrases, fold):
+            for term in _terms("phrase", event.id, event.phrases, fold, pool):
                 phrase_events[(event.story_id, term.keys)].add(event.id)
                 terms.append(term)
         for number in index.number_events:
-            terms.extend(_number_terms(number))
+            terms.extend(_number_terms(number, pool))
         index.phrase_weight = {
-            (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
+            (story_id, pool.word(" ".join(keys))): idf(len(evs), len(index.story_events[story_id]))
             for (story_id, keys), evs in phrase_events.items()
         }
-        for event in index.events.values():
-            for position, entity_id in enumerate(dict.fromkeys(event.entities)):
-                weight = index.entity_weight[(event.story_id, entity_id)] * centrality(position)
-                index.entity_postings.setdefault(entity_id, Postings()).add(event.id, weight)
-            for number in dict.fromkeys(event.numbers):
-                index.number_postings.setdefault(number, Postings()).add(
-                    event.id, index.number_weight[(event.story_id, number)]
-                )
+        event_ids = list(index.events)
+        index.entity_postings = PostingLists.build(
+            event_ids,
+            lambda: (
+                [
+                    (entity_id, index.entity_weight[(event.story_id, entity_id)] * centrality(position))
+                    for position, entity_id in enumerate(dict.fromkeys(event.entities))
+                ]
+                for event in index.events.values()
+            ),
+        )
+        index.number_postings = PostingLists.build(
+            event_ids,
+            lambda: (
+                [(number, index.number_weight[(event.story_id, number)]) for number in dict.fromkeys(event.numbers)]
+                for event in index.events.values()
+            ),
+        )
         index.story_entities = {
             sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
         }
         index.entity_stories = {
             entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
-            for entity_id, event_ids in index.entity_events.items()
+            for entity_id, event_ids in entity_events.items()
         }
         for event in index.events.values():
             sid = event.story_id
@@ -350,14 +433,22 @@ class EventIndex:
         named = [term for term in terms if term.target in people]
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
+        single_words: dict[str, list[Term]] = defaultdict(list)
+        word_pairs: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
-            slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
+            # Shared: a slot is a key of single_words, of word_pairs and of pair_firsts or pair_seconds at once.
+            first = pool.word(word_slot(term.keys[0], term.stems[0]))
             if term.size == 1:
-                index.single_words.setdefault(slots[0], []).append(term)
+                single_words[first].append(term)
             else:
-                index.word_pairs.setdefault((slots[0], slots[1]), []).append(term)
-                index.pair_firsts.add(slots[0])
-                index.pair_seconds.add(slots[1])
+                second = pool.word(word_slot(term.keys[1], term.stems[1]))
+                word_pairs[(first, second)].append(term)
+                index.pair_firsts.add(first)
+                index.pair_seconds.add(second)
+        # Tuples, not the lists they were gathered in: most slots hold one term, and a list grown by appends
+        # keeps room for four.
+        index.single_words = {slot: tuple(found) for slot, found in single_words.items()}
+        index.word_pairs = {slots: tuple(found) for slots, found in word_pairs.items()}
         return index
 
     def centrality(self, event_id: str, entity_id: str) -> float:
@@ -383,14 +474,14 @@ class EventIndex:
         return self.story_events.get(story_id, [])
 
 
-def _entity_groups(index: EventIndex) -> dict[str, str]:
+def _entity_groups(index: EventIndex, entity_events: Mapping[str, list[str]]) -> dict[str, str]:
     """Entity id -> the id standing for every entity listed under one of its names, in whichever story.
 
     Stories are curated apart, so one person or country has an id in each ("donald-trump", "trump", "cldr-ua").
     """
     by_name: dict[str, str] = {}
     group: dict[str, str] = {}
-    for entity_id in sorted(index.entity_events):
+    for entity_id in sorted(entity_events):
         entity = index.entities.get(entity_id)
         # As written, in any case: curators of several stories write a name alike (folding every name here cost
         # two seconds of a build at 20,000 events).
@@ -421,17 +512,48 @@ def _shared_names(index: EventIndex, group: dict[str, str]) -> dict[tuple[str, s
     return {key: list(found) for key, found in names.items()}
 
 
-def _events_naming(index: EventIndex, group: dict[str, str]) -> dict[str, int]:
+def _events_naming(entity_events: Mapping[str, list[str]], group: dict[str, str]) -> dict[str, int]:
     """Entity id -> how many events, of every story, list it or another entity of its group."""
     events: dict[str, set[str]] = defaultdict(set)
-    for entity_id, event_ids in index.entity_events.items():
+    for entity_id, event_ids in entity_events.items():
         events[group[entity_id]].update(event_ids)
-    return {entity_id: len(events[group[entity_id]]) for entity_id in index.entity_events}
+    return {entity_id: len(events[group[entity_id]]) for entity_id in entity_events}
+
+
+class _Pool:
+    """One build's folded words and word tuples, each held once: the same keys and stems come back in many terms (a
+    first name, a stock phrase in thousands of events, a stem that is its whole word), and each was a tuple and
+    strings of its own. Local to a build rather than ``sys.intern``: the interpreter's table would keep an entry for
+    every distinct word, shared or not."""
+
+    __slots__ = ("_tuples", "_words")
+
+    def __init__(self) -> None:
+        self._words: dict[str, str] = {}
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def word(self, word: str) -> str:
+        return self._words.setdefault(word, word)
+
+    def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        held = self._tuples.get(words)
+        if held is None:
+            held = self._tuples[words] = tuple(map(self.word, words))
+        return held
+
+    def stems(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The stems of ``keys``: ``keys`` itself when no word loses a letter."""
+        return self.words(tuple(map(stem, keys)))
 
 
 def _terms(
-    kind: TermKind, target: str, texts: Iterable[str], fold: Callable[[str], tuple[str, ...]] = fold_phrase
+    kind: TermKind,
+    target: str,
+    texts: Iterable[str],
+    fold: Callable[[str], tuple[str, ...]] = fold_phrase,
+    pool: _Pool | None = None,
 ) -> list[Term]:
+    pool = pool or _Pool()
     seen: set[tuple[str, ...]] = set()
     terms = []
     for text in texts:
@@ -439,11 +561,10 @@ def _terms(
         if not keys or keys in seen:
             continue
         seen.add(keys)
+        keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
-        terms.append(
-            Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
-        )
+        terms.append(Term(kind=kind, keys=keys, stems=pool.stems(keys), target=target, label=text, caps=caps))
     return terms
 
 
@@ -452,13 +573,13 @@ def _terms(
 MIN_CLDR_STEM = 5
 
 
-def _whole_stems(term: Term) -> Term:
+def _whole_stems(term: Term, pool: _Pool) -> Term:
     """``term`` with each stem shorter than ``MIN_CLDR_STEM`` letters replaced by its whole word."""
     stems = tuple(k if len(s) < MIN_CLDR_STEM else s for k, s in zip(term.keys, term.stems, strict=True))
-    return term if stems == term.stems else replace(term, stems=stems)
+    return term if stems == term.stems else replace(term, stems=pool.words(stems))
 
 
-def _number_terms(number: str) -> list[Term]:
+def _number_terms(number: str, pool: _Pool) -> list[Term]:
     """A number's spellings in words, each counting only in the languages that write it so."""
     langs_by_keys: dict[tuple[str, ...], set[str]] = {}
     labels: dict[tuple[str, ...], str] = {}
@@ -468,8 +589,9 @@ def _number_terms(number: str) -> list[Term]:
             langs_by_keys.setdefault(keys, set()).update(langs)
             labels.setdefault(keys, spelling)
     return [
-        Term("number", keys, tuple(map(stem, keys)), number, labels[keys], caps=False, langs=frozenset(langs))
+        Term("number", held, pool.stems(held), number, labels[keys], caps=False, langs=frozenset(langs))
         for keys, langs in langs_by_keys.items()
+        for held in [pool.words(keys)]
     ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
-from backstory.matching.index import EventIndex
+from backstory.matching.index import EventIndex, PostingLists
 
 
 class TestEventIndex:
@@ -85,3 +85,40 @@ class TestSpellingsSharedAcrossStories:
                 ],
             )
         )  # fmt: skip
+
+
+class TestPostingLists:
+    def test_rows_given_event_by_event_are_gathered_by_key_in_event_order(self) -> None:
+        rows = [[("a", 1.0), ("b", 0.5)], [], [("b", 2.0)], [("a", 0.25), ("c", 3.0)]]
+        lists = PostingLists.build(["e0", "e1", "e2", "e3"], lambda: iter(rows))
+        assert list(lists) == ["a", "b", "c"]
+        assert {key: list(postings) for key, postings in lists.items()} == {
+            "a": [("e0", 1.0), ("e3", 0.25)],
+            "b": [("e0", 0.5), ("e2", 2.0)],
+            "c": [("e3", 3.0)],
+        }
+        assert len(lists["a"]) == 2
+        assert lists.get("missing", ()) == ()
+        assert "c" in lists and "missing" not in lists
+
+    def test_an_index_posts_each_entity_with_its_weight_for_each_event_listing_it(self) -> None:
+        index = EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "S"})],
+                entities=[Entity(id=e, kind="person", name=e.title()) for e in ("ana", "bo", "cy")],
+                events=[
+                    Event(
+                        id=f"e{k}", story_id="s", date=dt.date(2025, 1, k), title={"en": "E"}, summary={"en": "E."},
+                        entities=entities,
+                    )
+                    for k, entities in enumerate([["ana", "bo"], ["bo", "cy", "bo"], ["ana"]], start=1)
+                ],
+            )
+        )  # fmt: skip
+        for entity_id in ("ana", "bo", "cy"):
+            expected = [
+                (event.id, index.entity_weight[("s", entity_id)] * index.centrality(event.id, entity_id))
+                for event in index.events.values()
+                if entity_id in event.entities
+            ]
+            assert list(index.entity_postings[entity_id]) == expected
