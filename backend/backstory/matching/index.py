@@ -7,6 +7,7 @@ rarity (inverse document frequency) of each piece across events.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import math
 from array import array
@@ -14,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
@@ -28,7 +29,7 @@ from backstory.matching.consonants import (
     name_key,
     vowelless,
 )
-from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, stem
+from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, fold_word, stem
 from backstory.matching.number_words import number_words
 
 TermKind = Literal["name", "phrase", "number"]
@@ -278,6 +279,7 @@ class EventIndex:
         finally:
             if enabled:
                 gc.enable()
+            _release_free_memory()
 
     @classmethod
     def _build(cls, catalog: Catalog) -> EventIndex:
@@ -348,7 +350,8 @@ class EventIndex:
             if cast and len(index.story_events[sid]) >= MIN_ANCHORED_EVENTS
         }
 
-        phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+        # What only the build needs is let go as soon as it has served (``del``): the most a build holds at once
+        # is what the process keeps afterwards, as the allocators hand little of it back.
         terms: list[Term] = []
         stories_of = {
             entity_id: [index.events[event_id].story_id for event_id in event_ids]
@@ -379,16 +382,40 @@ class EventIndex:
                 for term in _terms("name", entity.id, found, fold, pool)
                 if term.keys not in known
             )
+        del stories_of, surnames, cities, shared, listed, places
+        # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
+        phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
         for event in index.events.values():
             for term in _terms("phrase", event.id, event.phrases, fold, pool):
-                phrase_events[(event.story_id, term.keys)].add(event.id)
+                phrase_events[(event.story_id, term.keys)] += 1
                 terms.append(term)
         for number in index.number_events:
             terms.extend(_number_terms(number, pool))
         index.phrase_weight = {
-            (story_id, pool.word(" ".join(keys))): idf(len(evs), len(index.story_events[story_id]))
-            for (story_id, keys), evs in phrase_events.items()
+            (story_id, pool.word(" ".join(keys))): idf(count, len(index.story_events[story_id]))
+            for (story_id, keys), count in phrase_events.items()
         }
+        del phrase_events
+        for event in index.events.values():
+            sid = event.story_id
+            phrase_mass = max(
+                (index.phrase_weight[(sid, " ".join(keys))] for keys in map(fold, event.phrases) if keys),
+                default=0.0,
+            )
+            index.event_mass[event.id] = (
+                sum(
+                    index.entity_weight[(sid, e)] * centrality(position)
+                    for position, e in enumerate(dict.fromkeys(event.entities))
+                )
+                + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
+                + phrase_mass
+            )
+        del fold
+        # The process-wide fold caches are full of the catalog's names by now (finding countries and names in events'
+        # texts folds every name of the catalog): about 60 MB at 100,000 events that the index never reads again,
+        # held for the life of the process. Articles fill them anew with their own words, up to the caches' bounds.
+        fold_word.cache_clear()
+        fold_phrase.cache_clear()
         event_ids = list(index.events)
         index.entity_postings = PostingLists.build(
             event_ids,
@@ -414,20 +441,7 @@ class EventIndex:
             entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
             for entity_id, event_ids in entity_events.items()
         }
-        for event in index.events.values():
-            sid = event.story_id
-            phrase_mass = max(
-                (index.phrase_weight[(sid, " ".join(keys))] for keys in map(fold, event.phrases) if keys),
-                default=0.0,
-            )
-            index.event_mass[event.id] = (
-                sum(
-                    index.entity_weight[(sid, e)] * centrality(position)
-                    for position, e in enumerate(dict.fromkeys(event.entities))
-                )
-                + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
-                + phrase_mass
-            )
+        del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         index.consonant_names = _consonant_names(term for term in terms if term.target in people)
         named = [term for term in terms if term.target in people]
@@ -445,10 +459,8 @@ class EventIndex:
                 word_pairs[(first, second)].append(term)
                 index.pair_firsts.add(first)
                 index.pair_seconds.add(second)
-        # Tuples, not the lists they were gathered in: most slots hold one term, and a list grown by appends
-        # keeps room for four.
-        index.single_words = {slot: tuple(found) for slot, found in single_words.items()}
-        index.word_pairs = {slots: tuple(found) for slots, found in word_pairs.items()}
+        index.single_words = _as_tuples(single_words)
+        index.word_pairs = _as_tuples(word_pairs)
         return index
 
     def centrality(self, event_id: str, entity_id: str) -> float:
@@ -472,6 +484,38 @@ class EventIndex:
 
     def story_timeline(self, story_id: str) -> list[Event]:
         return self.story_events.get(story_id, [])
+
+
+_K = TypeVar("_K")
+
+
+def _as_tuples(lists: dict[_K, list[Term]]) -> dict[_K, tuple[Term, ...]]:
+    """The terms filed by slot in tuples, not the lists they were gathered in: most slots hold one term, and a list
+    grown by appends keeps room for four. Each list is replaced where it stands, and so freed before the next tuple
+    is made, rather than all of them held until every tuple is."""
+    filed = cast(dict[_K, Any], lists)
+    for key, found in lists.items():
+        filed[key] = tuple(found)
+    return dict(filed)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+def _release_free_memory() -> None:
+    """Give the C heap's free pages back to the system, where the C library can (glibc's ``malloc_trim``).
+
+    A build's temporary tables (the names it folds, the terms before they are filed: large blocks of the C heap, not
+    of Python's small-object arenas) are freed when it returns, but glibc keeps the pages between blocks still in use:
+    at 100,000 events that was 80 MB of the process's resident memory, for nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _entity_groups(index: EventIndex, entity_events: Mapping[str, list[str]]) -> dict[str, str]:
