@@ -218,6 +218,66 @@ class PostingLists(Mapping[str, Postings]):
         return len(self._rows)
 
 
+class EventMass(Mapping[str, float]):
+    """Event id -> ``EventIndex.event_mass``, worked out from the index's weights when asked.
+
+    Holds the index's tables, never the index: an index is freed by reference counting alone (``catalog.settle``)."""
+
+    __slots__ = ("_entity_weight", "_events", "_number_weight", "_phrase_weight")
+
+    def __init__(
+        self,
+        events: dict[str, Event],
+        entity_weight: dict[tuple[str, str], float],
+        number_weight: dict[tuple[str, str], float],
+        phrase_weight: dict[tuple[str, str], float],
+    ) -> None:
+        self._events = events
+        self._entity_weight = entity_weight
+        self._number_weight = number_weight
+        self._phrase_weight = phrase_weight
+
+    def __getitem__(self, event_id: str) -> float:
+        event = self._events[event_id]
+        sid = event.story_id
+        phrase_mass = max(
+            (self._phrase_weight[(sid, " ".join(keys))] for keys in map(fold_phrase, event.phrases) if keys),
+            default=0.0,
+        )
+        return (
+            sum(
+                self._entity_weight[(sid, e)] * centrality(position)
+                for position, e in enumerate(dict.fromkeys(event.entities))
+            )
+            + sum(self._number_weight[(sid, n)] for n in set(event.numbers))
+            + phrase_mass
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+class StoryEntities(Mapping[str, frozenset[str]]):
+    """Story id -> ``EventIndex.story_entities``, worked out from the story's events when asked."""
+
+    __slots__ = ("_story_events",)
+
+    def __init__(self, story_events: dict[str, list[Event]]) -> None:
+        self._story_events = story_events
+
+    def __getitem__(self, story_id: str) -> frozenset[str]:
+        return frozenset(e for ev in self._story_events[story_id] for e in ev.entities)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._story_events)
+
+    def __len__(self) -> int:
+        return len(self._story_events)
+
+
 @dataclass
 class EventIndex:
     stories: dict[str, Story]
@@ -248,13 +308,15 @@ class EventIndex:
     Rarity is counted within a story: what tells its events apart. An event set that grows by other
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
-    event_mass: dict[str, float] = field(default_factory=dict)
+    event_mass: Mapping[str, float] = field(default_factory=dict)
     """All the evidence an event could show, weighed (its phrases, which are translations of each other,
-    count once): how much of it an article shows is the coverage feature of a match."""
+    count once): how much of it an article shows is the coverage feature of a match. Worked out when asked, for a
+    shortlisted event (kept for every event, 6 MB at 100,000 events)."""
     entity_postings: Mapping[str, Postings] = field(default_factory=dict)
     """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
     number_postings: Mapping[str, Postings] = field(default_factory=dict)
-    story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
+    story_entities: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per story, every entity its events list; worked out when asked (kept, 8 MB at 100,000 events)."""
     entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
@@ -395,22 +457,8 @@ class EventIndex:
             (story_id, pool.word(" ".join(keys))): idf(count, len(index.story_events[story_id]))
             for (story_id, keys), count in phrase_events.items()
         }
-        del phrase_events
-        for event in index.events.values():
-            sid = event.story_id
-            phrase_mass = max(
-                (index.phrase_weight[(sid, " ".join(keys))] for keys in map(fold, event.phrases) if keys),
-                default=0.0,
-            )
-            index.event_mass[event.id] = (
-                sum(
-                    index.entity_weight[(sid, e)] * centrality(position)
-                    for position, e in enumerate(dict.fromkeys(event.entities))
-                )
-                + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
-                + phrase_mass
-            )
-        del fold
+        del phrase_events, fold
+        index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
         # The process-wide fold caches are full of the catalog's names by now (finding countries and names in events'
         # texts folds every name of the catalog): about 60 MB at 100,000 events that the index never reads again,
         # held for the life of the process. Articles fill them anew with their own words, up to the caches' bounds.
@@ -434,9 +482,7 @@ class EventIndex:
                 for event in index.events.values()
             ),
         )
-        index.story_entities = {
-            sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
-        }
+        index.story_entities = StoryEntities(index.story_events)
         index.entity_stories = {
             entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
             for entity_id, event_ids in entity_events.items()
