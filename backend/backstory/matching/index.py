@@ -13,9 +13,11 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
+
+import msgspec
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
@@ -40,9 +42,11 @@ MAX_ENDING = 4
 MAX_SHORT_ENDING = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A curated name or phrase in folded form."""
+class Term(msgspec.Struct, frozen=True, gc=False):
+    """A curated name or phrase in folded form.
+
+    A Struct the collector does not track (it holds strings and tuples only): 72 bytes rather than a dataclass's 88,
+    for the 340,000 terms of 100,000 events."""
 
     kind: TermKind
     keys: tuple[str, ...]
@@ -483,8 +487,9 @@ class EventIndex:
             ),
         )
         index.story_entities = StoryEntities(index.story_events)
+        # Shared: most entities are listed by one story, and each of its entities has the same one-story tuple.
         index.entity_stories = {
-            entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
+            entity_id: pool.words(tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids)))
             for entity_id, event_ids in entity_events.items()
         }
         del entity_events
@@ -666,7 +671,7 @@ MIN_CLDR_STEM = 5
 def _whole_stems(term: Term, pool: _Pool) -> Term:
     """``term`` with each stem shorter than ``MIN_CLDR_STEM`` letters replaced by its whole word."""
     stems = tuple(k if len(s) < MIN_CLDR_STEM else s for k, s in zip(term.keys, term.stems, strict=True))
-    return term if stems == term.stems else replace(term, stems=pool.words(stems))
+    return term if stems == term.stems else msgspec.structs.replace(term, stems=pool.words(stems))
 
 
 def _number_terms(number: str, pool: _Pool) -> list[Term]:
