@@ -350,6 +350,7 @@ class EventIndex:
     @classmethod
     def _build(cls, catalog: Catalog) -> EventIndex:
         catalog = with_found_countries(with_found_names(catalog))
+        _forget_folds()
         index = cls(
             stories={story.id: story for story in catalog.stories},
             events={event.id: event for event in catalog.events},
@@ -463,11 +464,7 @@ class EventIndex:
         }
         del phrase_events, fold
         index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
-        # The process-wide fold caches are full of the catalog's names by now (finding countries and names in events'
-        # texts folds every name of the catalog): about 60 MB at 100,000 events that the index never reads again,
-        # held for the life of the process. Articles fill them anew with their own words, up to the caches' bounds.
-        fold_word.cache_clear()
-        fold_phrase.cache_clear()
+        _forget_folds()
         event_ids = list(index.events)
         index.entity_postings = PostingLists.build(
             event_ids,
@@ -535,6 +532,15 @@ class EventIndex:
 
     def story_timeline(self, story_id: str) -> list[Event]:
         return self.story_events.get(story_id, [])
+
+
+def _forget_folds() -> None:
+    """Empty the process-wide fold caches, which a build fills with the catalog's names (finding countries and names
+    in events' texts folds every name of the catalog, then the terms fold them again): about 60 MB at 100,000 events
+    that the index never reads again, held for the life of the process. Emptied after each pass that fills them, the
+    most a build holds at once is lower too. Articles fill them anew with their own words, up to their bounds."""
+    fold_word.cache_clear()
+    fold_phrase.cache_clear()
 
 
 _K = TypeVar("_K")
@@ -633,7 +639,9 @@ class _Pool:
     def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         held = self._tuples.get(words)
         if held is None:
-            held = self._tuples[words] = tuple(map(self.word, words))
+            # Filed under itself, not under ``words``: the tuple it was asked with may then go.
+            held = tuple(map(self.word, words))
+            self._tuples[held] = held
         return held
 
     def stems(self, keys: tuple[str, ...]) -> tuple[str, ...]:
