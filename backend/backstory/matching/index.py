@@ -222,6 +222,42 @@ class PostingLists(Mapping[str, Postings]):
         return len(self._rows)
 
 
+class StoryWeights(Mapping[tuple[str, str], float]):
+    """(story id, key) -> a weight, held story by story: a (story id, key) tuple per weight was 56 bytes and a slot of
+    a table of 250,000, 26 MB for the three tables of 100,000 events; a small table per story is a third of that."""
+
+    __slots__ = ("_by_story",)
+
+    def __init__(self) -> None:
+        self._by_story: dict[str, dict[str, float]] = {}
+
+    def add(self, story_id: str, weights: dict[str, float]) -> None:
+        """The weights of one story's keys (a story is added once)."""
+        if weights:
+            self._by_story[story_id] = weights
+
+    def __getitem__(self, key: tuple[str, str]) -> float:
+        story_id, inner = key
+        return self._by_story[story_id][inner]
+
+    @overload
+    def get(self, key: tuple[str, str], /) -> float | None: ...
+    @overload
+    def get(self, key: tuple[str, str], /, default: float | _T) -> float | _T: ...
+    def get(self, key: tuple[str, str], /, default: object = None) -> object:
+        # Mapping's own get goes through a KeyError for every key missing; cards ask it of entities of other stories.
+        return self._by_story.get(key[0], {}).get(key[1], default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and key[1] in self._by_story.get(key[0], {})
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((story_id, inner) for story_id, weights in self._by_story.items() for inner in weights)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._by_story.values()))
+
+
 class EventMass(Mapping[str, float]):
     """Event id -> ``EventIndex.event_mass``, worked out from the index's weights when asked.
 
@@ -232,9 +268,9 @@ class EventMass(Mapping[str, float]):
     def __init__(
         self,
         events: dict[str, Event],
-        entity_weight: dict[tuple[str, str], float],
-        number_weight: dict[tuple[str, str], float],
-        phrase_weight: dict[tuple[str, str], float],
+        entity_weight: StoryWeights,
+        number_weight: StoryWeights,
+        phrase_weight: StoryWeights,
     ) -> None:
         self._events = events
         self._entity_weight = entity_weight
@@ -304,9 +340,9 @@ class EventIndex:
     pair_seconds: set[str] = field(default_factory=set)
     number_events: dict[str, list[str]] = field(default_factory=dict)
     date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
-    entity_weight: dict[tuple[str, str], float] = field(default_factory=dict)
-    number_weight: dict[tuple[str, str], float] = field(default_factory=dict)
-    phrase_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    entity_weight: StoryWeights = field(default_factory=StoryWeights)
+    number_weight: StoryWeights = field(default_factory=StoryWeights)
+    phrase_weight: StoryWeights = field(default_factory=StoryWeights)
     """Rarity of each piece of evidence among the events of a story, keyed by (story id, key).
 
     Rarity is counted within a story: what tells its events apart. An event set that grows by other
@@ -382,14 +418,16 @@ class EventIndex:
                     entity_df[entity_id] += 1
                 for number in set(event.numbers):
                     number_df[number] += 1
-            for entity_id, count in entity_df.items():
-                # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine
-                # story): the other stories' events claim it as much, so it weighs no more than across all.
-                index.entity_weight[(story_id, entity_id)] = min(
-                    idf(count, len(events)), idf(everywhere[entity_id], len(index.events))
-                )
-            for number, count in number_df.items():
-                index.number_weight[(story_id, number)] = idf(count, len(events))
+            # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine story): the
+            # other stories' events claim it as much, so it weighs no more than across all.
+            index.entity_weight.add(
+                story_id,
+                {
+                    entity_id: min(idf(count, len(events)), idf(everywhere[entity_id], len(index.events)))
+                    for entity_id, count in entity_df.items()
+                },
+            )
+            index.number_weight.add(story_id, {number: idf(count, len(events)) for number, count in number_df.items()})
         index.story_core = {
             sid: frozenset(
                 eid
@@ -458,10 +496,12 @@ class EventIndex:
                 terms.append(term)
         for number in index.number_events:
             terms.extend(_number_terms(number, pool))
-        index.phrase_weight = {
-            (story_id, pool.word(" ".join(keys))): idf(count, len(index.story_events[story_id]))
-            for (story_id, keys), count in phrase_events.items()
-        }
+        phrase_weights: dict[str, dict[str, float]] = defaultdict(dict)
+        for (story_id, keys), count in phrase_events.items():
+            phrase_weights[story_id][pool.word(" ".join(keys))] = idf(count, len(index.story_events[story_id]))
+        for story_id, weights in phrase_weights.items():
+            index.phrase_weight.add(story_id, weights)
+        del phrase_weights
         del phrase_events, fold
         index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
         _forget_folds()
