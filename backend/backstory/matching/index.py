@@ -406,6 +406,7 @@ class EventIndex:
         index.number_events = dict(number_events)
         index.date_events = dict(date_events)
         index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
+        del story_events
         group = _entity_groups(index, entity_events)
         everywhere = _events_naming(entity_events, group)
         # Rarities are a few distinct values (an event count out of a story's size): each is one float, shared.

@@ -8,6 +8,7 @@ from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex, PostingLists
+from backstory.matching.normalise import fold_phrase
 
 
 class TestEventIndex:
@@ -122,3 +123,56 @@ class TestPostingLists:
                 if entity_id in event.entities
             ]
             assert list(index.entity_postings[entity_id]) == expected
+
+
+PEACE_TALKS = " ".join(fold_phrase("peace talks"))
+MIRNYE_PEREGOVORY = " ".join(fold_phrase("мирные переговоры"))
+
+
+class TestViews:
+    """What the index works out when asked answers as the tables it used to keep would have."""
+
+    @pytest.fixture
+    def index(self) -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "S"}), Story(id="t", title={"en": "T"})],
+                entities=[Entity(id=e, kind="person", name=e.title()) for e in ("ana", "bo", "cy")],
+                events=[
+                    Event(
+                        id=f"{story}{k}", story_id=story, date=dt.date(2025, 1, k), title={"en": "E"},
+                        summary={"en": "E."}, entities=entities, numbers=numbers, phrases=phrases,
+                    )
+                    for story, k, entities, numbers, phrases in [
+                        ("s", 1, ["ana", "bo"], ["12"], ["peace talks", "мирные переговоры"]),
+                        ("s", 2, ["bo", "cy", "bo"], ["12", "7"], []),
+                        ("s", 3, ["ana"], [], ["peace talks"]),
+                        ("t", 4, ["cy"], ["7"], ["trade deal"]),
+                    ]
+                ],
+            )
+        )  # fmt: skip
+
+    def test_weights_answer_by_story_and_key(self, index: EventIndex) -> None:
+        assert ("s", "ana") in index.entity_weight and ("t", "ana") not in index.entity_weight
+        assert index.entity_weight.get(("t", "ana"), 0.0) == 0.0
+        assert index.entity_weight.get(("nowhere", "ana")) is None
+        assert set(index.number_weight) == {("s", "12"), ("s", "7"), ("t", "7")}
+        # Two of the story's events name the peace talks in English, one in Russian: the Russian is the rarer.
+        assert index.phrase_weight[("s", PEACE_TALKS)] < index.phrase_weight[("s", MIRNYE_PEREGOVORY)]
+        with pytest.raises(KeyError):
+            index.entity_weight[("t", "ana")]
+
+    def test_an_events_mass_is_its_weighed_evidence_with_its_phrases_once(self, index: EventIndex) -> None:
+        expected = (
+            index.entity_weight[("s", "ana")]
+            + index.entity_weight[("s", "bo")]
+            + index.number_weight[("s", "12")]
+            + max(index.phrase_weight[("s", PEACE_TALKS)], index.phrase_weight[("s", MIRNYE_PEREGOVORY)])
+        )
+        assert index.event_mass["s1"] == expected
+        assert index.event_mass.get("missing") is None
+        assert len(index.event_mass) == 4
+
+    def test_a_storys_entities_are_all_its_events_list(self, index: EventIndex) -> None:
+        assert dict(index.story_entities) == {"s": frozenset({"ana", "bo", "cy"}), "t": frozenset({"cy"})}
