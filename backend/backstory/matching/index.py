@@ -261,9 +261,11 @@ class StoryWeights(Mapping[tuple[str, str], float]):
 class EventMass(Mapping[str, float]):
     """Event id -> ``EventIndex.event_mass``, worked out from the index's weights when asked.
 
-    Holds the index's tables, never the index: an index is freed by reference counting alone (``catalog.settle``)."""
+    Holds the index's tables, never the index: an index is freed by reference counting alone (``catalog.settle``).
+    Each mass is remembered once worked out: an event of a curated story lists dozens of entities and phrases, and
+    the events shortlisted for articles are a small share of all, met again and again."""
 
-    __slots__ = ("_entity_weight", "_events", "_number_weight", "_phrase_weight")
+    __slots__ = ("_entity_weight", "_events", "_known", "_number_weight", "_phrase_weight")
 
     def __init__(
         self,
@@ -276,8 +278,15 @@ class EventMass(Mapping[str, float]):
         self._entity_weight = entity_weight
         self._number_weight = number_weight
         self._phrase_weight = phrase_weight
+        self._known: dict[str, float] = {}
 
     def __getitem__(self, event_id: str) -> float:
+        mass = self._known.get(event_id)
+        if mass is None:
+            mass = self._known[event_id] = self._mass(event_id)
+        return mass
+
+    def _mass(self, event_id: str) -> float:
         event = self._events[event_id]
         sid = event.story_id
         phrase_mass = max(
