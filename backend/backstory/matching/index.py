@@ -7,14 +7,17 @@ rarity (inverse document frequency) of each piece across events.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
+
+import msgspec
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
@@ -28,7 +31,7 @@ from backstory.matching.consonants import (
     name_key,
     vowelless,
 )
-from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, stem
+from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, fold_word, stem
 from backstory.matching.number_words import number_words
 
 TermKind = Literal["name", "phrase", "number"]
@@ -39,9 +42,11 @@ MAX_ENDING = 4
 MAX_SHORT_ENDING = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A curated name or phrase in folded form."""
+class Term(msgspec.Struct, frozen=True, gc=False):
+    """A curated name or phrase in folded form.
+
+    A Struct the collector does not track (it holds strings and tuples only): 72 bytes rather than a dataclass's 88,
+    for the 340,000 terms of 100,000 events."""
 
     kind: TermKind
     keys: tuple[str, ...]
@@ -120,31 +125,206 @@ def _idf(count: int, total: int) -> float:
 
 if TYPE_CHECKING:
     FloatArray: TypeAlias = array[float]
+    IntArray: TypeAlias = array[int]
 else:
     # Litestar has msgspec read the annotations of what a handler is given (a snapshot holds this index), and
     # array is subscriptable at run time only from Python 3.12.
-    FloatArray = array
+    FloatArray = IntArray = array
+
+_T = TypeVar("_T")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Postings:
     """The events a piece of evidence is listed by, each with its weight; iterates as (event id, weight) pairs.
 
-    Two flat arrays rather than a list of pairs: a pair is an object of its own, 80 bytes a posting, 35 MB for the
-    440,000 entity postings of 100,000 events."""
+    A view of one row of ``PostingLists``, made when asked for."""
 
-    events: list[str] = field(default_factory=list)
-    weights: FloatArray = field(default_factory=lambda: array("d"))
-
-    def add(self, event_id: str, weight: float) -> None:
-        self.events.append(event_id)
-        self.weights.append(weight)
+    lists: PostingLists
+    start: int
+    end: int
 
     def __iter__(self) -> Iterator[tuple[str, float]]:
-        return zip(self.events, self.weights, strict=True)
+        lists = self.lists
+        return zip(
+            map(lists.event_ids.__getitem__, lists.events[self.start : self.end]),
+            lists.weights[self.start : self.end],
+            strict=True,
+        )
 
     def __len__(self) -> int:
-        return len(self.events)
+        return self.end - self.start
+
+
+class PostingLists(Mapping[str, Postings]):
+    """Evidence key -> its ``Postings``, every row in the same flat arrays: events by ordinal (4 bytes, not a list
+    slot and a string per posting), weights as doubles, and where each row starts. A list and an array per key, with
+    an object to hold them, came to 29 MB for the 85,000 entities and 5,000 numbers of 100,000 events."""
+
+    __slots__ = ("_rows", "_starts", "event_ids", "events", "weights")
+
+    def __init__(
+        self, event_ids: list[str], rows: dict[str, int], starts: IntArray, events: IntArray, weights: FloatArray
+    ):
+        self.event_ids = event_ids
+        """Event ids by ordinal (the index's, shared by every posting list)."""
+        self.events = events
+        self.weights = weights
+        self._rows = rows
+        self._starts = starts
+        """Where each row begins in ``events`` and ``weights``, and after the last one, where they end."""
+
+    @classmethod
+    def build(cls, event_ids: list[str], rows: Callable[[], Iterable[Iterable[tuple[str, float]]]]) -> PostingLists:
+        """Posting lists of the (key, weight) pairs that ``rows()`` gives per event, in ``event_ids``' order.
+
+        ``rows()`` is called twice, to count the postings of each key and then to fill them in, so that no list
+        per key is ever made."""
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows():
+            for key, _ in row:
+                counts[key] += 1
+        starts = array("i", [0])
+        for count in counts.values():
+            starts.append(starts[-1] + count)
+        keys = {key: number for number, key in enumerate(counts)}
+        events = array("i", bytes(4 * starts[-1]))
+        weights = array("d", bytes(8 * starts[-1]))
+        filled = starts[:-1]
+        for ordinal, row in enumerate(rows()):
+            for key, weight in row:
+                number = keys[key]
+                at = filled[number]
+                events[at], weights[at] = ordinal, weight
+                filled[number] = at + 1
+        return cls(event_ids, keys, starts, events, weights)
+
+    def __getitem__(self, key: str) -> Postings:
+        row = self._rows[key]
+        return Postings(self, self._starts[row], self._starts[row + 1])
+
+    @overload
+    def get(self, key: str, /) -> Postings | None: ...
+    @overload
+    def get(self, key: str, /, default: Postings | _T) -> Postings | _T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        # Mapping's own get goes through a KeyError for every key missing; scoring asks once per name an article shows.
+        row = self._rows.get(key)
+        return default if row is None else Postings(self, self._starts[row], self._starts[row + 1])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class StoryWeights(Mapping[tuple[str, str], float]):
+    """(story id, key) -> a weight, held story by story: a (story id, key) tuple per weight was 56 bytes and a slot of
+    a table of 250,000, 26 MB for the three tables of 100,000 events; a small table per story is a third of that."""
+
+    __slots__ = ("_by_story",)
+
+    def __init__(self) -> None:
+        self._by_story: dict[str, dict[str, float]] = {}
+
+    def add(self, story_id: str, weights: dict[str, float]) -> None:
+        """The weights of one story's keys (a story is added once)."""
+        if weights:
+            self._by_story[story_id] = weights
+
+    def __getitem__(self, key: tuple[str, str]) -> float:
+        story_id, inner = key
+        return self._by_story[story_id][inner]
+
+    @overload
+    def get(self, key: tuple[str, str], /) -> float | None: ...
+    @overload
+    def get(self, key: tuple[str, str], /, default: float | _T) -> float | _T: ...
+    def get(self, key: tuple[str, str], /, default: object = None) -> object:
+        # Mapping's own get goes through a KeyError for every key missing; cards ask it of entities of other stories.
+        return self._by_story.get(key[0], {}).get(key[1], default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and key[1] in self._by_story.get(key[0], {})
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((story_id, inner) for story_id, weights in self._by_story.items() for inner in weights)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._by_story.values()))
+
+
+class EventMass(Mapping[str, float]):
+    """Event id -> ``EventIndex.event_mass``, worked out from the index's weights when asked.
+
+    Holds the index's tables, never the index: an index is freed by reference counting alone (``catalog.settle``).
+    Each mass is remembered once worked out: an event of a curated story lists dozens of entities and phrases, and
+    the events shortlisted for articles are a small share of all, met again and again."""
+
+    __slots__ = ("_entity_weight", "_events", "_known", "_number_weight", "_phrase_weight")
+
+    def __init__(
+        self,
+        events: dict[str, Event],
+        entity_weight: StoryWeights,
+        number_weight: StoryWeights,
+        phrase_weight: StoryWeights,
+    ) -> None:
+        self._events = events
+        self._entity_weight = entity_weight
+        self._number_weight = number_weight
+        self._phrase_weight = phrase_weight
+        self._known: dict[str, float] = {}
+
+    def __getitem__(self, event_id: str) -> float:
+        mass = self._known.get(event_id)
+        if mass is None:
+            mass = self._known[event_id] = self._mass(event_id)
+        return mass
+
+    def _mass(self, event_id: str) -> float:
+        event = self._events[event_id]
+        sid = event.story_id
+        phrase_mass = max(
+            (self._phrase_weight[(sid, " ".join(keys))] for keys in map(fold_phrase, event.phrases) if keys),
+            default=0.0,
+        )
+        return (
+            sum(
+                self._entity_weight[(sid, e)] * centrality(position)
+                for position, e in enumerate(dict.fromkeys(event.entities))
+            )
+            + sum(self._number_weight[(sid, n)] for n in set(event.numbers))
+            + phrase_mass
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+class StoryEntities(Mapping[str, frozenset[str]]):
+    """Story id -> ``EventIndex.story_entities``, worked out from the story's events when asked."""
+
+    __slots__ = ("_story_events",)
+
+    def __init__(self, story_events: dict[str, list[Event]]) -> None:
+        self._story_events = story_events
+
+    def __getitem__(self, story_id: str) -> frozenset[str]:
+        return frozenset(e for ev in self._story_events[story_id] for e in ev.entities)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._story_events)
+
+    def __len__(self) -> int:
+        return len(self._story_events)
 
 
 @dataclass
@@ -152,9 +332,9 @@ class EventIndex:
     stories: dict[str, Story]
     events: dict[str, Event]
     entities: dict[str, Entity]
-    single_words: dict[str, list[Term]] = field(default_factory=dict)
+    single_words: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     """One-word terms by the slot of their word (``word_slot``)."""
-    word_pairs: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
+    word_pairs: dict[tuple[str, str], tuple[Term, ...]] = field(default_factory=dict)
     """Longer terms by the slots of their first two words: most first words (first names, "the") are common,
     pairs are not, so an article word pair only meets terms that can start with it."""
     consonant_names: dict[str, list[Term]] = field(default_factory=dict)
@@ -167,25 +347,26 @@ class EventIndex:
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
-    entity_events: dict[str, list[str]] = field(default_factory=dict)
     number_events: dict[str, list[str]] = field(default_factory=dict)
     date_events: dict[tuple[int, int], list[str]] = field(default_factory=dict)
-    entity_weight: dict[tuple[str, str], float] = field(default_factory=dict)
-    number_weight: dict[tuple[str, str], float] = field(default_factory=dict)
-    phrase_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    entity_weight: StoryWeights = field(default_factory=StoryWeights)
+    number_weight: StoryWeights = field(default_factory=StoryWeights)
+    phrase_weight: StoryWeights = field(default_factory=StoryWeights)
     """Rarity of each piece of evidence among the events of a story, keyed by (story id, key).
 
     Rarity is counted within a story: what tells its events apart. An event set that grows by other
     stories leaves these weights, and so the confidence of a match, unchanged."""
     story_events: dict[str, list[Event]] = field(default_factory=dict)
-    event_mass: dict[str, float] = field(default_factory=dict)
-    entity_postings: dict[str, Postings] = field(default_factory=dict)
-    """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
-    number_postings: dict[str, Postings] = field(default_factory=dict)
-    story_entities: dict[str, frozenset[str]] = field(default_factory=dict)
-    entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_mass: Mapping[str, float] = field(default_factory=dict)
     """All the evidence an event could show, weighed (its phrases, which are translations of each other,
-    count once): how much of it an article shows is the coverage feature of a match."""
+    count once): how much of it an article shows is the coverage feature of a match. Worked out when asked, for a
+    shortlisted event (kept for every event, 6 MB at 100,000 events)."""
+    entity_postings: Mapping[str, Postings] = field(default_factory=dict)
+    """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
+    number_postings: Mapping[str, Postings] = field(default_factory=dict)
+    story_entities: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per story, every entity its events list; worked out when asked (kept, 8 MB at 100,000 events)."""
+    entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
     story_cast: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -209,10 +390,12 @@ class EventIndex:
         finally:
             if enabled:
                 gc.enable()
+            _release_free_memory()
 
     @classmethod
     def _build(cls, catalog: Catalog) -> EventIndex:
         catalog = with_found_countries(with_found_names(catalog))
+        _forget_folds()
         index = cls(
             stories={story.id: story for story in catalog.stories},
             events={event.id: event for event in catalog.events},
@@ -229,12 +412,14 @@ class EventIndex:
                 number_events[number].append(event.id)
             date_events[(event.date.month, event.date.day)].append(event.id)
             story_events[event.story_id].append(event)
-        index.entity_events = dict(entity_events)
         index.number_events = dict(number_events)
         index.date_events = dict(date_events)
         index.story_events = {sid: sorted(evs, key=lambda e: (e.date, e.id)) for sid, evs in story_events.items()}
-        group = _entity_groups(index)
-        everywhere = _events_naming(index, group)
+        del story_events
+        group = _entity_groups(index, entity_events)
+        everywhere = _events_naming(entity_events, group)
+        # Rarities are a few distinct values (an event count out of a story's size): each is one float, shared.
+        idf = cache(_idf)
         for story_id, events in index.story_events.items():
             entity_df: dict[str, int] = defaultdict(int)
             number_df: dict[str, int] = defaultdict(int)
@@ -243,14 +428,16 @@ class EventIndex:
                     entity_df[entity_id] += 1
                 for number in set(event.numbers):
                     number_df[number] += 1
-            for entity_id, count in entity_df.items():
-                # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine
-                # story): the other stories' events claim it as much, so it weighs no more than across all.
-                index.entity_weight[(story_id, entity_id)] = min(
-                    _idf(count, len(events)), _idf(everywhere[entity_id], len(index.events))
-                )
-            for number, count in number_df.items():
-                index.number_weight[(story_id, number)] = _idf(count, len(events))
+            # Rare in the story but common across stories (Ukraine in a Belarus story beside a Ukraine story): the
+            # other stories' events claim it as much, so it weighs no more than across all.
+            index.entity_weight.add(
+                story_id,
+                {
+                    entity_id: min(idf(count, len(events)), idf(everywhere[entity_id], len(index.events)))
+                    for entity_id, count in entity_df.items()
+                },
+            )
+            index.number_weight.add(story_id, {number: idf(count, len(events)) for number, count in number_df.items()})
         index.story_core = {
             sid: frozenset(
                 eid
@@ -278,14 +465,16 @@ class EventIndex:
             if cast and len(index.story_events[sid]) >= MIN_ANCHORED_EVENTS
         }
 
-        phrase_events: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
+        # What only the build needs is let go as soon as it has served (``del``): the most a build holds at once
+        # is what the process keeps afterwards, as the allocators hand little of it back.
         terms: list[Term] = []
         stories_of = {
             entity_id: [index.events[event_id].story_id for event_id in event_ids]
-            for entity_id, event_ids in index.entity_events.items()
+            for entity_id, event_ids in entity_events.items()
         }
-        listed = [entity for entity in index.entities.values() if entity.id in index.entity_events]
+        listed = [entity for entity in index.entities.values() if entity.id in entity_events]
         fold = Folds().__getitem__
+        pool = _Pool()
         surnames = owned_surnames(listed, stories_of, fold)
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
@@ -297,67 +486,79 @@ class EventIndex:
                 *surnames[entity.id],
                 *shared.get((group[entity.id], entity.kind), ()),
             ]
-            curated = _terms("name", entity.id, names, fold)
+            curated = _terms("name", entity.id, names, fold, pool)
             known = {term.keys for term in curated}
             terms.extend(curated)
             found = place_aliases(entity, fold)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
             terms.extend(
-                _whole_stems(term) for term in _terms("name", entity.id, found, fold) if term.keys not in known
+                _whole_stems(term, pool)
+                for term in _terms("name", entity.id, found, fold, pool)
+                if term.keys not in known
             )
+        del stories_of, surnames, cities, shared, listed, places
+        # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
+        phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
         for event in index.events.values():
-            for term in _terms("phrase", event.id, event.phrases, fold):
-                phrase_events[(event.story_id, term.keys)].add(event.id)
+            for term in _terms("phrase", event.id, event.phrases, fold, pool):
+                phrase_events[(event.story_id, term.keys)] += 1
                 terms.append(term)
         for number in index.number_events:
-            terms.extend(_number_terms(number))
-        index.phrase_weight = {
-            (story_id, " ".join(keys)): _idf(len(evs), len(index.story_events[story_id]))
-            for (story_id, keys), evs in phrase_events.items()
-        }
-        for event in index.events.values():
-            for position, entity_id in enumerate(dict.fromkeys(event.entities)):
-                weight = index.entity_weight[(event.story_id, entity_id)] * centrality(position)
-                index.entity_postings.setdefault(entity_id, Postings()).add(event.id, weight)
-            for number in dict.fromkeys(event.numbers):
-                index.number_postings.setdefault(number, Postings()).add(
-                    event.id, index.number_weight[(event.story_id, number)]
-                )
-        index.story_entities = {
-            sid: frozenset(e for ev in evs for e in ev.entities) for sid, evs in index.story_events.items()
-        }
+            terms.extend(_number_terms(number, pool))
+        phrase_weights: dict[str, dict[str, float]] = defaultdict(dict)
+        for (story_id, keys), count in phrase_events.items():
+            phrase_weights[story_id][pool.word(" ".join(keys))] = idf(count, len(index.story_events[story_id]))
+        for story_id, weights in phrase_weights.items():
+            index.phrase_weight.add(story_id, weights)
+        del phrase_weights
+        del phrase_events, fold
+        index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
+        _forget_folds()
+        event_ids = list(index.events)
+        index.entity_postings = PostingLists.build(
+            event_ids,
+            lambda: (
+                [
+                    (entity_id, index.entity_weight[(event.story_id, entity_id)] * centrality(position))
+                    for position, entity_id in enumerate(dict.fromkeys(event.entities))
+                ]
+                for event in index.events.values()
+            ),
+        )
+        index.number_postings = PostingLists.build(
+            event_ids,
+            lambda: (
+                [(number, index.number_weight[(event.story_id, number)]) for number in dict.fromkeys(event.numbers)]
+                for event in index.events.values()
+            ),
+        )
+        index.story_entities = StoryEntities(index.story_events)
+        # Shared: most entities are listed by one story, and each of its entities has the same one-story tuple.
         index.entity_stories = {
-            entity_id: tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids))
-            for entity_id, event_ids in index.entity_events.items()
+            entity_id: pool.words(tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids)))
+            for entity_id, event_ids in entity_events.items()
         }
-        for event in index.events.values():
-            sid = event.story_id
-            phrase_mass = max(
-                (index.phrase_weight[(sid, " ".join(keys))] for keys in map(fold, event.phrases) if keys),
-                default=0.0,
-            )
-            index.event_mass[event.id] = (
-                sum(
-                    index.entity_weight[(sid, e)] * centrality(position)
-                    for position, e in enumerate(dict.fromkeys(event.entities))
-                )
-                + sum(index.number_weight[(sid, n)] for n in set(event.numbers))
-                + phrase_mass
-            )
+        del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         index.consonant_names = _consonant_names(term for term in terms if term.target in people)
         named = [term for term in terms if term.target in people]
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
+        single_words: dict[str, list[Term]] = defaultdict(list)
+        word_pairs: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
-            slots = [word_slot(key, key_stem) for key, key_stem in zip(term.keys, term.stems, strict=True)]
+            # Shared: a slot is a key of single_words, of word_pairs and of pair_firsts or pair_seconds at once.
+            first = pool.word(word_slot(term.keys[0], term.stems[0]))
             if term.size == 1:
-                index.single_words.setdefault(slots[0], []).append(term)
+                single_words[first].append(term)
             else:
-                index.word_pairs.setdefault((slots[0], slots[1]), []).append(term)
-                index.pair_firsts.add(slots[0])
-                index.pair_seconds.add(slots[1])
+                second = pool.word(word_slot(term.keys[1], term.stems[1]))
+                word_pairs[(first, second)].append(term)
+                index.pair_firsts.add(first)
+                index.pair_seconds.add(second)
+        index.single_words = _as_tuples(single_words)
+        index.word_pairs = _as_tuples(word_pairs)
         return index
 
     def centrality(self, event_id: str, entity_id: str) -> float:
@@ -383,14 +584,55 @@ class EventIndex:
         return self.story_events.get(story_id, [])
 
 
-def _entity_groups(index: EventIndex) -> dict[str, str]:
+def _forget_folds() -> None:
+    """Empty the process-wide fold caches, which a build fills with the catalog's names (finding countries and names
+    in events' texts folds every name of the catalog, then the terms fold them again): about 60 MB at 100,000 events
+    that the index never reads again, held for the life of the process. Emptied after each pass that fills them, the
+    most a build holds at once is lower too. Articles fill them anew with their own words, up to their bounds."""
+    fold_word.cache_clear()
+    fold_phrase.cache_clear()
+
+
+_K = TypeVar("_K")
+
+
+def _as_tuples(lists: dict[_K, list[Term]]) -> dict[_K, tuple[Term, ...]]:
+    """The terms filed by slot in tuples, not the lists they were gathered in: most slots hold one term, and a list
+    grown by appends keeps room for four. Each list is replaced where it stands, and so freed before the next tuple
+    is made, rather than all of them held until every tuple is."""
+    filed = cast(dict[_K, Any], lists)
+    for key, found in lists.items():
+        filed[key] = tuple(found)
+    return dict(filed)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+def _release_free_memory() -> None:
+    """Give the C heap's free pages back to the system, where the C library can (glibc's ``malloc_trim``).
+
+    A build's temporary tables (the names it folds, the terms before they are filed: large blocks of the C heap, not
+    of Python's small-object arenas) are freed when it returns, but glibc keeps the pages between blocks still in use:
+    at 100,000 events that was 80 MB of the process's resident memory, for nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _entity_groups(index: EventIndex, entity_events: Mapping[str, list[str]]) -> dict[str, str]:
     """Entity id -> the id standing for every entity listed under one of its names, in whichever story.
 
     Stories are curated apart, so one person or country has an id in each ("donald-trump", "trump", "cldr-ua").
     """
     by_name: dict[str, str] = {}
     group: dict[str, str] = {}
-    for entity_id in sorted(index.entity_events):
+    for entity_id in sorted(entity_events):
         entity = index.entities.get(entity_id)
         # As written, in any case: curators of several stories write a name alike (folding every name here cost
         # two seconds of a build at 20,000 events).
@@ -421,17 +663,50 @@ def _shared_names(index: EventIndex, group: dict[str, str]) -> dict[tuple[str, s
     return {key: list(found) for key, found in names.items()}
 
 
-def _events_naming(index: EventIndex, group: dict[str, str]) -> dict[str, int]:
+def _events_naming(entity_events: Mapping[str, list[str]], group: dict[str, str]) -> dict[str, int]:
     """Entity id -> how many events, of every story, list it or another entity of its group."""
     events: dict[str, set[str]] = defaultdict(set)
-    for entity_id, event_ids in index.entity_events.items():
+    for entity_id, event_ids in entity_events.items():
         events[group[entity_id]].update(event_ids)
-    return {entity_id: len(events[group[entity_id]]) for entity_id in index.entity_events}
+    return {entity_id: len(events[group[entity_id]]) for entity_id in entity_events}
+
+
+class _Pool:
+    """One build's folded words and word tuples, each held once: the same keys and stems come back in many terms (a
+    first name, a stock phrase in thousands of events, a stem that is its whole word), and each was a tuple and
+    strings of its own. Local to a build rather than ``sys.intern``: the interpreter's table would keep an entry for
+    every distinct word, shared or not."""
+
+    __slots__ = ("_tuples", "_words")
+
+    def __init__(self) -> None:
+        self._words: dict[str, str] = {}
+        self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def word(self, word: str) -> str:
+        return self._words.setdefault(word, word)
+
+    def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        held = self._tuples.get(words)
+        if held is None:
+            # Filed under itself, not under ``words``: the tuple it was asked with may then go.
+            held = tuple(map(self.word, words))
+            self._tuples[held] = held
+        return held
+
+    def stems(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The stems of ``keys``: ``keys`` itself when no word loses a letter."""
+        return self.words(tuple(map(stem, keys)))
 
 
 def _terms(
-    kind: TermKind, target: str, texts: Iterable[str], fold: Callable[[str], tuple[str, ...]] = fold_phrase
+    kind: TermKind,
+    target: str,
+    texts: Iterable[str],
+    fold: Callable[[str], tuple[str, ...]] = fold_phrase,
+    pool: _Pool | None = None,
 ) -> list[Term]:
+    pool = pool or _Pool()
     seen: set[tuple[str, ...]] = set()
     terms = []
     for text in texts:
@@ -439,11 +714,10 @@ def _terms(
         if not keys or keys in seen:
             continue
         seen.add(keys)
+        keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
-        terms.append(
-            Term(kind=kind, keys=keys, stems=tuple(stem(k) for k in keys), target=target, label=text, caps=caps)
-        )
+        terms.append(Term(kind=kind, keys=keys, stems=pool.stems(keys), target=target, label=text, caps=caps))
     return terms
 
 
@@ -452,13 +726,13 @@ def _terms(
 MIN_CLDR_STEM = 5
 
 
-def _whole_stems(term: Term) -> Term:
+def _whole_stems(term: Term, pool: _Pool) -> Term:
     """``term`` with each stem shorter than ``MIN_CLDR_STEM`` letters replaced by its whole word."""
     stems = tuple(k if len(s) < MIN_CLDR_STEM else s for k, s in zip(term.keys, term.stems, strict=True))
-    return term if stems == term.stems else replace(term, stems=stems)
+    return term if stems == term.stems else msgspec.structs.replace(term, stems=pool.words(stems))
 
 
-def _number_terms(number: str) -> list[Term]:
+def _number_terms(number: str, pool: _Pool) -> list[Term]:
     """A number's spellings in words, each counting only in the languages that write it so."""
     langs_by_keys: dict[tuple[str, ...], set[str]] = {}
     labels: dict[tuple[str, ...], str] = {}
@@ -468,8 +742,9 @@ def _number_terms(number: str) -> list[Term]:
             langs_by_keys.setdefault(keys, set()).update(langs)
             labels.setdefault(keys, spelling)
     return [
-        Term("number", keys, tuple(map(stem, keys)), number, labels[keys], caps=False, langs=frozenset(langs))
+        Term("number", held, pool.stems(held), number, labels[keys], caps=False, langs=frozenset(langs))
         for keys, langs in langs_by_keys.items()
+        for held in [pool.words(keys)]
     ]
 
 

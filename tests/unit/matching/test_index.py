@@ -7,7 +7,8 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
-from backstory.matching.index import EventIndex
+from backstory.matching.index import EventIndex, PostingLists
+from backstory.matching.normalise import fold_phrase
 
 
 class TestEventIndex:
@@ -85,3 +86,93 @@ class TestSpellingsSharedAcrossStories:
                 ],
             )
         )  # fmt: skip
+
+
+class TestPostingLists:
+    def test_rows_given_event_by_event_are_gathered_by_key_in_event_order(self) -> None:
+        rows = [[("a", 1.0), ("b", 0.5)], [], [("b", 2.0)], [("a", 0.25), ("c", 3.0)]]
+        lists = PostingLists.build(["e0", "e1", "e2", "e3"], lambda: iter(rows))
+        assert list(lists) == ["a", "b", "c"]
+        assert {key: list(postings) for key, postings in lists.items()} == {
+            "a": [("e0", 1.0), ("e3", 0.25)],
+            "b": [("e0", 0.5), ("e2", 2.0)],
+            "c": [("e3", 3.0)],
+        }
+        assert len(lists["a"]) == 2
+        assert lists.get("missing", ()) == ()
+        assert "c" in lists and "missing" not in lists
+
+    def test_an_index_posts_each_entity_with_its_weight_for_each_event_listing_it(self) -> None:
+        index = EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "S"})],
+                entities=[Entity(id=e, kind="person", name=e.title()) for e in ("ana", "bo", "cy")],
+                events=[
+                    Event(
+                        id=f"e{k}", story_id="s", date=dt.date(2025, 1, k), title={"en": "E"}, summary={"en": "E."},
+                        entities=entities,
+                    )
+                    for k, entities in enumerate([["ana", "bo"], ["bo", "cy", "bo"], ["ana"]], start=1)
+                ],
+            )
+        )  # fmt: skip
+        for entity_id in ("ana", "bo", "cy"):
+            expected = [
+                (event.id, index.entity_weight[("s", entity_id)] * index.centrality(event.id, entity_id))
+                for event in index.events.values()
+                if entity_id in event.entities
+            ]
+            assert list(index.entity_postings[entity_id]) == expected
+
+
+PEACE_TALKS = " ".join(fold_phrase("peace talks"))
+MIRNYE_PEREGOVORY = " ".join(fold_phrase("мирные переговоры"))
+
+
+class TestViews:
+    """What the index works out when asked answers as the tables it used to keep would have."""
+
+    @pytest.fixture
+    def index(self) -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "S"}), Story(id="t", title={"en": "T"})],
+                entities=[Entity(id=e, kind="person", name=e.title()) for e in ("ana", "bo", "cy")],
+                events=[
+                    Event(
+                        id=f"{story}{k}", story_id=story, date=dt.date(2025, 1, k), title={"en": "E"},
+                        summary={"en": "E."}, entities=entities, numbers=numbers, phrases=phrases,
+                    )
+                    for story, k, entities, numbers, phrases in [
+                        ("s", 1, ["ana", "bo"], ["12"], ["peace talks", "мирные переговоры"]),
+                        ("s", 2, ["bo", "cy", "bo"], ["12", "7"], []),
+                        ("s", 3, ["ana"], [], ["peace talks"]),
+                        ("t", 4, ["cy"], ["7"], ["trade deal"]),
+                    ]
+                ],
+            )
+        )  # fmt: skip
+
+    def test_weights_answer_by_story_and_key(self, index: EventIndex) -> None:
+        assert ("s", "ana") in index.entity_weight and ("t", "ana") not in index.entity_weight
+        assert index.entity_weight.get(("t", "ana"), 0.0) == 0.0
+        assert index.entity_weight.get(("nowhere", "ana")) is None
+        assert set(index.number_weight) == {("s", "12"), ("s", "7"), ("t", "7")}
+        # Two of the story's events name the peace talks in English, one in Russian: the Russian is the rarer.
+        assert index.phrase_weight[("s", PEACE_TALKS)] < index.phrase_weight[("s", MIRNYE_PEREGOVORY)]
+        with pytest.raises(KeyError):
+            index.entity_weight[("t", "ana")]
+
+    def test_an_events_mass_is_its_weighed_evidence_with_its_phrases_once(self, index: EventIndex) -> None:
+        expected = (
+            index.entity_weight[("s", "ana")]
+            + index.entity_weight[("s", "bo")]
+            + index.number_weight[("s", "12")]
+            + max(index.phrase_weight[("s", PEACE_TALKS)], index.phrase_weight[("s", MIRNYE_PEREGOVORY)])
+        )
+        assert index.event_mass["s1"] == expected
+        assert index.event_mass.get("missing") is None
+        assert len(index.event_mass) == 4
+
+    def test_a_storys_entities_are_all_its_events_list(self, index: EventIndex) -> None:
+        assert dict(index.story_entities) == {"s": frozenset({"ana", "bo", "cy"}), "t": frozenset({"cy"})}
