@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import msgspec
-
 from backstory.articles.language import REPORTED_AS
 from backstory.matching.calendar import CALENDAR_FILE, cldr_table
+from backstory.research.cldr_tables import write_table
 from backstory.settings import DEFAULT_LANGUAGES
 
 TARGET = Path(__file__).resolve().parents[1] / "matching" / CALENDAR_FILE
@@ -23,11 +22,7 @@ def default_languages() -> list[str]:
 def write(target: Path = TARGET) -> int:
     """Writes the table; returns how many languages it holds."""
     table = cldr_table(default_languages())
-    # A language a line, so that a newer CLDR shows in a diff as the languages it changed.
-    lines = [msgspec.json.encode(lang) + b": " + msgspec.json.encode(cal) for lang, cal in table.languages.items()]
-    header = b'{"babel": ' + msgspec.json.encode(table.babel) + b', "languages": {\n'
-    target.write_bytes(header + b",\n".join(lines) + b"\n}}\n")
-    return len(table.languages)
+    return write_table(target, table.babel, "languages", table.languages)
 
 
 if __name__ == "__main__":
