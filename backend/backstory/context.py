@@ -218,8 +218,9 @@ class ContextService:
 
 
 # Chinese, Japanese and Korean say in one character about what alphabets say in three.
-_DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_DENSE_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_DENSE_LETTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_DENSE_SCRIPT = re.compile(_DENSE_LETTER)
+_DENSE_RUN = re.compile(_DENSE_LETTER + "+")
 
 
 def text_length(text: str) -> int:

@@ -29,7 +29,16 @@ import msgspec
 from babel import Locale
 
 from backstory.events.models import Catalog, Entity, Event
-from backstory.matching.normalise import MIN_STEM, WORD, Token, fold_phrase, fold_word, prepare, stem
+from backstory.matching.normalise import (
+    MIN_STEM,
+    WORD,
+    Token,
+    as_written,
+    fold_phrase,
+    fold_word,
+    prepare,
+    stem,
+)
 
 # An inflected form may add this many letters to a country's stem (Russia -> Russian, Ukraine -> Ukrainian).
 MAX_ENDING = 4
@@ -197,15 +206,11 @@ def found_name_id(keys: tuple[str, ...]) -> str:
     return NAME_PREFIX + hashlib.sha1(" ".join(keys).encode()).hexdigest()[:16]
 
 
-def _written(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def with_found_names(catalog: Catalog) -> Catalog:
     """``catalog`` with the names each event listing fewer than ``MIN_LISTED`` entities capitalises (``names_in``):
     the catalog's entity of that name where there is one, else an entity of its own (``found_name_id``)."""
     entities = {entity.id: entity for entity in catalog.entities}
-    # A found name that is an entity's name or alias is that entity; folded only once an event needs it.
+    # A found name that is an entity's name or alias is that entity; the table is made once an event needs it.
     named: dict[str, str] | None = None
     added: dict[str, Entity] = {}
     events: list[Event] = []
@@ -229,10 +234,10 @@ def with_found_names(catalog: Catalog) -> Catalog:
             if set(keys) <= listed_words:
                 continue
             if named is None:
-                # As written, in any case (as ``index._entity_groups`` groups records): folding every name of a
-                # large catalog here was a third of an index build at 100,000 events.
-                named = {_written(n): e.id for e in reversed(catalog.entities) for n in [e.name, *e.aliases]}
-            entity_id = named.get(_written(name)) or found_name_id(keys)
+                # As written (as ``index._entity_groups`` groups records): folding every name of a large catalog
+                # here was a third of an index build at 100,000 events.
+                named = {as_written(n): e.id for e in reversed(catalog.entities) for n in [e.name, *e.aliases]}
+            entity_id = named.get(as_written(name)) or found_name_id(keys)
             if entity_id not in entities:
                 added.setdefault(entity_id, Entity(id=entity_id, kind="org", name=name))
             if entity_id not in event.entities:

@@ -31,7 +31,7 @@ from backstory.matching.consonants import (
     name_key,
     vowelless,
 )
-from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, fold_phrase, fold_word, stem
+from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
 from backstory.matching.number_words import number_words
 
 TermKind = Literal["name", "phrase", "number"]
@@ -636,7 +636,7 @@ def _entity_groups(index: EventIndex, entity_events: Mapping[str, list[str]]) ->
         entity = index.entities.get(entity_id)
         # As written, in any case: curators of several stories write a name alike (folding every name here cost
         # two seconds of a build at 20,000 events).
-        names = [" ".join(name.casefold().split()) for name in [entity.name, *entity.aliases]] if entity else []
+        names = [as_written(name) for name in [entity.name, *entity.aliases]] if entity else []
         # The first entity seen under any of its names stands for the group.
         group[entity_id] = next((by_name[n] for n in names if n in by_name), entity_id)
         for name in names:

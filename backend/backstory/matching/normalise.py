@@ -101,6 +101,12 @@ def fold_word(word: str) -> tuple[str, ...]:
     return tuple(skeleton(part) for part in ASCII_WORD.findall(ascii_text))
 
 
+def as_written(name: str) -> str:
+    """A name as written, in any case and spacing: how names curated apart are told to be the same one (folding
+    every name of a large catalog to compare them cost seconds of an index build)."""
+    return " ".join(name.casefold().split())
+
+
 def prepare(text: str) -> str:
     """Unicode-normalise a text and separate characters of unspaced scripts."""
     text = unicodedata.normalize("NFKC", text)
