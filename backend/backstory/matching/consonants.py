@@ -97,10 +97,13 @@ MIN_LONG_CONSONANTS = 5
 MIN_FOREIGN_NAME = 5
 MIN_FOREIGN_CONSONANTS = 4
 _VOWELS = re.compile("[aeiou]+")
+# Voiced and voiceless consonants that transliterations swap: German and Italian write Russian з as s (Зенкович:
+# Senkovich, Ziankovich), and a final -в is v, w, f or ff (Romanov, Romanow, Romanoff).
+_VOICING = str.maketrans({"z": "s", "v": "f"})
 
 
 @lru_cache(maxsize=200_000)
 def vowelless(folded: str) -> str:
-    """A folded word without its vowels (its consonants as written, doubled ones once)."""
-    letters = _VOWELS.sub("", folded)
+    """A folded word without its vowels (its consonants as written, s for z and f for v, doubled ones once)."""
+    letters = _VOWELS.sub("", folded).translate(_VOICING)
     return re.sub(r"(.)\1+", r"\1", letters)
