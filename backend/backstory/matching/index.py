@@ -33,6 +33,7 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
 from backstory.matching.number_words import number_words
+from backstory.matching.slavic import russian_forms_of
 
 TermKind = Literal["name", "phrase", "number"]
 
@@ -490,6 +491,8 @@ class EventIndex:
             known = {term.keys for term in curated}
             terms.extend(curated)
             found = place_aliases(entity, fold)
+            if entity.kind == "person":
+                found += russian_forms_of(names)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
             terms.extend(
