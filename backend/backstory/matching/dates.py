@@ -16,9 +16,11 @@ from backstory.matching.calendar import calendar_of
 from backstory.matching.normalise import Token, fold_phrase, stem
 
 _NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
-# Where a numeric date may first start: a digit, a separator and a digit (re scans for digits quickly, while the \b
-# that starts _NUMERIC makes it try every character). A numeric date starts at most three characters before it.
-_NUMERIC_HINT = re.compile(r"\d[-.]\d")
+# Where a numeric date may first start: a digit, a separator and a digit (the \b that starts _NUMERIC makes re try
+# every character). Written to start with the separator, and to look behind for the first digit only once the second
+# is found: re scans for two characters twice as fast as for any digit. A numeric date starts at most four characters
+# before the separator.
+_NUMERIC_HINT = re.compile(r"[-.]\d(?<=\d..)")
 # Inflected month names carry at most this many letters beyond their stem (февраль -> февраля).
 _MAX_ENDING = 3
 
@@ -139,7 +141,7 @@ def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list
                 )
                 break
     hint = _NUMERIC_HINT.search(text)
-    for match in _NUMERIC.finditer(text, max(0, hint.start() - 3)) if hint else ():
+    for match in _NUMERIC.finditer(text, max(0, hint.start() - 4)) if hint else ():
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         else:
