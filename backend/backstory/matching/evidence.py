@@ -25,7 +25,7 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import LAST_LATIN, Token, unspace
+from backstory.matching.normalise import LAST_LATIN, Tokens, unspace
 from backstory.matching.recall import Lookbacks
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
@@ -90,16 +90,17 @@ def _written_in_capitals(word: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) * 2 >= len(letters) and word[0].isupper()
 
 
-def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int) -> tuple[int, int] | None:
-    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position``, or None."""
+def _match_from(keys: Sequence[str], position: int, term: Term, offset: int) -> tuple[int, int] | None:
+    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position`` (of the article's
+    ``keys``), or None."""
     quality = 0
     for key, key_stem in zip(term.keys[offset:], term.stems[offset:], strict=True):
-        if position >= len(tokens):
+        if position >= len(keys):
             return None
-        matched = key_matches(tokens[position].key, key, key_stem)
-        if not matched and len(tokens[position].key) <= MAX_GAP_LETTERS and position + 1 < len(tokens):
+        matched = key_matches(keys[position], key, key_stem)
+        if not matched and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
             position += 1
-            matched = key_matches(tokens[position].key, key, key_stem)
+            matched = key_matches(keys[position], key, key_stem)
         if not matched:
             return None
         quality += matched
@@ -136,10 +137,10 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     lang = doc.langs[0] if doc.langs else None
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
-    keys = [token.key for token in tokens]
+    keys, words = tokens.keys, tokens.words
     known = _looked_up(index)
     looked_up: dict[str, _WordTerms] = {}
-    for key in set(keys):
+    for key in tokens.distinct:
         entry = known.get((lang, key))
         if entry is None:
             word_slots = lookup_slots(key)
@@ -163,27 +164,27 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
     found: list[TermHit] = []
     for i in [i for i, key in enumerate(keys) if key in starting]:
-        token = tokens[i]
-        singles, firsts, _ = looked_up[token.key]
+        key = keys[i]
+        singles, firsts, _ = looked_up[key]
         for term in singles:
-            if not term.caps or _written_in_capitals(token.raw):
-                found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
+            if not term.caps or _written_in_capitals(words[i]):
+                found.append(TermHit(term, i, i + 1, key_matches(key, term.keys[0], term.stems[0])))
         if not firsts:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
         for j in (i + 1, i + 2):
-            if j >= len(tokens) or (j == i + 2 and len(tokens[i + 1].key) > MAX_GAP_LETTERS):
+            if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
                 break
             for first in firsts:
                 for second in looked_up[keys[j]][2]:
                     for term in index.word_pairs.get((first, second), ()):
                         if term.langs and lang not in term.langs:
                             continue
-                        rest = _match_from(tokens, j + 1, term, 2)
+                        rest = _match_from(keys, j + 1, term, 2)
                         if rest is not None:
                             quality = (
-                                key_matches(token.key, term.keys[0], term.stems[0])
-                                + key_matches(tokens[j].key, term.keys[1], term.stems[1])
+                                key_matches(key, term.keys[0], term.stems[0])
+                                + key_matches(keys[j], term.keys[1], term.stems[1])
                                 + rest[1]
                             )
                             found.append(TermHit(term, i, rest[0], quality))
@@ -205,7 +206,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     return kept
 
 
-def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
     # Most articles are in neither kind of script: one scan of the text spares a test per word.
@@ -214,35 +215,36 @@ def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> li
     hits: list[TermHit] = []
     # The names each distinct word in those letters may be (None for a word in other letters), worked out once.
     abjad: dict[str, list[Term] | None] = {}
-    for i, token in enumerate(tokens):
-        if token.raw not in abjad:
-            abjad[token.raw] = (
+    keys, words = tokens.keys, tokens.words
+    for i, (raw, key) in enumerate(zip(words, keys, strict=True)):
+        if raw not in abjad:
+            abjad[raw] = (
                 # A word that names a place in some language is no person, whatever its consonants read.
                 [
                     term
-                    for key in (() if names_a_place(token.key) else abjad_keys(token.raw))
-                    for term in index.consonant_names.get(key, ())
+                    for consonants in (() if names_a_place(key) else abjad_keys(raw))
+                    for term in index.consonant_names.get(consonants, ())
                 ]
-                if ABJAD.search(token.raw)
+                if ABJAD.search(raw)
                 else None
             )
-        names = abjad[token.raw]
+        names = abjad[raw]
         if names is not None:
             hits.extend(TermHit(term, i, i + 1, 1) for term in names)
-        elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
+        elif SYLLABIC.match(raw) and not _continues_word(text, tokens, i):
             # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
             end = i + 1
-            while end < len(tokens) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
+            while end < len(keys) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
                 end += 1
                 # Two syllables are a common word as often as a name (성과, "results"); a place is no person.
-                if end - i < MIN_SYLLABLES or names_a_place("".join(t.key for t in tokens[i:end])):
+                if end - i < MIN_SYLLABLES or names_a_place("".join(keys[i:end])):
                     continue
-                for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
+                for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
     return hits
 
 
-def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+def _long_name_hits(tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
     shorter ones in words of other alphabets than the Latin one."""
     if not index.long_names and not index.foreign_names:
@@ -250,7 +252,7 @@ def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]
     # Each distinct word looked up once (an article repeats its words): the long names and the shorter foreign ones
     # its consonants are, if any; then only the words that are one of them are visited, in order.
     names: dict[str, tuple[list[Term] | None, list[Term] | None]] = {}
-    for key in {token.key for token in tokens}:
+    for key in tokens.distinct:
         if len(key) < MIN_FOREIGN_NAME - 1:
             continue
         consonants = vowelless(key)
@@ -259,29 +261,29 @@ def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]
         if (long or foreign) and not names_a_place(key):
             names[key] = (long, foreign)
     hits: list[TermHit] = []
-    for i in [i for i, token in enumerate(tokens) if token.key in names] if names else []:
-        token = tokens[i]
-        long, foreign = names[token.key]
-        found = long if long or token.raw[0] <= LAST_LATIN else foreign
+    keys, words = tokens.keys, tokens.words
+    for i in [i for i, key in enumerate(keys) if key in names] if names else []:
+        long, foreign = names[keys[i]]
+        found = long if long or words[i][0] <= LAST_LATIN else foreign
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 
 
-def _continues_word(text: str, tokens: Sequence[Token], i: int) -> bool:
+def _continues_word(text: str, tokens: Tokens, i: int) -> bool:
     """Whether token ``i`` is a syllable written right after the previous one: ``prepare`` put one space either
     side of each, and only a long-vowel mark (プーチン) may stand between two syllables of a word."""
-    if i == 0 or not SYLLABIC.match(tokens[i].raw):
+    words, starts = tokens.words, tokens.starts
+    if i == 0 or not SYLLABIC.match(words[i]):
         return False
-    previous = tokens[i - 1]
-    between = text[previous.start + len(previous.raw) : tokens[i].start]
+    between = text[starts[i - 1] + len(words[i - 1]) : starts[i]]
     marks = between.count(LONG_VOWEL)
-    return bool(SYLLABIC.match(previous.raw)) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
+    return bool(SYLLABIC.match(words[i - 1])) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
 
 
 def _span_text(doc: Document, hit: TermHit) -> str:
-    first, last = doc.tokens[hit.start], doc.tokens[hit.end - 1]
-    return unspace(doc.text[first.start : last.start + len(last.raw)])
+    starts = doc.tokens.starts
+    return unspace(doc.text[starts[hit.start] : starts[hit.end - 1] + len(doc.tokens.words[hit.end - 1])])
 
 
 def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -> ArticleEvidence:
@@ -289,7 +291,7 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
     evidence = ArticleEvidence()
     lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published)
     for hit in find_terms(doc, index):
-        offset = doc.tokens[hit.start].start
+        offset = doc.tokens.starts[hit.start]
         zone = doc.zone(offset)
         recalled = offset in lookbacks
         text = _span_text(doc, hit)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from backstory.matching.normalise import fold_phrase, prepare, skeleton, stem, tokenise, unspace
+from backstory.matching.normalise import Token, fold_phrase, fold_word, prepare, skeleton, stem, tokenise, unspace
 
 
 class TestFold:
@@ -32,6 +32,36 @@ class TestFold:
 
     def test_digits_are_left_as_they_are(self) -> None:
         assert skeleton("1300") == "1300"
+
+
+class TestTokens:
+    def test_the_lists_read_as_the_tokens(self) -> None:
+        tokens = tokenise("Le  Port Veln")
+        assert tokens.words == ["Le", "Port", "Veln"]
+        assert tokens.keys == ["le", "port", "veln"]
+        assert tokens.starts == [0, 4, 9]
+        assert list(tokens) == [Token("Le", "le", 0), Token("Port", "port", 4), Token("Veln", "veln", 9)]
+
+    def test_a_token_is_made_when_asked_for(self) -> None:
+        tokens = tokenise("Le  Port Veln")
+        assert tokens[1] == Token("Port", "port", 4)
+        assert tokens[-1] == Token("Veln", "veln", 9)
+        assert tokens[1:] == [Token("Port", "port", 4), Token("Veln", "veln", 9)]
+        assert len(tokens) == 3
+
+    def test_distinct_keys_are_the_keys_without_repeats(self) -> None:
+        assert tokenise("the port and the port").distinct == {"the", "port", "and"}
+
+    def test_a_word_of_several_keys_gives_a_token_for_each(self) -> None:
+        # Arabic ة transliterates apart from its word: two keys at one offset, the words after it where they stand.
+        assert len(fold_word("الجمعة")) == 2
+        tokens = tokenise("Au marché الجمعة Veln")
+        assert [(t.raw, t.start) for t in tokens] == [("Au", 0), ("marché", 3), *[("الجمعة", 10)] * 2, ("Veln", 17)]
+        assert tokens.keys[2:4] == list(fold_word("الجمعة"))
+
+    def test_a_word_without_a_key_gives_no_token(self) -> None:
+        tokens = tokenise("Au _ Veln")
+        assert list(tokens) == [Token("Au", "au", 0), Token("Veln", "veln", 5)]
 
 
 class TestStem:
