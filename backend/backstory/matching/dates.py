@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from backstory.matching.calendar import calendar_of
 from backstory.matching.normalise import Tokens, fold_phrase, stem
@@ -25,8 +26,9 @@ _NUMERIC_HINT = re.compile(r"[-.]\d(?<=\d..)")
 _MAX_ENDING = 3
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(msgspec.Struct, frozen=True, gc=False):
+    """A day of a month written in a text (a Struct, made faster than a frozen dataclass, as ``NumberMention``)."""
+
     month: int
     day: int
     year: int | None
