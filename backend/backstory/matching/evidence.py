@@ -6,6 +6,7 @@ This is gathered once per article; scoring then only looks up weights.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from backstory.matching.recall import Lookbacks
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.
 RECALLED_FACTOR = 0.5
+
+# Letters of either kind of script whose names are found by their consonants (``_consonant_hits``), in one set.
+_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
@@ -213,29 +217,36 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
 def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    # Most articles are in neither kind of script: one scan of the text spares a test per word.
-    if not index.consonant_names or not (ABJAD.search(text) or SYLLABIC.search(text)):
+    if not index.consonant_names:
         return []
-    hits: list[TermHit] = []
-    # The names each distinct word in those letters may be (None for a word in other letters), worked out once.
-    abjad: dict[str, list[Term] | None] = {}
     keys, words = tokens.keys, tokens.words
-    for i, (raw, key) in enumerate(zip(words, keys, strict=True)):
-        if raw not in abjad:
-            abjad[raw] = (
-                # A word that names a place in some language is no person, whatever its consonants read.
-                [
-                    term
-                    for consonants in (() if names_a_place(key) else abjad_keys(raw))
-                    for term in index.consonant_names.get(consonants, ())
-                ]
-                if ABJAD.search(raw)
-                else None
-            )
-        names = abjad[raw]
-        if names is not None:
-            hits.extend(TermHit(term, i, i + 1, 1) for term in names)
-        elif SYLLABIC.match(raw) and not _continues_word(text, tokens, i):
+    # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and
+    # scanning the text for either kind took three times as long).
+    if not _NAME_SCRIPTS.search(" ".join(set(words))):
+        return []
+    # Each distinct word with the key of its first token (the later ones of a word that folds to several keys
+    # share what the first found): reversed, so that the first one is written last.
+    first_keys = dict(zip(reversed(words), reversed(keys), strict=True))
+    # The names each distinct word in those letters may be, worked out once; None for a syllable.
+    found: dict[str, list[Term] | None] = {}
+    for raw, key in first_keys.items():
+        if ABJAD.search(raw):
+            # A word that names a place in some language is no person, whatever its consonants read.
+            names = [
+                term
+                for consonants in (() if names_a_place(key) else abjad_keys(raw))
+                for term in index.consonant_names.get(consonants, ())
+            ]
+            if names:
+                found[raw] = names
+        elif SYLLABIC.match(raw):
+            found[raw] = None
+    hits: list[TermHit] = []
+    for i in [i for i, raw in enumerate(words) if raw in found] if found else []:
+        terms = found[words[i]]
+        if terms is not None:
+            hits.extend(TermHit(term, i, i + 1, 1) for term in terms)
+        elif not _continues_word(text, tokens, i):
             # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
             end = i + 1
             while end < len(keys) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):

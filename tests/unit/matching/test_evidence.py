@@ -31,6 +31,14 @@ class TestFindTerms:
     def test_names_are_found_by_their_consonants_in_scripts_without_aliases(self, index: EventIndex, text: str) -> None:
         assert "mirko-zaslavsky" in {hit.term.target for hit in find_terms(build_document(text), index)}
 
+    def test_a_name_found_by_its_consonants_is_found_each_time_it_is_written(self, index: EventIndex) -> None:
+        doc = build_document("التقى زاسلافسكي بالوفد. ثم غادر زاسلافسكي الميناء.")
+        assert {(hit.start, hit.end) for hit in find_terms(doc, index)} == {(1, 2), (5, 6)}
+
+    def test_letters_and_syllables_are_both_read_in_one_article(self, index: EventIndex) -> None:
+        doc = build_document("زاسلافسكي قال. 자슬랍스키는 항구에서 말했다.")
+        assert {(hit.start, hit.end) for hit in find_terms(doc, index)} == {(0, 1), (2, 7)}
+
     def test_a_long_name_is_found_with_other_vowels(self, index: EventIndex) -> None:
         hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
         assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
