@@ -162,17 +162,15 @@ def prepare(text: str) -> str:
     # Most texts hold no apostrophe: looking for the marks first (in C) spares the pattern's scan.
     if any(mark in text for mark in _APOSTROPHE_MARKS):
         text = _APOSTROPHES.sub("", text)
-    # A callback, not an r" \1 " template: re expands a template anew for every character of a Chinese text.
-    return _UNSPACED.sub(_spaced, text)
-
-
-def _spaced(match: re.Match[str]) -> str:
-    return f" {match[1]} "
+    # Split around each such character and joined with spaces: each gets one either side, as a substitution would give
+    # (which re did through a call for every character of a Chinese text, twice as slow).
+    return " ".join(_UNSPACED.split(text))
 
 
 def unspace(prepared: str) -> str:
     """A piece of prepared text as it was written: without the spaces ``prepare`` put around unspaced scripts."""
-    return _SPACED.sub(r"\1", prepared)
+    # Most pieces hold no such script: a scan for one spares re's substitution (its template is read in Python).
+    return _SPACED.sub(r"\1", prepared) if _UNSPACED.search(prepared) else prepared
 
 
 def tokenise(text: str) -> Tokens:

@@ -72,9 +72,20 @@ class TestStem:
         assert stem("omon") == "omon"
 
 
+class TestPrepare:
+    def test_each_character_of_an_unspaced_script_stands_between_two_spaces(self) -> None:
+        assert prepare("约翰在Minsk") == " 约  翰  在 Minsk"
+
+    def test_a_text_without_them_is_left_as_it_is(self) -> None:
+        assert prepare("Port Veln") == "Port Veln"
+
+
 class TestUnspace:
     def test_it_gives_back_unspaced_text_as_written(self) -> None:
         assert unspace(prepare("约翰·科尔在明斯克")) == "约翰·科尔在明斯克"
+
+    def test_it_gives_back_a_mixed_text_as_written(self) -> None:
+        assert unspace(prepare("Port Veln 在明斯克")) == "Port Veln 在明斯克"
 
     def test_it_leaves_spaced_scripts_alone(self) -> None:
         assert unspace(prepare("John  Coale")) == "John  Coale"
