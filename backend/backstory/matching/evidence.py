@@ -116,8 +116,9 @@ def _match_from(keys: Sequence[str], position: int, term: Term, offset: int) -> 
     return position, quality
 
 
-_WordTerms = tuple[list[Term], list[str], list[str]]
-"""What a word may be: the one-word terms it is, and the slots by which it may start or continue a longer term."""
+_WordTerms = tuple[list[tuple[Term, int]], list[str], list[str]]
+"""What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), and the
+slots by which it may start or continue a longer term."""
 
 MAX_REMEMBERED_WORDS = 100_000
 """Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
@@ -154,7 +155,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             word_slots = lookup_slots(key)
             entry = (
                 [
-                    term
+                    (term, key_matches(key, term.keys[0], term.stems[0]))
                     for slot in word_slots
                     for term in index.single_words.get(slot, ())
                     if not term.langs or lang in term.langs
@@ -170,41 +171,69 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         looked_up[key] = entry
     # Most words start no term: only those that do are visited, in order.
     starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
+    # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
+    # the longer terms a pair of words may start (by the keys of both), are worked out once each.
+    capitals: dict[str, bool] = {}
+    pair_terms: dict[tuple[str, str], list[Term]] = {}
     found: list[TermHit] = []
     for i in [i for i, key in enumerate(keys) if key in starting]:
         key = keys[i]
         singles, firsts, _ = looked_up[key]
-        for term in singles:
-            if not term.caps or _written_in_capitals(words[i]):
-                found.append(TermHit(term, i, i + 1, key_matches(key, term.keys[0], term.stems[0])))
+        for term, quality in singles:
+            if term.caps:
+                word = words[i]
+                if word not in capitals:
+                    capitals[word] = _written_in_capitals(word)
+                if not capitals[word]:
+                    continue
+            found.append(TermHit(term, i, i + 1, quality))
         if not firsts:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
         for j in (i + 1, i + 2):
             if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
                 break
-            for first in firsts:
-                for second in looked_up[keys[j]][2]:
-                    for term in index.word_pairs.get((first, second), ()):
-                        if term.langs and lang not in term.langs:
-                            continue
-                        rest = _match_from(keys, j + 1, term, 2)
-                        if rest is not None:
-                            quality = (
-                                key_matches(key, term.keys[0], term.stems[0])
-                                + key_matches(keys[j], term.keys[1], term.stems[1])
-                                + rest[1]
-                            )
-                            found.append(TermHit(term, i, rest[0], quality))
+            pair = (key, keys[j])
+            terms = pair_terms.get(pair)
+            if terms is None:
+                terms = pair_terms[pair] = [
+                    term
+                    for first in firsts
+                    for second in looked_up[keys[j]][2]
+                    for term in index.word_pairs.get((first, second), ())
+                    if not term.langs or lang in term.langs
+                ]
+            for term in terms:
+                rest = _match_from(keys, j + 1, term, 2)
+                if rest is not None:
+                    quality = (
+                        key_matches(key, term.keys[0], term.stems[0])
+                        + key_matches(keys[j], term.keys[1], term.stems[1])
+                        + rest[1]
+                    )
+                    found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, index))
+    return _longest(found)
+
+
+def _longest(found: list[TermHit]) -> list[TermHit]:
+    """Of overlapping hits of one kind, the longest (then the best matched, then the first); equal ones together."""
+    by_kind: dict[str, list[TermHit]] = {"name": [], "phrase": [], "number": []}
+    for hit in found:
+        by_kind[hit.term.kind].append(hit)
     kept: list[TermHit] = []
-    for kind in ("name", "phrase", "number"):
+    for hits in by_kind.values():
         taken: dict[int, tuple[int, int, int]] = {}
-        for hit in sorted(
-            (h for h in found if h.term.kind == kind), key=lambda h: (-(h.end - h.start), -h.quality, h.start)
-        ):
+        for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.quality, h.start)):
             span = (hit.start, hit.end, hit.quality)
+            if hit.end - hit.start == 1:
+                # Most hits are one word: one claim to look at.
+                claim = taken.get(hit.start)
+                if claim is None or claim == span:
+                    kept.append(hit)
+                    taken[hit.start] = span
+                continue
             claims = [taken.get(pos) for pos in range(hit.start, hit.end)]
             # Equal spans of equal quality are kept together: a surname two entities share stays ambiguous.
             if all(c is None for c in claims) or all(c == span for c in claims):

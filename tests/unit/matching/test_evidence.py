@@ -62,6 +62,14 @@ class TestFindTerms:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
 
+    def test_an_acronym_counts_each_time_it_is_written_in_capitals_only(self, index: EventIndex) -> None:
+        doc = build_document("The TMK fined it; the tmk of it; TMK again.", None, ["en"])
+        assert [(h.term.target, h.start) for h in find_terms(doc, index)] == [("tmk", 1), ("tmk", 8)]
+
+    def test_a_phrase_is_found_each_time_it_is_written(self, index: EventIndex) -> None:
+        doc = build_document("Open skies first, then open the skies, then open skies again.", None, ["en"])
+        assert sorted((h.start, h.end) for h in find_terms(doc, index)) == [(0, 2), (4, 7), (8, 10)]
+
     def test_the_longest_name_wins_over_its_parts(self, index: EventIndex) -> None:
         (hit,) = find_terms(build_document("Mirko Zaslavsky spoke.", None, ["en"]), index)
         assert hit.term.label == "Mirko Zaslavsky"
