@@ -171,6 +171,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         looked_up[key] = entry
     # Most words start no term: only those that do are visited, in order.
     starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
+    # And most words continue none: a pair is looked at only when its second word may continue one.
+    continuing = {key for key, (_, _, seconds) in looked_up.items() if seconds}
     # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
     # the longer terms a pair of words may start (by the keys of both), are worked out once each.
     capitals: dict[str, bool] = {}
@@ -193,6 +195,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for j in (i + 1, i + 2):
             if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
                 break
+            if keys[j] not in continuing:
+                continue
             pair = (key, keys[j])
             terms = pair_terms.get(pair)
             if terms is None:
