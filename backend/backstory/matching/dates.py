@@ -125,7 +125,7 @@ def find_dates(text: str, tokens: Tokens, langs: Iterable[str]) -> list[DateMent
             if month_number is not None:
                 months[key] = month_number
     keys, words = tokens.keys, tokens.words
-    for i in [i for i, key in enumerate(keys) if key in months] if months else []:
+    for i in tokens.positions(months):
         month = months[keys[i]]
         for j in (i - 1, i + 1):
             if 0 <= j < len(keys) and keys[j].isdigit() and 1 <= int(keys[j]) <= 31:

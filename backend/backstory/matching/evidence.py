@@ -178,7 +178,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     capitals: dict[str, bool] = {}
     pair_terms: dict[tuple[str, str], list[Term]] = {}
     found: list[TermHit] = []
-    for i in [i for i, key in enumerate(keys) if key in starting]:
+    for i in tokens.positions(starting):
         key = keys[i]
         singles, firsts, _ = looked_up[key]
         for term, quality in singles:
@@ -310,7 +310,7 @@ def _long_name_hits(tokens: Tokens, index: EventIndex) -> list[TermHit]:
             names[key] = (long, foreign)
     hits: list[TermHit] = []
     keys, words = tokens.keys, tokens.words
-    for i in [i for i, key in enumerate(keys) if key in names] if names else []:
+    for i in tokens.positions(names):
         long, foreign = names[keys[i]]
         found = long if long or words[i][0] <= LAST_LATIN else foreign
         if found:

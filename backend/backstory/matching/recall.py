@@ -193,6 +193,7 @@ class Lookbacks:
         self._published = published
         self._marked: dict[int, bool] = {}
         self._candidates: list[int] | None = None
+        self._candidate_sentences: set[int] | None = None
 
     def span(self, sentence: int) -> tuple[int, int]:
         end = self._starts[sentence + 1] if sentence + 1 < len(self._starts) else self._length
@@ -200,11 +201,24 @@ class Lookbacks:
 
     def sentence_marked(self, sentence: int) -> bool:
         if sentence not in self._marked:
-            span = self.span(sentence)
-            self._marked[sentence] = _marks_past(
-                self._tokens, self._dates, self._langs, self._published, span, self._words_that_may_mark()
-            )
+            if self._published is None and sentence not in self._sentences_that_may_be_marked():
+                # Without a publish date only the words that may mark can: most sentences hold none.
+                self._marked[sentence] = False
+            else:
+                span = self.span(sentence)
+                self._marked[sentence] = _marks_past(
+                    self._tokens, self._dates, self._langs, self._published, span, self._words_that_may_mark()
+                )
         return self._marked[sentence]
+
+    def _sentences_that_may_be_marked(self) -> set[int]:
+        """The sentences that hold a word that may be a marker."""
+        if self._candidate_sentences is None:
+            starts = self._tokens.starts
+            self._candidate_sentences = {
+                bisect_right(self._starts, starts[position]) - 1 for position in self._words_that_may_mark()
+            }
+        return self._candidate_sentences
 
     def _words_that_may_mark(self) -> list[int]:
         """Positions of the words that may be a marker, worked out once per distinct word (an article repeats its
@@ -213,7 +227,7 @@ class Lookbacks:
             lookback = lookback_phrases(self._langs)
             prefixes = month_prefixes(self._langs)
             may = {key for key in self._tokens.distinct if _may_mark(key, lookback, prefixes, self._published)}
-            self._candidates = [i for i, key in enumerate(self._tokens.keys) if key in may]
+            self._candidates = self._tokens.positions(may)
         return self._candidates
 
     def __contains__(self, offset: object) -> bool:

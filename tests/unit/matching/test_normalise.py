@@ -52,6 +52,17 @@ class TestTokens:
     def test_distinct_keys_are_the_keys_without_repeats(self) -> None:
         assert tokenise("the port and the port").distinct == {"the", "port", "and"}
 
+    @pytest.mark.parametrize(
+        "wanted",
+        [set(), {"port"}, {"port", "the"}, {"nowhere"}, {"the", "port", "and", "veln", "le", "a", "b", "c", "d"}],
+    )
+    def test_positions_are_those_of_the_wanted_keys_in_order(self, wanted: set[str]) -> None:
+        tokens = tokenise("The port and the Port of Veln, the port again")
+        assert tokens.positions(wanted) == [i for i, token in enumerate(tokens) if token.key in wanted]
+
+    def test_positions_of_a_key_are_all_its_tokens(self) -> None:
+        assert tokenise("the port and the port").positions({"port"}) == [1, 4]
+
     def test_a_word_of_several_keys_gives_a_token_for_each(self) -> None:
         # Arabic ة transliterates apart from its word: two keys at one offset, the words after it where they stand.
         assert len(fold_word("الجمعة")) == 2

@@ -52,6 +52,11 @@ class TestLookbackSentences:
         )
         assert _marked(text) == ["In September talks began.", "Sanctions came in 2021."]
 
+    def test_without_a_publish_date_only_sentences_with_a_relative_phrase_are_marked(self) -> None:
+        text = "In September talks began. Zaslavsky spoke. Last week the harbour reopened. Ships wait 3 days ago."
+        marked = ["Last week the harbour reopened.", "Ships wait 3 days ago."]
+        assert _marked(text, published=None) == marked
+
     def test_months_and_years_need_the_publish_date(self) -> None:
         assert _marked("In September talks began. Sanctions came in 2021.", published=None) == []
 
