@@ -130,6 +130,16 @@ class Tokens(Sequence[Token]):
     def __iter__(self) -> Iterator[Token]:
         return self._made(self.words, self.keys, self.starts)
 
+    def __eq__(self, other: object) -> bool:
+        # Equal as the list of tokens it stands for was (and, like it, unhashable): documents compare by value.
+        if isinstance(other, Tokens):
+            return self.words == other.words and self.keys == other.keys and self.starts == other.starts
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __repr__(self) -> str:
         return f"Tokens({list(self)!r})"
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from backstory.matching.document import build_document
 from backstory.matching.normalise import Token, fold_phrase, fold_word, prepare, skeleton, stem, tokenise, unspace
 
 
@@ -48,6 +49,11 @@ class TestTokens:
         assert tokens[-1] == Token("Veln", "veln", 9)
         assert tokens[1:] == [Token("Port", "port", 4), Token("Veln", "veln", 9)]
         assert len(tokens) == 3
+
+    def test_tokens_compare_by_value(self) -> None:
+        assert tokenise("Le  Port Veln") == tokenise("Le  Port Veln") == list(tokenise("Le  Port Veln"))
+        assert tokenise("Le  Port Veln") != tokenise("Le Port Veln")
+        assert build_document("Port Veln reopened.") == build_document("Port Veln reopened.")
 
     def test_distinct_keys_are_the_keys_without_repeats(self) -> None:
         assert tokenise("the port and the port").distinct == {"the", "port", "and"}
