@@ -116,14 +116,17 @@ def _match_from(keys: Sequence[str], position: int, term: Term, offset: int) -> 
     return position, quality
 
 
-_WordTerms = tuple[list[tuple[Term, int]], list[str], list[str]]
-"""What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), and the
-slots by which it may start or continue a longer term."""
+_LongNames = tuple[list[Term] | None, list[Term] | None]
+"""The long names and the shorter foreign ones a word's consonants are (``_long_name_hits``)."""
+
+_WordTerms = tuple[list[tuple[Term, int]], list[str], list[str], _LongNames | None]
+"""What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), the
+slots by which it may start or continue a longer term, and the names its consonants may be, if any."""
 
 MAX_REMEMBERED_WORDS = 100_000
 """Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
 
-_NOTHING: _WordTerms = ([], [], [])
+_NOTHING: _WordTerms = ([], [], [], None)
 """The look-up of most words, shared (never changed: the lists are only read)."""
 
 _remembered: dict[int, dict[tuple[str | None, str], _WordTerms]] = {}
@@ -162,6 +165,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
+                _long_names(key, index),
             )
             if not any(entry):
                 entry = _NOTHING
@@ -170,9 +174,9 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             known[(lang, key)] = entry
         looked_up[key] = entry
     # Most words start no term: only those that do are visited, in order.
-    starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
+    starting = {key for key, (singles, firsts, _, _) in looked_up.items() if singles or firsts}
     # And most words continue none: a pair is looked at only when its second word may continue one.
-    continuing = {key for key, (_, _, seconds) in looked_up.items() if seconds}
+    continuing = {key for key, (_, _, seconds, _) in looked_up.items() if seconds}
     # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
     # the longer terms a pair of words may start (by the keys of both), are worked out once each.
     capitals: dict[str, bool] = {}
@@ -180,7 +184,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found: list[TermHit] = []
     for i in tokens.positions(starting):
         key = keys[i]
-        singles, firsts, _ = looked_up[key]
+        singles, firsts, _, _ = looked_up[key]
         for term, quality in singles:
             if term.caps:
                 word = words[i]
@@ -217,7 +221,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     )
                     found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
-    found.extend(_long_name_hits(tokens, index))
+    found.extend(_long_name_hits(tokens, looked_up))
     return _longest(found)
 
 
@@ -292,22 +296,23 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
     return hits
 
 
-def _long_name_hits(tokens: Tokens, index: EventIndex) -> list[TermHit]:
+def _long_names(key: str, index: EventIndex) -> _LongNames | None:
+    """The long names and the shorter foreign ones the consonants of a word are (``consonants.vowelless``), if any:
+    looked up with the rest of what a word may be, and so remembered with it."""
+    if len(key) < MIN_FOREIGN_NAME - 1:
+        return None
+    consonants = vowelless(key)
+    long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
+    foreign = index.foreign_names.get(consonants)
+    return (long, foreign) if (long or foreign) and not names_a_place(key) else None
+
+
+def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms]) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
     shorter ones in words of other alphabets than the Latin one."""
-    if not index.long_names and not index.foreign_names:
-        return []
-    # Each distinct word looked up once (an article repeats its words): the long names and the shorter foreign ones
-    # its consonants are, if any; then only the words that are one of them are visited, in order.
-    names: dict[str, tuple[list[Term] | None, list[Term] | None]] = {}
-    for key in tokens.distinct:
-        if len(key) < MIN_FOREIGN_NAME - 1:
-            continue
-        consonants = vowelless(key)
-        long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
-        foreign = index.foreign_names.get(consonants)
-        if (long or foreign) and not names_a_place(key):
-            names[key] = (long, foreign)
+    # Each distinct word looked up once (an article repeats its words, and the look-ups are remembered); then only
+    # the words that are one of them are visited, in order.
+    names = {key: entry[3] for key, entry in looked_up.items() if entry[3] is not None}
     hits: list[TermHit] = []
     keys, words = tokens.keys, tokens.words
     for i in tokens.positions(names):

@@ -43,6 +43,13 @@ class TestFindTerms:
         hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
         assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
 
+    def test_a_long_name_is_found_again_by_the_look_ups_remembered_for_the_index(self, index: EventIndex) -> None:
+        found = [
+            {hit.term.target for hit in find_terms(build_document("Mirko Zoslovsky arrived.", None, [lang]), index)}
+            for lang in ("en", "en", "de")
+        ]
+        assert all("mirko-zaslavsky" in targets for targets in found)
+
     @pytest.mark.parametrize(("text", "lang"), [("Трунва прибыла.", "ru"), ("Η Τρανβο έφτασε.", "el")])
     def test_a_shorter_name_in_another_alphabet_is_found_with_other_vowels(
         self, vowels: EventIndex, text: str, lang: str
