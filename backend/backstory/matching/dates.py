@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
+
 from backstory.matching.calendar import calendar_of
-from backstory.matching.normalise import Token, fold_phrase, stem
+from backstory.matching.normalise import Tokens, fold_phrase, stem
 
 _NUMERIC = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
-# Where a numeric date may first start: a digit, a separator and a digit (re scans for digits quickly, while the \b
-# that starts _NUMERIC makes it try every character). A numeric date starts at most three characters before it.
-_NUMERIC_HINT = re.compile(r"\d[-.]\d")
+# Where a numeric date may first start: a digit, a separator and a digit (the \b that starts _NUMERIC makes re try
+# every character). Written to start with the separator, and to look behind for the first digit only once the second
+# is found: re scans for two characters twice as fast as for any digit. A numeric date starts at most four characters
+# before the separator.
+_NUMERIC_HINT = re.compile(r"[-.]\d(?<=\d..)")
 # Inflected month names carry at most this many letters beyond their stem (февраль -> февраля).
 _MAX_ENDING = 3
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(msgspec.Struct, frozen=True, gc=False):
+    """A day of a month written in a text (a Struct, made faster than a frozen dataclass, as ``NumberMention``)."""
+
     month: int
     day: int
     year: int | None
@@ -107,7 +111,7 @@ def _month_of(key: str, tables: Sequence[MonthTable]) -> int | None:
     return None
 
 
-def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list[DateMention]:
+def find_dates(text: str, tokens: Tokens, langs: Iterable[str]) -> list[DateMention]:
     """Day-and-month mentions: a day number next to a month name, or a numeric date."""
     codes = tuple(dict.fromkeys([*langs, "en"]))
     tables = [month_table(lang) for lang in codes]
@@ -115,31 +119,32 @@ def find_dates(text: str, tokens: Sequence[Token], langs: Iterable[str]) -> list
     found: list[DateMention] = []
     # The month each distinct word names, once; then only the words that name one are visited, in order.
     months: dict[str, int] = {}
-    for key in {token.key for token in tokens}:
+    for key in tokens.distinct:
         if len(key) >= 3 and key[:4] in prefixes and not key.isdigit():
             month_number = _month_of(key, tables)
             if month_number is not None:
                 months[key] = month_number
-    for i in [i for i, token in enumerate(tokens) if token.key in months] if months else []:
-        month = months[tokens[i].key]
+    keys, words = tokens.keys, tokens.words
+    for i in tokens.positions(months):
+        month = months[keys[i]]
         for j in (i - 1, i + 1):
-            if 0 <= j < len(tokens) and tokens[j].key.isdigit() and 1 <= int(tokens[j].key) <= 31:
+            if 0 <= j < len(keys) and keys[j].isdigit() and 1 <= int(keys[j]) <= 31:
                 year = None
                 k = i + 1 if j == i - 1 else j + 1
-                if k < len(tokens) and len(tokens[k].key) == 4 and tokens[k].key.startswith("20"):
-                    year = int(tokens[k].key)
+                if k < len(keys) and len(keys[k]) == 4 and keys[k].startswith("20"):
+                    year = int(keys[k])
                 found.append(
                     DateMention(
                         month=month,
-                        day=int(tokens[j].key),
+                        day=int(keys[j]),
                         year=year,
-                        raw=f"{tokens[min(i, j)].raw} {tokens[max(i, j)].raw}",
-                        start=tokens[min(i, j)].start,
+                        raw=f"{words[min(i, j)]} {words[max(i, j)]}",
+                        start=tokens.starts[min(i, j)],
                     )
                 )
                 break
     hint = _NUMERIC_HINT.search(text)
-    for match in _NUMERIC.finditer(text, max(0, hint.start() - 3)) if hint else ():
+    for match in _NUMERIC.finditer(text, max(0, hint.start() - 4)) if hint else ():
         if match.group(1):
             year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
         else:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backstory.matching.dates import DateMention, find_dates
-from backstory.matching.normalise import Token, prepare, tokens_of
+from backstory.matching.normalise import Tokens, prepare, tokens_of
 from backstory.matching.numbers import NumberMention, find_numbers
 
 # Where the reported news usually is: the headline and the first paragraph or two.
@@ -20,7 +20,7 @@ class Document:
     text: str
     head: str
     """The headline and lead as written, for the semantic re-ranker."""
-    tokens: list[Token]
+    tokens: Tokens
     numbers: list[NumberMention]
     dates: list[DateMention]
     headline_end: int

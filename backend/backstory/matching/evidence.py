@@ -6,9 +6,12 @@ This is gathered once per article; scoring then only looks up weights.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import msgspec
 
 from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
@@ -25,13 +28,16 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import LAST_LATIN, Token, unspace
+from backstory.matching.normalise import LAST_LATIN, Tokens, unspace
 from backstory.matching.recall import Lookbacks
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 # Evidence in a sentence that looks back ("last week", "in 2021") recalls an event rather than reporting it.
 RECALLED_FACTOR = 0.5
+
+# Letters of either kind of script whose names are found by their consonants (``_consonant_hits``), in one set.
+_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
@@ -76,8 +82,10 @@ class ArticleEvidence:
     """(month, day) -> its sighting and the year written with it, if any."""
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
+class TermHit(msgspec.Struct, frozen=True, gc=False):
+    """A term found at tokens ``start`` to ``end``. A Struct: an article has a couple of hundred before the overlapping
+    ones are dropped, and a frozen dataclass took ten times as long to make."""
+
     term: Term
     start: int
     end: int
@@ -90,16 +98,17 @@ def _written_in_capitals(word: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) * 2 >= len(letters) and word[0].isupper()
 
 
-def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int) -> tuple[int, int] | None:
-    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position``, or None."""
+def _match_from(keys: Sequence[str], position: int, term: Term, offset: int) -> tuple[int, int] | None:
+    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position`` (of the article's
+    ``keys``), or None."""
     quality = 0
     for key, key_stem in zip(term.keys[offset:], term.stems[offset:], strict=True):
-        if position >= len(tokens):
+        if position >= len(keys):
             return None
-        matched = key_matches(tokens[position].key, key, key_stem)
-        if not matched and len(tokens[position].key) <= MAX_GAP_LETTERS and position + 1 < len(tokens):
+        matched = key_matches(keys[position], key, key_stem)
+        if not matched and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
             position += 1
-            matched = key_matches(tokens[position].key, key, key_stem)
+            matched = key_matches(keys[position], key, key_stem)
         if not matched:
             return None
         quality += matched
@@ -107,13 +116,17 @@ def _match_from(tokens: Sequence[Token], position: int, term: Term, offset: int)
     return position, quality
 
 
-_WordTerms = tuple[list[Term], list[str], list[str]]
-"""What a word may be: the one-word terms it is, and the slots by which it may start or continue a longer term."""
+_LongNames = tuple[list[Term] | None, list[Term] | None]
+"""The long names and the shorter foreign ones a word's consonants are (``_long_name_hits``)."""
+
+_WordTerms = tuple[list[tuple[Term, int]], list[str], list[str], _LongNames | None]
+"""What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), the
+slots by which it may start or continue a longer term, and the names its consonants may be, if any."""
 
 MAX_REMEMBERED_WORDS = 100_000
 """Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
 
-_NOTHING: _WordTerms = ([], [], [])
+_NOTHING: _WordTerms = ([], [], [], None)
 """The look-up of most words, shared (never changed: the lists are only read)."""
 
 _remembered: dict[int, dict[tuple[str | None, str], _WordTerms]] = {}
@@ -136,22 +149,23 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     lang = doc.langs[0] if doc.langs else None
     # An article repeats its words: each distinct word is looked up once, as the one-word terms it may be and
     # the slots by which it may start or continue a longer term.
-    keys = [token.key for token in tokens]
+    keys, words = tokens.keys, tokens.words
     known = _looked_up(index)
     looked_up: dict[str, _WordTerms] = {}
-    for key in set(keys):
+    for key in tokens.distinct:
         entry = known.get((lang, key))
         if entry is None:
             word_slots = lookup_slots(key)
             entry = (
                 [
-                    term
+                    (term, key_matches(key, term.keys[0], term.stems[0]))
                     for slot in word_slots
                     for term in index.single_words.get(slot, ())
                     if not term.langs or lang in term.langs
                 ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
+                _long_names(key, index),
             )
             if not any(entry):
                 entry = _NOTHING
@@ -160,42 +174,74 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             known[(lang, key)] = entry
         looked_up[key] = entry
     # Most words start no term: only those that do are visited, in order.
-    starting = {key for key, (singles, firsts, _) in looked_up.items() if singles or firsts}
+    starting = {key for key, (singles, firsts, _, _) in looked_up.items() if singles or firsts}
+    # And most words continue none: a pair is looked at only when its second word may continue one.
+    continuing = {key for key, (_, _, seconds, _) in looked_up.items() if seconds}
+    # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
+    # the longer terms a pair of words may start (by the keys of both), are worked out once each.
+    capitals: dict[str, bool] = {}
+    pair_terms: dict[tuple[str, str], list[Term]] = {}
     found: list[TermHit] = []
-    for i in [i for i, key in enumerate(keys) if key in starting]:
-        token = tokens[i]
-        singles, firsts, _ = looked_up[token.key]
-        for term in singles:
-            if not term.caps or _written_in_capitals(token.raw):
-                found.append(TermHit(term, i, i + 1, key_matches(token.key, term.keys[0], term.stems[0])))
+    for i in tokens.positions(starting):
+        key = keys[i]
+        singles, firsts, _, _ = looked_up[key]
+        for term, quality in singles:
+            if term.caps:
+                word = words[i]
+                if word not in capitals:
+                    capitals[word] = _written_in_capitals(word)
+                if not capitals[word]:
+                    continue
+            found.append(TermHit(term, i, i + 1, quality))
         if not firsts:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
         for j in (i + 1, i + 2):
-            if j >= len(tokens) or (j == i + 2 and len(tokens[i + 1].key) > MAX_GAP_LETTERS):
+            if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
                 break
-            for first in firsts:
-                for second in looked_up[keys[j]][2]:
-                    for term in index.word_pairs.get((first, second), ()):
-                        if term.langs and lang not in term.langs:
-                            continue
-                        rest = _match_from(tokens, j + 1, term, 2)
-                        if rest is not None:
-                            quality = (
-                                key_matches(token.key, term.keys[0], term.stems[0])
-                                + key_matches(tokens[j].key, term.keys[1], term.stems[1])
-                                + rest[1]
-                            )
-                            found.append(TermHit(term, i, rest[0], quality))
+            if keys[j] not in continuing:
+                continue
+            pair = (key, keys[j])
+            terms = pair_terms.get(pair)
+            if terms is None:
+                terms = pair_terms[pair] = [
+                    term
+                    for first in firsts
+                    for second in looked_up[keys[j]][2]
+                    for term in index.word_pairs.get((first, second), ())
+                    if not term.langs or lang in term.langs
+                ]
+            for term in terms:
+                rest = _match_from(keys, j + 1, term, 2)
+                if rest is not None:
+                    quality = (
+                        key_matches(key, term.keys[0], term.stems[0])
+                        + key_matches(keys[j], term.keys[1], term.stems[1])
+                        + rest[1]
+                    )
+                    found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
-    found.extend(_long_name_hits(tokens, index))
+    found.extend(_long_name_hits(tokens, looked_up))
+    return _longest(found)
+
+
+def _longest(found: list[TermHit]) -> list[TermHit]:
+    """Of overlapping hits of one kind, the longest (then the best matched, then the first); equal ones together."""
+    by_kind: dict[str, list[TermHit]] = {"name": [], "phrase": [], "number": []}
+    for hit in found:
+        by_kind[hit.term.kind].append(hit)
     kept: list[TermHit] = []
-    for kind in ("name", "phrase", "number"):
+    for hits in by_kind.values():
         taken: dict[int, tuple[int, int, int]] = {}
-        for hit in sorted(
-            (h for h in found if h.term.kind == kind), key=lambda h: (-(h.end - h.start), -h.quality, h.start)
-        ):
+        for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.quality, h.start)):
             span = (hit.start, hit.end, hit.quality)
+            if hit.end - hit.start == 1:
+                # Most hits are one word: one claim to look at.
+                claim = taken.get(hit.start)
+                if claim is None or claim == span:
+                    kept.append(hit)
+                    taken[hit.start] = span
+                continue
             claims = [taken.get(pos) for pos in range(hit.start, hit.end)]
             # Equal spans of equal quality are kept together: a surname two entities share stays ambiguous.
             if all(c is None for c in claims) or all(c == span for c in claims):
@@ -205,83 +251,92 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     return kept
 
 
-def _consonant_hits(text: str, tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    # Most articles are in neither kind of script: one scan of the text spares a test per word.
-    if not index.consonant_names or not (ABJAD.search(text) or SYLLABIC.search(text)):
+    if not index.consonant_names:
         return []
+    keys, words = tokens.keys, tokens.words
+    # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and
+    # scanning the text for either kind took three times as long).
+    if not _NAME_SCRIPTS.search(" ".join(set(words))):
+        return []
+    # Each distinct word with the key of its first token (the later ones of a word that folds to several keys
+    # share what the first found): reversed, so that the first one is written last.
+    first_keys = dict(zip(reversed(words), reversed(keys), strict=True))
+    # The names each distinct word in those letters may be, worked out once; None for a syllable.
+    found: dict[str, list[Term] | None] = {}
+    for raw, key in first_keys.items():
+        if ABJAD.search(raw):
+            # A word that names a place in some language is no person, whatever its consonants read.
+            names = [
+                term
+                for consonants in (() if names_a_place(key) else abjad_keys(raw))
+                for term in index.consonant_names.get(consonants, ())
+            ]
+            if names:
+                found[raw] = names
+        elif SYLLABIC.match(raw):
+            found[raw] = None
     hits: list[TermHit] = []
-    # The names each distinct word in those letters may be (None for a word in other letters), worked out once.
-    abjad: dict[str, list[Term] | None] = {}
-    for i, token in enumerate(tokens):
-        if token.raw not in abjad:
-            abjad[token.raw] = (
-                # A word that names a place in some language is no person, whatever its consonants read.
-                [
-                    term
-                    for key in (() if names_a_place(token.key) else abjad_keys(token.raw))
-                    for term in index.consonant_names.get(key, ())
-                ]
-                if ABJAD.search(token.raw)
-                else None
-            )
-        names = abjad[token.raw]
-        if names is not None:
-            hits.extend(TermHit(term, i, i + 1, 1) for term in names)
-        elif SYLLABIC.match(token.raw) and not _continues_word(text, tokens, i):
+    for i in [i for i, raw in enumerate(words) if raw in found] if found else []:
+        terms = found[words[i]]
+        if terms is not None:
+            hits.extend(TermHit(term, i, i + 1, 1) for term in terms)
+        elif not _continues_word(text, tokens, i):
             # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
             end = i + 1
-            while end < len(tokens) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
+            while end < len(keys) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
                 end += 1
                 # Two syllables are a common word as often as a name (성과, "results"); a place is no person.
-                if end - i < MIN_SYLLABLES or names_a_place("".join(t.key for t in tokens[i:end])):
+                if end - i < MIN_SYLLABLES or names_a_place("".join(keys[i:end])):
                     continue
-                for term in index.consonant_names.get(syllables_key(t.raw for t in tokens[i:end]), ()):
+                for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
     return hits
 
 
-def _long_name_hits(tokens: Sequence[Token], index: EventIndex) -> list[TermHit]:
+def _long_names(key: str, index: EventIndex) -> _LongNames | None:
+    """The long names and the shorter foreign ones the consonants of a word are (``consonants.vowelless``), if any:
+    looked up with the rest of what a word may be, and so remembered with it."""
+    if len(key) < MIN_FOREIGN_NAME - 1:
+        return None
+    consonants = vowelless(key)
+    long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
+    foreign = index.foreign_names.get(consonants)
+    return (long, foreign) if (long or foreign) and not names_a_place(key) else None
+
+
+def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms]) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
     shorter ones in words of other alphabets than the Latin one."""
-    if not index.long_names and not index.foreign_names:
-        return []
-    # Each distinct word looked up once (an article repeats its words): the long names and the shorter foreign ones
-    # its consonants are, if any; then only the words that are one of them are visited, in order.
-    names: dict[str, tuple[list[Term] | None, list[Term] | None]] = {}
-    for key in {token.key for token in tokens}:
-        if len(key) < MIN_FOREIGN_NAME - 1:
-            continue
-        consonants = vowelless(key)
-        long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
-        foreign = index.foreign_names.get(consonants)
-        if (long or foreign) and not names_a_place(key):
-            names[key] = (long, foreign)
+    # Each distinct word looked up once (an article repeats its words, and the look-ups are remembered); then only
+    # the words that are one of them are visited, in order.
+    names = {key: entry[3] for key, entry in looked_up.items() if entry[3] is not None}
     hits: list[TermHit] = []
-    for i in [i for i, token in enumerate(tokens) if token.key in names] if names else []:
-        token = tokens[i]
-        long, foreign = names[token.key]
-        found = long if long or token.raw[0] <= LAST_LATIN else foreign
+    keys, words = tokens.keys, tokens.words
+    for i in tokens.positions(names):
+        long, foreign = names[keys[i]]
+        found = long if long or words[i][0] <= LAST_LATIN else foreign
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
 
 
-def _continues_word(text: str, tokens: Sequence[Token], i: int) -> bool:
+def _continues_word(text: str, tokens: Tokens, i: int) -> bool:
     """Whether token ``i`` is a syllable written right after the previous one: ``prepare`` put one space either
     side of each, and only a long-vowel mark (プーチン) may stand between two syllables of a word."""
-    if i == 0 or not SYLLABIC.match(tokens[i].raw):
+    words, starts = tokens.words, tokens.starts
+    if i == 0 or not SYLLABIC.match(words[i]):
         return False
-    previous = tokens[i - 1]
-    between = text[previous.start + len(previous.raw) : tokens[i].start]
+    between = text[starts[i - 1] + len(words[i - 1]) : starts[i]]
     marks = between.count(LONG_VOWEL)
-    return bool(SYLLABIC.match(previous.raw)) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
+    return bool(SYLLABIC.match(words[i - 1])) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
 
 
 def _span_text(doc: Document, hit: TermHit) -> str:
-    first, last = doc.tokens[hit.start], doc.tokens[hit.end - 1]
-    return unspace(doc.text[first.start : last.start + len(last.raw)])
+    starts = doc.tokens.starts
+    return unspace(doc.text[starts[hit.start] : starts[hit.end - 1] + len(doc.tokens.words[hit.end - 1])])
 
 
 def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -> ArticleEvidence:
@@ -289,7 +344,7 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
     evidence = ArticleEvidence()
     lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published)
     for hit in find_terms(doc, index):
-        offset = doc.tokens[hit.start].start
+        offset = doc.tokens.starts[hit.start]
         zone = doc.zone(offset)
         recalled = offset in lookbacks
         text = _span_text(doc, hit)

@@ -135,11 +135,11 @@ else:
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class Postings:
+class Postings(msgspec.Struct, frozen=True, gc=False):
     """The events a piece of evidence is listed by, each with its weight; iterates as (event id, weight) pairs.
 
-    A view of one row of ``PostingLists``, made when asked for."""
+    A view of one row of ``PostingLists``, made when asked for (for each name and number an article shows): a Struct,
+    made in a tenth of the time of a frozen dataclass."""
 
     lists: PostingLists
     start: int

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import NamedTuple, cast, overload
 
 from anyascii import anyascii
 
@@ -64,6 +65,88 @@ class Token(NamedTuple):
     """The folded skeleton."""
     start: int
     """Character offset of the word in the text."""
+
+
+_FEW_KEYS = 8
+"""Up to this many keys, ``Tokens.positions`` looks for each in turn rather than testing every token."""
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of a text, held as three lists side by side: what matching reads is a list of keys, or the word or
+    offset at a position. An article has a thousand tokens or more, and a tuple for each was a fifth of the time
+    tokenising took, and read back a field at a time; a ``Token`` is now made only when one is asked for."""
+
+    __slots__ = ("_distinct", "keys", "starts", "words")
+
+    def __init__(self, words: list[str], keys: list[str], starts: list[int]) -> None:
+        self.words = words
+        """``Token.raw`` of each token."""
+        self.keys = keys
+        """``Token.key`` of each token."""
+        self.starts = starts
+        """``Token.start`` of each token, in increasing order."""
+        self._distinct: frozenset[str] | None = None
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """The keys without their repeats: matching looks up each distinct word once (an article repeats its
+        words), and several steps do, so the set is made once."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.keys)
+        return self._distinct
+
+    def positions(self, wanted: Collection[str]) -> list[int]:
+        """Positions of the tokens whose key is one of ``wanted``, in order."""
+        keys = self.keys
+        if len(wanted) > _FEW_KEYS:
+            return [position for position, key in enumerate(keys) if key in wanted]
+        # A few keys (month names, a name, look-back words) are found by list.index, which scans in C: a tenth of
+        # the time of a test of every token in Python.
+        found: list[int] = []
+        for key in wanted:
+            position = -1
+            try:
+                while True:
+                    position = keys.index(key, position + 1)
+                    found.append(position)
+            except ValueError:
+                pass
+        if len(wanted) > 1:
+            found.sort()
+        return found
+
+    @overload
+    def __getitem__(self, position: int) -> Token: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Token]: ...
+    def __getitem__(self, position: int | slice) -> Token | list[Token]:
+        if isinstance(position, slice):
+            return list(self._made(self.words[position], self.keys[position], self.starts[position]))
+        return Token(self.words[position], self.keys[position], self.starts[position])
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._made(self.words, self.keys, self.starts)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal as the list of tokens it stands for was (and, like it, unhashable): documents compare by value.
+        if isinstance(other, Tokens):
+            return self.words == other.words and self.keys == other.keys and self.starts == other.starts
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    @staticmethod
+    def _made(words: list[str], keys: list[str], starts: list[int]) -> Iterator[Token]:
+        # tuple.__new__ rather than Token(...): a named tuple's own __new__ is a Python function.
+        return map(tuple.__new__, repeat(Token), zip(words, keys, starts, strict=True))
 
 
 def skeleton(ascii_word: str) -> str:
@@ -113,49 +196,57 @@ def prepare(text: str) -> str:
     # Most texts hold no apostrophe: looking for the marks first (in C) spares the pattern's scan.
     if any(mark in text for mark in _APOSTROPHE_MARKS):
         text = _APOSTROPHES.sub("", text)
-    # A callback, not an r" \1 " template: re expands a template anew for every character of a Chinese text.
-    return _UNSPACED.sub(_spaced, text)
-
-
-def _spaced(match: re.Match[str]) -> str:
-    return f" {match[1]} "
+    # Split around each such character and joined with spaces: each gets one either side, as a substitution would give
+    # (which re did through a call for every character of a Chinese text, twice as slow).
+    return " ".join(_UNSPACED.split(text))
 
 
 def unspace(prepared: str) -> str:
     """A piece of prepared text as it was written: without the spaces ``prepare`` put around unspaced scripts."""
-    return _SPACED.sub(r"\1", prepared)
+    # Most pieces hold no such script: a scan for one spares re's substitution (its template is read in Python).
+    return _SPACED.sub(r"\1", prepared) if _UNSPACED.search(prepared) else prepared
 
 
-def tokenise(text: str) -> list[Token]:
+def tokenise(text: str) -> Tokens:
     """Tokens of a raw text, each with its folded key."""
     return tokens_of(prepare(text))
 
 
-def tokens_of(prepared: str) -> list[Token]:
+def tokens_of(prepared: str) -> Tokens:
     """Tokens of a text already passed through ``prepare``; offsets refer to it."""
     # Every article goes through here, so it is written for speed, in C-level passes where it can be: the text split
     # around its words (no match object per word), each word's key from a cache, the offsets added up from the
-    # pieces' lengths, and the tokens made by tuple.__new__ (a named tuple's own __new__ is a Python function).
-    # About twice as fast as a loop over finditer making Token(...) per word.
+    # pieces' lengths. About twice as fast as a loop over finditer making Token(...) per word.
     pieces = _WORD_SPLIT.split(prepared)
     words = pieces[1::2]
     keys = list(map(_single_key, words))
-    if None in keys:
-        return _tokens_one_by_one(pieces)
     starts = list(accumulate(map(len, pieces)))[0:-1:2]
-    return list(map(tuple.__new__, repeat(Token), zip(words, keys, starts, strict=True)))
+    if None in keys:
+        return _expanded(words, keys, starts)
+    return Tokens(words, cast(list[str], keys), starts)
 
 
-def _tokens_one_by_one(pieces: list[str]) -> list[Token]:
-    """``tokens_of`` for a text with a word that folds to no key or to several."""
-    tokens: list[Token] = []
-    offset = len(pieces[0])
-    for position in range(1, len(pieces), 2):
-        raw = pieces[position]
-        for key in fold_word(raw):
-            tokens.append(Token(raw, key, offset))
-        offset += len(raw) + len(pieces[position + 1])
-    return tokens
+def _expanded(words: list[str], keys: list[str | None], starts: list[int]) -> Tokens:
+    """``tokens_of`` for a text with a word that folds to no key or to several (None in ``keys``): a token for each
+    key it folds to, none for a word without one. Such words are few (Arabic ة is one), so the lists are copied a run
+    at a time between them."""
+    out_words: list[str] = []
+    out_keys: list[str] = []
+    out_starts: list[int] = []
+    done = 0
+    for position in [position for position, key in enumerate(keys) if key is None]:
+        out_words += words[done:position]
+        out_keys += cast(list[str], keys[done:position])
+        out_starts += starts[done:position]
+        folded = fold_word(words[position])
+        out_words += [words[position]] * len(folded)
+        out_keys += folded
+        out_starts += [starts[position]] * len(folded)
+        done = position + 1
+    out_words += words[done:]
+    out_keys += cast(list[str], keys[done:])
+    out_starts += starts[done:]
+    return Tokens(out_words, out_keys, out_starts)
 
 
 @lru_cache(maxsize=200_000)

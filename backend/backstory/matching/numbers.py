@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+import msgspec
 
 # Thousands may be grouped by comma, dot, apostrophe or (narrow, no-break) space.
 # Written to start with its first digit (the look-behind comes after it) so that re scans for digits instead of
@@ -22,8 +23,10 @@ _YEARS_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(msgspec.Struct, frozen=True, gc=False):
+    """A number as written in a text. A Struct: an article has dozens, and a frozen dataclass took ten times as long
+    to make."""
+
     value: str
     """Plain digits without separators or leading zeros."""
     raw: str

@@ -147,7 +147,8 @@ def _summed_scores(
     # And each story's factor (how much of its cast the article names, whether it names an anchor), once.
     story_factors: dict[str, float] = {}
     for event_id, total in sums.items():
-        day = index.events[event_id].date
+        event = index.events[event_id]
+        day = event.date
         if day not in day_factors:
             late = published is not None and (day - published).days > params.grace_days
             day_factors[day] = None if late else 1 + params.recency_boost * _recency(published, day, params)
@@ -156,7 +157,7 @@ def _summed_scores(
             # An article cannot report what had not happened yet when it was published.
             excluded += 1
             continue
-        story_id = index.events[event_id].story_id
+        story_id = event.story_id
         if story_id not in story_factors:
             story_factors[story_id] = _story_factor(leads, story_id, params, anchored(evidence, index, story_id))
         scores[event_id] = total * day_factor * story_factors[story_id]
@@ -177,12 +178,21 @@ def anchored(evidence: ArticleEvidence, index: EventIndex, story_id: str) -> boo
 
 def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float]:
     """Per story whose names the article shows, the share of its usual cast (``index.story_cast``) it names."""
-    stories = {story_id for entity_id in evidence.names for story_id in index.entity_stories.get(entity_id, ())}
+    # The article's names by story, in one pass over them, rather than each story's whole cast looked through.
+    named: dict[str, list[str]] = defaultdict(list)
+    for entity_id in evidence.names:
+        for story_id in index.entity_stories.get(entity_id, ()):
+            named[story_id].append(entity_id)
     shares = {}
-    for story_id in stories:
+    for story_id, entity_ids in named.items():
         cast = index.story_cast.get(story_id)
         if cast:
-            shares[story_id] = sum(w for e, w in cast.items() if e in evidence.names) / sum(cast.values())
+            weights = [cast[e] for e in entity_ids if e in cast]
+            # Added in the cast's order, as the share always was: two floats add up alike in either order, more
+            # may not.
+            if len(weights) > 2:
+                weights = [w for e, w in cast.items() if e in evidence.names]
+            shares[story_id] = sum(weights) / sum(cast.values())
     return shares
 
 
@@ -343,11 +353,17 @@ def _add_margins(
 def _related_story(index: EventIndex, evidence: ArticleEvidence, params: ScoringParams) -> str | None:
     """The story whose names the article mentions most, if it names one of its core and enough of them."""
     best: tuple[int, str] | None = None
-    stories = {story_id for entity_id in evidence.names for story_id in index.entity_stories.get(entity_id, ())}
-    for story_id in sorted(stories):
+    # How many of its entities the article names, per story: a story lists an entity exactly when the entity is
+    # listed by one of its events (``index.entity_stories``), so counted from the article's names rather than from
+    # every entity of each story they reach (which ``index.story_entities`` works out anew when asked).
+    mentions: dict[str, int] = defaultdict(int)
+    for entity_id in evidence.names:
+        for story_id in index.entity_stories.get(entity_id, ()):
+            mentions[story_id] += 1
+    for story_id in sorted(mentions):
         if index.story_core.get(story_id, frozenset()).isdisjoint(evidence.names):
             continue
-        mentioned = len(index.story_entities[story_id].intersection(evidence.names))
+        mentioned = mentions[story_id]
         if mentioned >= params.story_min_entities and (best is None or mentioned > best[0]):
             best = (mentioned, story_id)
     return best[1] if best else None

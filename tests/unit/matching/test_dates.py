@@ -34,5 +34,9 @@ class TestFindDates:
     def test_numeric_dates_are_read(self) -> None:
         assert _dates("am 13.12.2025 und 2025-11-04", "de") == [(13, 12, 2025), (4, 11, 2025)]
 
+    @pytest.mark.parametrize("text", ["2025-12-13: talks", "13.12.2025 talks", "talks, 2025-12-13", "v.2 13.12.2025"])
+    def test_numeric_dates_are_read_wherever_they_stand(self, text: str) -> None:
+        assert _dates(text, "en") == [(13, 12, 2025)]
+
     def test_a_month_name_without_a_day_is_no_date(self) -> None:
         assert _dates("later in February", "en") == []

@@ -31,9 +31,24 @@ class TestFindTerms:
     def test_names_are_found_by_their_consonants_in_scripts_without_aliases(self, index: EventIndex, text: str) -> None:
         assert "mirko-zaslavsky" in {hit.term.target for hit in find_terms(build_document(text), index)}
 
+    def test_a_name_found_by_its_consonants_is_found_each_time_it_is_written(self, index: EventIndex) -> None:
+        doc = build_document("التقى زاسلافسكي بالوفد. ثم غادر زاسلافسكي الميناء.")
+        assert {(hit.start, hit.end) for hit in find_terms(doc, index)} == {(1, 2), (5, 6)}
+
+    def test_letters_and_syllables_are_both_read_in_one_article(self, index: EventIndex) -> None:
+        doc = build_document("زاسلافسكي قال. 자슬랍스키는 항구에서 말했다.")
+        assert {(hit.start, hit.end) for hit in find_terms(doc, index)} == {(0, 1), (2, 7)}
+
     def test_a_long_name_is_found_with_other_vowels(self, index: EventIndex) -> None:
         hits = find_terms(build_document("Mirko Zoslovsky arrived.", None, ["en"]), index)
         assert "mirko-zaslavsky" in {hit.term.target for hit in hits}
+
+    def test_a_long_name_is_found_again_by_the_look_ups_remembered_for_the_index(self, index: EventIndex) -> None:
+        found = [
+            {hit.term.target for hit in find_terms(build_document("Mirko Zoslovsky arrived.", None, [lang]), index)}
+            for lang in ("en", "en", "de")
+        ]
+        assert all("mirko-zaslavsky" in targets for targets in found)
 
     @pytest.mark.parametrize(("text", "lang"), [("Трунва прибыла.", "ru"), ("Η Τρανβο έφτασε.", "el")])
     def test_a_shorter_name_in_another_alphabet_is_found_with_other_vowels(
@@ -53,6 +68,14 @@ class TestFindTerms:
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
+
+    def test_an_acronym_counts_each_time_it_is_written_in_capitals_only(self, index: EventIndex) -> None:
+        doc = build_document("The TMK fined it; the tmk of it; TMK again.", None, ["en"])
+        assert [(h.term.target, h.start) for h in find_terms(doc, index)] == [("tmk", 1), ("tmk", 8)]
+
+    def test_a_phrase_is_found_each_time_it_is_written(self, index: EventIndex) -> None:
+        doc = build_document("Open skies first, then open the skies, then open skies again.", None, ["en"])
+        assert sorted((h.start, h.end) for h in find_terms(doc, index)) == [(0, 2), (4, 7), (8, 10)]
 
     def test_the_longest_name_wins_over_its_parts(self, index: EventIndex) -> None:
         (hit,) = find_terms(build_document("Mirko Zaslavsky spoke.", None, ["en"]), index)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from backstory.matching.normalise import fold_phrase, prepare, skeleton, stem, tokenise, unspace
+from backstory.matching.document import build_document
+from backstory.matching.normalise import Token, fold_phrase, fold_word, prepare, skeleton, stem, tokenise, unspace
 
 
 class TestFold:
@@ -34,6 +35,52 @@ class TestFold:
         assert skeleton("1300") == "1300"
 
 
+class TestTokens:
+    def test_the_lists_read_as_the_tokens(self) -> None:
+        tokens = tokenise("Le  Port Veln")
+        assert tokens.words == ["Le", "Port", "Veln"]
+        assert tokens.keys == ["le", "port", "veln"]
+        assert tokens.starts == [0, 4, 9]
+        assert list(tokens) == [Token("Le", "le", 0), Token("Port", "port", 4), Token("Veln", "veln", 9)]
+
+    def test_a_token_is_made_when_asked_for(self) -> None:
+        tokens = tokenise("Le  Port Veln")
+        assert tokens[1] == Token("Port", "port", 4)
+        assert tokens[-1] == Token("Veln", "veln", 9)
+        assert tokens[1:] == [Token("Port", "port", 4), Token("Veln", "veln", 9)]
+        assert len(tokens) == 3
+
+    def test_tokens_compare_by_value(self) -> None:
+        assert tokenise("Le  Port Veln") == tokenise("Le  Port Veln") == list(tokenise("Le  Port Veln"))
+        assert tokenise("Le  Port Veln") != tokenise("Le Port Veln")
+        assert build_document("Port Veln reopened.") == build_document("Port Veln reopened.")
+
+    def test_distinct_keys_are_the_keys_without_repeats(self) -> None:
+        assert tokenise("the port and the port").distinct == {"the", "port", "and"}
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [set(), {"port"}, {"port", "the"}, {"nowhere"}, {"the", "port", "and", "veln", "le", "a", "b", "c", "d"}],
+    )
+    def test_positions_are_those_of_the_wanted_keys_in_order(self, wanted: set[str]) -> None:
+        tokens = tokenise("The port and the Port of Veln, the port again")
+        assert tokens.positions(wanted) == [i for i, token in enumerate(tokens) if token.key in wanted]
+
+    def test_positions_of_a_key_are_all_its_tokens(self) -> None:
+        assert tokenise("the port and the port").positions({"port"}) == [1, 4]
+
+    def test_a_word_of_several_keys_gives_a_token_for_each(self) -> None:
+        # Arabic ة transliterates apart from its word: two keys at one offset, the words after it where they stand.
+        assert len(fold_word("الجمعة")) == 2
+        tokens = tokenise("Au marché الجمعة Veln")
+        assert [(t.raw, t.start) for t in tokens] == [("Au", 0), ("marché", 3), *[("الجمعة", 10)] * 2, ("Veln", 17)]
+        assert tokens.keys[2:4] == list(fold_word("الجمعة"))
+
+    def test_a_word_without_a_key_gives_no_token(self) -> None:
+        tokens = tokenise("Au _ Veln")
+        assert list(tokens) == [Token("Au", "au", 0), Token("Veln", "veln", 5)]
+
+
 class TestStem:
     def test_it_drops_trailing_vowels(self) -> None:
         assert stem("lukasenko") == "lukasenk"
@@ -42,9 +89,20 @@ class TestStem:
         assert stem("omon") == "omon"
 
 
+class TestPrepare:
+    def test_each_character_of_an_unspaced_script_stands_between_two_spaces(self) -> None:
+        assert prepare("约翰在Minsk") == " 约  翰  在 Minsk"
+
+    def test_a_text_without_them_is_left_as_it_is(self) -> None:
+        assert prepare("Port Veln") == "Port Veln"
+
+
 class TestUnspace:
     def test_it_gives_back_unspaced_text_as_written(self) -> None:
         assert unspace(prepare("约翰·科尔在明斯克")) == "约翰·科尔在明斯克"
+
+    def test_it_gives_back_a_mixed_text_as_written(self) -> None:
+        assert unspace(prepare("Port Veln 在明斯克")) == "Port Veln 在明斯克"
 
     def test_it_leaves_spaced_scripts_alone(self) -> None:
         assert unspace(prepare("John  Coale")) == "John  Coale"

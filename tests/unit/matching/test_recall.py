@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from backstory.matching.document import build_document
 from backstory.matching.normalise import fold_phrase
 from backstory.matching.recall import Lookbacks, lookback_phrases, sentence_starts
@@ -50,6 +52,11 @@ class TestLookbackSentences:
         )
         assert _marked(text) == ["In September talks began.", "Sanctions came in 2021."]
 
+    def test_without_a_publish_date_only_sentences_with_a_relative_phrase_are_marked(self) -> None:
+        text = "In September talks began. Zaslavsky spoke. Last week the harbour reopened. Ships wait 3 days ago."
+        marked = ["Last week the harbour reopened.", "Ships wait 3 days ago."]
+        assert _marked(text, published=None) == marked
+
     def test_months_and_years_need_the_publish_date(self) -> None:
         assert _marked("In September talks began. Sanctions came in 2021.", published=None) == []
 
@@ -74,3 +81,21 @@ class TestLookbackSentences:
 
 def test_sentences_start_after_terminal_punctuation_and_line_breaks() -> None:
     assert sentence_starts("One. Two!\nThree") == [0, 5, 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("A.\n\nB", [0, 4]),  # the punctuation takes the line breaks after it
+        ("A\n\n\nB", [0, 4]),  # a run of line breaks is one end
+        ("A. \n B", [0, 5]),
+        ("A?  B", [0, 4]),
+        ("Wait… what", [0, 6]),
+        ("x!\u00a0y", [0, 3]),
+        ("\nA", [0, 1]),
+        ("A.B", [0]),  # no space after the dot: no end (79.7, U.S.)
+        ("End.", [0]),
+    ],
+)
+def test_sentence_ends_take_the_spaces_after_them(text: str, starts: list[int]) -> None:
+    assert sentence_starts(text) == starts

@@ -7,9 +7,9 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
-from backstory.matching.evidence import gather
+from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
-from backstory.matching.score import DEFAULT_PARAMS, _summed_scores, cast_leads, cast_shares, score
+from backstory.matching.score import DEFAULT_PARAMS, _related_story, _summed_scores, cast_leads, cast_shares, score
 from backstory.matching.semantic import load_semantic_scorer
 from tests.unit.matching.conftest import CATALOG
 
@@ -147,6 +147,18 @@ class TestCastShares:
         leads = {two_stories.events[c.event_id].story_id: c.features["cast_lead"] for c in result.candidates}
         assert leads["mines"] > 0 > leads["harbour"]
 
+    @pytest.mark.parametrize(
+        ("named", "share"),
+        [
+            (["kestrel-dunn", "fenwick-of-mines", "dunn-quarry"], 1.0),
+            (["kestrel-dunn", "dunn-quarry", "mirko-zaslavsky"], 2 / 3),
+            (["dunn-quarry"], 1 / 3),
+        ],
+    )
+    def test_a_share_is_of_the_story_cast_the_article_names(self, named: list[str], share: float) -> None:
+        evidence = ArticleEvidence(names={entity_id: Sighting("body", entity_id, entity_id) for entity_id in named})
+        assert cast_shares(evidence, _with_mines())["mines"] == pytest.approx(share)
+
     @pytest.fixture
     def two_stories(self) -> EventIndex:
         mines = [
@@ -167,3 +179,44 @@ class TestCastShares:
                 events=[*CATALOG.events, *mines],
             )
         )
+
+
+class TestRelatedStory:
+    """An abstention names the story whose entities the article names most, if it names enough and one of its core."""
+
+    @pytest.mark.parametrize(
+        ("named", "related"),
+        [
+            (["mirko-zaslavsky", "orla-fenwick", "port-veln"], "harbour"),
+            (["mirko-zaslavsky", "orla-fenwick"], None),  # too few
+            (["orla-fenwick", "bluefin-air", "tmk"], None),  # none of its core (Zaslavsky, Port Veln)
+            (["mirko-zaslavsky", "port-veln", "kestrel-dunn", "fenwick-of-mines", "dunn-quarry"], "mines"),
+            (["mirko-zaslavsky", "port-veln", "tmk", "kestrel-dunn", "fenwick-of-mines", "dunn-quarry"], "harbour"),
+        ],
+    )
+    def test_it_is_the_story_the_article_names_most_of(self, named: list[str], related: str | None) -> None:
+        evidence = ArticleEvidence(names={entity_id: Sighting("body", entity_id, entity_id) for entity_id in named})
+        assert _related_story(_with_mines(), evidence, DEFAULT_PARAMS) == related
+
+
+def _with_mines() -> EventIndex:
+    """The invented story and one of three events that list the same three entities (its core and cast)."""
+    mines = [
+        Event(
+            id=f"mine-{n}", story_id="mines", date=dt.date(2025, 4, n), title={"en": f"Mine {n}"},
+            summary={"en": "A mine."}, entities=["kestrel-dunn", "fenwick-of-mines", "dunn-quarry"],
+        )
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+    return EventIndex.build(
+        Catalog(
+            stories=[*CATALOG.stories, Story(id="mines", title={"en": "The mines"})],
+            entities=[
+                *CATALOG.entities,
+                Entity(id="kestrel-dunn", kind="person", name="Kestrel Dunn"),
+                Entity(id="fenwick-of-mines", kind="person", name="Orla Fenwick"),
+                Entity(id="dunn-quarry", kind="place", name="Dunn Quarry"),
+            ],
+            events=[*CATALOG.events, *mines],
+        )
+    )
