@@ -24,6 +24,7 @@ from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.automatic import with_found_countries, with_found_names
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
+    ABJAD,
     MIN_FOREIGN_CONSONANTS,
     MIN_FOREIGN_NAME,
     MIN_LONG_CONSONANTS,
@@ -552,11 +553,11 @@ class EventIndex:
         word_pairs: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
             # Shared: a slot is a key of single_words, of word_pairs and of pair_firsts or pair_seconds at once.
-            first = pool.word(word_slot(term.keys[0], term.stems[0]))
+            first = pool.word(_slot(term, 0))
             if term.size == 1:
                 single_words[first].append(term)
             else:
-                second = pool.word(word_slot(term.keys[1], term.stems[1]))
+                second = pool.word(_slot(term, 1))
                 word_pairs[(first, second)].append(term)
                 index.pair_firsts.add(first)
                 index.pair_seconds.add(second)
@@ -585,6 +586,16 @@ class EventIndex:
 
     def story_timeline(self, story_id: str) -> list[Event]:
         return self.story_events.get(story_id, [])
+
+
+def _slot(term: Term, i: int) -> str:
+    """The slot of a term's ``i``-th word (``word_slot``), but a four-letter word written in Hebrew or Arabic letters
+    matches only as written: the letters those scripts add to a word make another word of a short one (הודו India,
+    הוודאות the certainty)."""
+    key = term.keys[i]
+    if len(key) == MIN_STEM and ABJAD.search(term.label):
+        return "=" + key
+    return word_slot(key, term.stems[i])
 
 
 def _forget_folds() -> None:

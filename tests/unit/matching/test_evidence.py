@@ -114,3 +114,23 @@ class TestGather:
     ) -> None:
         doc = build_document(text, None, [lang] if lang else [])
         assert "41" not in gather(doc, index).numbers
+
+
+class TestShortAbjadWords:
+    """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
+    word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
+
+    @pytest.fixture
+    def places(self) -> EventIndex:
+        india = Entity(id="india", kind="place", name="India")
+        event = msgspec.structs.replace(CATALOG.events[0], entities=["india"])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[india], events=[event]))
+
+    def test_the_word_as_written_is_found(self, places: EventIndex) -> None:
+        assert "india" in gather(build_document("המשלחת הגיעה אל הודו אתמול.", None, ["he"]), places).names
+
+    def test_a_longer_word_that_starts_with_it_is_not(self, places: EventIndex) -> None:
+        assert "india" not in gather(build_document("הוודאות בשוק ירדה אתמול.", None, ["he"]), places).names
+
+    def test_latin_four_letter_names_still_take_endings(self, index: EventIndex) -> None:
+        assert "port-veln" in gather(build_document("Встреча прошла в Вельне.", None, ["ru"]), index).names
