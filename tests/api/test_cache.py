@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -12,8 +14,9 @@ import redis.asyncio
 from litestar.testing import AsyncTestClient
 from prometheus_client import REGISTRY
 
-from backstory.api.cache import ANSWER_CACHE, RedisAnswerCache
+from backstory.api.cache import ANSWER_CACHE, RedisAnswerCache, answer_key, body_key
 from backstory.app import create_app
+from backstory.context import ArticleInput
 from backstory.settings import Settings
 
 from .admin_data import STORY
@@ -54,7 +57,15 @@ class TestAnswerCache:
         assert (await admin.post("/v1/admin/stories", json=STORY)).status_code == 201
         assert await post(admin) == "miss"
 
-    @pytest.mark.parametrize("change", [{"text": ARTICLE["text"] + " More."}, {"published": "2025-09-13"}])
+    async def test_the_same_article_at_its_address_with_tracking_parameters_is_a_hit(
+        self, admin: AsyncTestClient[Any]
+    ) -> None:
+        await post(admin)
+        assert await post(admin, url=f"{ARTICLE['url']}?utm_source=feed") == "hit"
+
+    @pytest.mark.parametrize(
+        "change", [{"text": ARTICLE["text"] + " More."}, {"published": "2025-09-13"}, {"title": "Freed"}]
+    )
     async def test_other_content_at_the_same_url_is_a_miss(
         self, admin: AsyncTestClient[Any], change: dict[str, str]
     ) -> None:
@@ -84,6 +95,32 @@ class TestAnswerCache:
         async with AsyncTestClient(create_app(settings)) as client:
             assert [await post(client), await post(client)] == ["miss", "hit"]
         assert "redis unreachable" in caplog.text
+
+
+class TestKeys:
+    BODY = json.dumps(ARTICLE).encode()
+
+    def test_a_body_is_keyed_by_what_it_sends(self) -> None:
+        assert body_key(self.BODY, None, 1) == body_key(json.dumps(ARTICLE).encode(), None, 1)
+        assert body_key(self.BODY, None, 1) != body_key(json.dumps({**ARTICLE, "text": "Other."}).encode(), None, 1)
+
+    def test_the_summary_language_and_the_event_set_version_are_part_of_it(self) -> None:
+        assert len({body_key(self.BODY, None, 1), body_key(self.BODY, "de", 1), body_key(self.BODY, None, 2)}) == 3
+
+    def test_a_field_is_not_another(self) -> None:
+        as_title = {"url": ARTICLE["url"], "title": ARTICLE["text"]}
+        assert body_key(self.BODY, None, 1) != body_key(json.dumps(as_title).encode(), None, 1)
+
+    def test_other_escapes_of_the_same_text_are_another_key(self) -> None:
+        # Never a wrong answer: at worst a miss.
+        escaped = json.dumps({**ARTICLE, "text": "Minsk — Belavia"}, ensure_ascii=True).encode()
+        unescaped = json.dumps({**ARTICLE, "text": "Minsk — Belavia"}, ensure_ascii=False).encode()
+        assert body_key(escaped, None, 1) != body_key(unescaped, None, 1)
+
+    def test_a_sent_body_and_a_fetched_page_never_share_a_key(self) -> None:
+        fetched = ArticleInput(url=ARTICLE["url"], text=ARTICLE["text"], published=dt.date(2025, 9, 12))
+        assert body_key(self.BODY, None, 1).split(":")[:2] == answer_key(fetched, None, 1).split(":")[:2]
+        assert body_key(self.BODY, None, 1) != answer_key(fetched, None, 1)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Protocol
 
+import msgspec
 from prometheus_client import Counter
 
 from backstory.api.metrics import PREFIX as METRICS_PREFIX
@@ -39,21 +40,54 @@ KEY_VERSION = "1"
 
 def answer_key(article: ArticleInput, summary_lang: str | None, catalog_version: int) -> str:
     """What makes an answer: the article as sent, the summary language asked for, the event set's version."""
-    digest = hashlib.blake2b(digest_size=20)
-    for part in (
+    parts = (
         article.html,
         article.text,
         article.title,
         article.published.isoformat() if article.published else None,
         article.lang,
         summary_lang,
-    ):
+    )
+    encoded = [None if part is None else part.encode("utf-8", "surrogatepass") for part in parts]
+    return _key(article.url, encoded, catalog_version, "text")
+
+
+_ABSENT = msgspec.Raw(b"")
+
+
+class _SentFields(msgspec.Struct):
+    """A context request's fields as the JSON body writes them, unread: what its cache key is made of."""
+
+    url: str
+    # Raw takes no union with None: an absent field is empty, a null one b"null".
+    html: msgspec.Raw = _ABSENT
+    text: msgspec.Raw = _ABSENT
+    title: msgspec.Raw = _ABSENT
+    published: msgspec.Raw = _ABSENT
+    lang: msgspec.Raw = _ABSENT
+
+
+def body_key(body: bytes, summary_lang: str | None, catalog_version: int) -> str:
+    """``answer_key`` of a ``POST /v1/context`` body, hashed as sent (JSON-escaped): a page's text in another script
+    costs 0.1-0.2 ms to encode back to UTF-8, most of what a cached answer took to find. The same page sent with other
+    escapes is another key (a miss, never a wrong answer); the URL is normalised all the same."""
+    sent = msgspec.json.decode(body, type=_SentFields)
+    parts = (sent.html, sent.text, sent.title, sent.published, sent.lang)
+    encoded: list[bytes | None] = [bytes(part) or None for part in parts]
+    encoded.append(None if summary_lang is None else summary_lang.encode())
+    return _key(sent.url, encoded, catalog_version, "json")
+
+
+def _key(url: str, parts: list[bytes | None], catalog_version: int, written: str) -> str:
+    """The key of an answer; ``written`` tells JSON-escaped parts from plain ones, which never share a key."""
+    digest = hashlib.sha256()  # with the CPU's SHA instructions, twice as fast as blake2b on a page
+    for data in parts:
         # A length prefix keeps fields apart: ("ab", "c") and ("a", "bc") hash differently.
-        data = b"\xff" if part is None else part.encode("utf-8", "surrogatepass")
+        data = b"\xff" if data is None else data
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
-    url = hashlib.blake2b(normalise_url(article.url).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-    return f"{KEY_VERSION}:{catalog_version}:{url}:{digest.hexdigest()}"
+    url_digest = hashlib.blake2b(normalise_url(url).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return f"{KEY_VERSION}:{catalog_version}:{written}:{url_digest}:{digest.hexdigest()[:40]}"
 
 
 class AnswerCache(Protocol):

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, get, post
+from litestar import Controller, Request, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.openapi.spec import OpenAPIType, Schema
 from litestar.params import Body, QueryParameter
 
-from backstory.api.cache import ANSWER_CACHE, AnswerCache, answer_key, record_lookup
+from backstory.api.cache import ANSWER_CACHE, AnswerCache, answer_key, body_key, record_lookup
 from backstory.api.limits import run_in_thread
 from backstory.api.metrics import record_context_outcome
 from backstory.api.presenters import context_response
@@ -88,13 +89,32 @@ class ContextController(Controller):
         settings: NamedDependency[Settings],
         state: State,
         suggestion_recorder: NamedDependency[SuggestionRecorder],
+        request: Request[Any, Any, Any],
         summary_lang: SummaryLang = None,
     ) -> ContextResponse:
-        article = ArticleInput(
-            url=data.url, html=data.html, text=data.text, title=data.title, published=data.published, lang=data.lang
-        )
+        body = await request.body()  # read already, to decode ``data``
+
+        def article() -> ArticleInput:
+            return bounded(
+                ArticleInput(
+                    url=data.url,
+                    html=data.html,
+                    text=data.text,
+                    title=data.title,
+                    published=data.published,
+                    lang=data.lang,
+                )
+            )
+
         return await _answer(
-            context_service, catalog, bounded(article), summary_lang, settings, state, suggestion_recorder
+            context_service,
+            catalog,
+            article,
+            lambda version: body_key(body, summary_lang, version),
+            summary_lang,
+            settings,
+            state,
+            suggestion_recorder,
         )
 
     @get(
@@ -122,22 +142,34 @@ class ContextController(Controller):
         policy: AddressPolicy | None = state.get(FETCH_POLICY)
         page = await fetch(url, limits, resolver, policy)
         article = bounded(ArticleInput(url=page.url, html=page.html))
-        return await _answer(context_service, catalog, article, summary_lang, settings, state, suggestion_recorder)
+        return await _answer(
+            context_service,
+            catalog,
+            lambda: article,
+            lambda version: answer_key(article, summary_lang, version),
+            summary_lang,
+            settings,
+            state,
+            suggestion_recorder,
+        )
 
 
 async def _answer(
     service: ContextService,
     catalog: LiveCatalog,
-    article: ArticleInput,
+    article_of: Callable[[], ArticleInput],
+    key_of: Callable[[int], str],
     summary_lang: str | None,
     settings: Settings,
     state: State,
     suggestions: SuggestionRecorder,
 ) -> ContextResponse:
+    """The answer from the cache (``key_of`` the event set's version), or computed for ``article_of()``: an answer
+    found costs no more than its key, not the article's bounding."""
     # One snapshot for the whole request, taken before the work moves to a thread: a swap meanwhile changes nothing.
     snapshot = catalog.current
     cache: AnswerCache | None = state.get(ANSWER_CACHE)
-    key = answer_key(article, summary_lang, snapshot.version) if cache is not None else ""
+    key = key_of(snapshot.version) if cache is not None else ""
     if cache is not None:
         cached = await cache.get(key)
         record_lookup(hit=cached is not None)
@@ -145,6 +177,7 @@ async def _answer(
             answer = msgspec.json.decode(cached, type=ContextResponse)
             record_context_outcome(answer.abstained)
             return answer
+    article = article_of()
     result = await run_in_thread(lambda: service.build(article, snapshot), settings.request_timeout_s)
     record_context_outcome(result.claimed is None)
     suggestions.note(result)  # a few look-ups and an append; written to the database off the request path
