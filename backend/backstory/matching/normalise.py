@@ -192,6 +192,10 @@ def as_written(name: str) -> str:
 
 def prepare(text: str) -> str:
     """Unicode-normalise a text and separate characters of unspaced scripts."""
+    # Nothing below changes ASCII, and CPython knows a string is ASCII without reading it: most names of a large
+    # event set are, and an index build prepares each of them.
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKC", text)
     # Most texts hold no apostrophe: looking for the marks first (in C) spares the pattern's scan.
     if any(mark in text for mark in _APOSTROPHE_MARKS):
