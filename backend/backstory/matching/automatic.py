@@ -32,7 +32,6 @@ from backstory.events.models import Catalog, Entity, Event
 from backstory.matching.normalise import (
     MIN_STEM,
     WORD,
-    Token,
     as_written,
     fold_phrase,
     fold_word,
@@ -77,44 +76,39 @@ def _country_starts() -> frozenset[str]:
     return frozenset(key[:MIN_STEM] for key in _countries())
 
 
-def _word_matches(token: Token, key: str) -> bool:
-    if token.key == key:
+def _key_matches(article_key: str, key: str) -> bool:
+    if article_key == key:
         return True
     key_stem = stem(key)
-    return len(key) > MIN_STEM and token.key.startswith(key_stem) and len(token.key) - len(key_stem) <= MAX_ENDING
+    return len(key) > MIN_STEM and article_key.startswith(key_stem) and len(article_key) - len(key_stem) <= MAX_ENDING
 
 
 def countries_named(text: str) -> dict[str, str]:
     """Territory code -> English name of the countries a text names, written with a capital as names are."""
     # Only a capitalised word can start a country's name: the words are folded (a cached lookup) one by one, and
     # only from such a word on, rather than the whole text tokenised (half of an index build at 100,000 events).
-    words = list(WORD.finditer(prepare(text)))
+    words = WORD.findall(prepare(text))
     table = _countries()
     starts = _country_starts()
     found: dict[str, str] = {}
-    for i, word in enumerate(words):
-        raw = word.group()
-        if not raw[:1].isupper():
-            continue
-        for offset, key in enumerate(fold_word(raw)):
+    for i in [i for i, word in enumerate(words) if word[:1].isupper()]:
+        for offset, key in enumerate(fold_word(words[i])):
             # Every stem in the table has MIN_STEM letters or more: a word whose first ones start none can match none.
             if key[:MIN_STEM] not in starts:
                 continue
             for end in range(max(MIN_STEM, len(key) - MAX_ENDING), len(key) + 1):
                 for keys, code, name in table.get(key[:end], ()):
-                    following = list(islice(_tokens_from(words, i, offset), len(keys)))
-                    if len(following) == len(keys) and all(map(_word_matches, following, keys)):
+                    following = list(islice(_keys_from(words, i, offset), len(keys)))
+                    if len(following) == len(keys) and all(map(_key_matches, following, keys)):
                         found[code] = name
     return found
 
 
-def _tokens_from(words: list[re.Match[str]], i: int, offset: int) -> Iterator[Token]:
-    """The tokens ``tokens_of`` makes of the text, from the ``offset``-th key of word ``i`` on."""
+def _keys_from(words: list[str], i: int, offset: int) -> Iterator[str]:
+    """The keys ``tokens_of`` makes of the words, from the ``offset``-th key of word ``i`` on."""
     for position in range(i, len(words)):
-        word = words[position]
-        keys = fold_word(word.group())
-        for key in keys[offset if position == i else 0 :]:
-            yield Token(word.group(), key, word.start())
+        keys = fold_word(words[position])
+        yield from keys[offset if position == i else 0 :]
 
 
 def with_found_countries(catalog: Catalog) -> Catalog:
