@@ -311,24 +311,6 @@ class EventMass(Mapping[str, float]):
         return len(self._events)
 
 
-class StoryEntities(Mapping[str, frozenset[str]]):
-    """Story id -> ``EventIndex.story_entities``, worked out from the story's events when asked."""
-
-    __slots__ = ("_story_events",)
-
-    def __init__(self, story_events: dict[str, list[Event]]) -> None:
-        self._story_events = story_events
-
-    def __getitem__(self, story_id: str) -> frozenset[str]:
-        return frozenset(e for ev in self._story_events[story_id] for e in ev.entities)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._story_events)
-
-    def __len__(self) -> int:
-        return len(self._story_events)
-
-
 @dataclass
 class EventIndex:
     stories: dict[str, Story]
@@ -366,8 +348,6 @@ class EventIndex:
     entity_postings: Mapping[str, Postings] = field(default_factory=dict)
     """Entity id -> (event id, weight of the entity for that event): scoring adds these up."""
     number_postings: Mapping[str, Postings] = field(default_factory=dict)
-    story_entities: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """Per story, every entity its events list; worked out when asked (kept, 8 MB at 100,000 events)."""
     entity_stories: dict[str, tuple[str, ...]] = field(default_factory=dict)
     story_core: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the entities present in a large share of its events: what marks an article as about it."""
@@ -537,7 +517,6 @@ class EventIndex:
                 for event in index.events.values()
             ),
         )
-        index.story_entities = StoryEntities(index.story_events)
         # Shared: most entities are listed by one story, and each of its entities has the same one-story tuple.
         index.entity_stories = {
             entity_id: pool.words(tuple(dict.fromkeys(index.events[event_id].story_id for event_id in event_ids)))

@@ -187,12 +187,8 @@ def cast_shares(evidence: ArticleEvidence, index: EventIndex) -> dict[str, float
     for story_id, entity_ids in named.items():
         cast = index.story_cast.get(story_id)
         if cast:
-            weights = [cast[e] for e in entity_ids if e in cast]
-            # Added in the cast's order, as the share always was: two floats add up alike in either order, more
-            # may not.
-            if len(weights) > 2:
-                weights = [w for e, w in cast.items() if e in evidence.names]
-            shares[story_id] = sum(weights) / sum(cast.values())
+            # fsum: the same share whatever order the article named them in.
+            shares[story_id] = math.fsum(cast[e] for e in entity_ids if e in cast) / sum(cast.values())
     return shares
 
 
@@ -355,7 +351,7 @@ def _related_story(index: EventIndex, evidence: ArticleEvidence, params: Scoring
     best: tuple[int, str] | None = None
     # How many of its entities the article names, per story: a story lists an entity exactly when the entity is
     # listed by one of its events (``index.entity_stories``), so counted from the article's names rather than from
-    # every entity of each story they reach (which ``index.story_entities`` works out anew when asked).
+    # every entity of each story they reach.
     mentions: dict[str, int] = defaultdict(int)
     for entity_id in evidence.names:
         for story_id in index.entity_stories.get(entity_id, ()):

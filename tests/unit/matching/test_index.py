@@ -173,6 +173,3 @@ class TestViews:
         assert index.event_mass["s1"] == expected
         assert index.event_mass.get("missing") is None
         assert len(index.event_mass) == 4
-
-    def test_a_storys_entities_are_all_its_events_list(self, index: EventIndex) -> None:
-        assert dict(index.story_entities) == {"s": frozenset({"ana", "bo", "cy"}), "t": frozenset({"cy"})}
