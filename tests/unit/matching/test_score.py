@@ -161,24 +161,7 @@ class TestCastShares:
 
     @pytest.fixture
     def two_stories(self) -> EventIndex:
-        mines = [
-            Event(
-                id=f"mine-{n}", story_id="mines", date=dt.date(2025, 4, n), title={"en": f"Mine {n}"},
-                summary={"en": "A mine."}, entities=["kestrel-dunn", "fenwick-of-mines"],
-            )
-            for n in (1, 2, 3)
-        ]  # fmt: skip
-        return EventIndex.build(
-            Catalog(
-                stories=[*CATALOG.stories, Story(id="mines", title={"en": "The mines"})],
-                entities=[
-                    *CATALOG.entities,
-                    Entity(id="kestrel-dunn", kind="person", name="Kestrel Dunn"),
-                    Entity(id="fenwick-of-mines", kind="person", name="Orla Fenwick"),
-                ],
-                events=[*CATALOG.events, *mines],
-            )
-        )
+        return _with_mines(quarry=False)
 
 
 class TestRelatedStory:
@@ -199,24 +182,26 @@ class TestRelatedStory:
         assert _related_story(_with_mines(), evidence, DEFAULT_PARAMS) == related
 
 
-def _with_mines() -> EventIndex:
-    """The invented story and one of three events that list the same three entities (its core and cast)."""
+def _with_mines(quarry: bool = True) -> EventIndex:
+    """The invented story and one of three events that list the same entities (its core and cast): two people and,
+    with ``quarry``, a place."""
+    listed = ["kestrel-dunn", "fenwick-of-mines", *(["dunn-quarry"] if quarry else [])]
     mines = [
         Event(
             id=f"mine-{n}", story_id="mines", date=dt.date(2025, 4, n), title={"en": f"Mine {n}"},
-            summary={"en": "A mine."}, entities=["kestrel-dunn", "fenwick-of-mines", "dunn-quarry"],
+            summary={"en": "A mine."}, entities=listed,
         )
         for n in (1, 2, 3)
     ]  # fmt: skip
+    entities = [
+        Entity(id="kestrel-dunn", kind="person", name="Kestrel Dunn"),
+        Entity(id="fenwick-of-mines", kind="person", name="Orla Fenwick"),
+        Entity(id="dunn-quarry", kind="place", name="Dunn Quarry"),
+    ]
     return EventIndex.build(
         Catalog(
             stories=[*CATALOG.stories, Story(id="mines", title={"en": "The mines"})],
-            entities=[
-                *CATALOG.entities,
-                Entity(id="kestrel-dunn", kind="person", name="Kestrel Dunn"),
-                Entity(id="fenwick-of-mines", kind="person", name="Orla Fenwick"),
-                Entity(id="dunn-quarry", kind="place", name="Dunn Quarry"),
-            ],
+            entities=[*CATALOG.entities, *(e for e in entities if e.id in listed)],
             events=[*CATALOG.events, *mines],
         )
     )
