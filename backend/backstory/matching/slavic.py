@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
 # Each rule: a pattern and what the Russian spelling writes for it, in the case of the letter it replaces.
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -34,7 +35,8 @@ _ANY = re.compile("|".join(pattern.pattern for pattern, _ in _RULES), re.IGNOREC
 MIN_LETTERS = 5
 
 
-def _swap(match: re.Match[str], letter: str) -> str:
+def _swap(letter: str, match: re.Match[str]) -> str:
+    """``letter`` in the case of the letter the match starts with."""
     return letter.upper() if match[0][0].isupper() else letter
 
 
@@ -45,8 +47,9 @@ def russian_forms(name: str) -> list[str]:
     forms: dict[str, None] = {}
     together = name
     for pattern, letter in _RULES:
-        alone = pattern.sub(lambda m, letter=letter: _swap(m, letter), name)  # type: ignore[misc]
-        together = pattern.sub(lambda m, letter=letter: _swap(m, letter), together)  # type: ignore[misc]
+        swap = partial(_swap, letter)
+        alone = pattern.sub(swap, name)
+        together = pattern.sub(swap, together)
         forms[alone] = None
     forms[together] = None
     forms.pop(name, None)
