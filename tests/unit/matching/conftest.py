@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
@@ -38,6 +39,12 @@ CATALOG = Catalog(
         _event("cargo-fine", dt.date(2025, 7, 9), ["tmk", "mirko-zaslavsky", "port-veln"], ["1300"], []),
     ],
 )  # fmt: skip
+
+
+def one_entity_index(entity: Entity) -> EventIndex:
+    """The harbour story's first event listing ``entity`` alone: how one name is found, with nothing else to find."""
+    event = msgspec.structs.replace(CATALOG.events[0], entities=[entity.id])
+    return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[entity], events=[event]))
 
 
 @pytest.fixture(scope="session")

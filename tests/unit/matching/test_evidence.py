@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import msgspec
 import pytest
 
-from backstory.events.models import Catalog, Entity
+from backstory.events.models import Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
-from tests.unit.matching.conftest import CATALOG
+from tests.unit.matching.conftest import one_entity_index
 
 
 class TestFindTerms:
@@ -61,9 +60,7 @@ class TestFindTerms:
 
     @pytest.fixture
     def vowels(self) -> EventIndex:
-        trenvo = Entity(id="trenvo", kind="person", name="Ada Trenvo")
-        event = msgspec.structs.replace(CATALOG.events[0], entities=["trenvo"])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[trenvo], events=[event]))
+        return one_entity_index(Entity(id="trenvo", kind="person", name="Ada Trenvo"))
 
     def test_short_acronyms_must_be_capitalised(self, index: EventIndex) -> None:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
@@ -122,9 +119,7 @@ class TestShortAbjadWords:
 
     @pytest.fixture
     def places(self) -> EventIndex:
-        india = Entity(id="india", kind="place", name="India")
-        event = msgspec.structs.replace(CATALOG.events[0], entities=["india"])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[india], events=[event]))
+        return one_entity_index(Entity(id="india", kind="place", name="India"))
 
     def test_the_word_as_written_is_found(self, places: EventIndex) -> None:
         assert "india" in gather(build_document("המשלחת הגיעה אל הודו אתמול.", None, ["he"]), places).names

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import msgspec
 import pytest
 
-from backstory.events.models import Catalog, Entity
+from backstory.events.models import Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
 from backstory.matching.slavic import russian_forms, russian_forms_of
-from tests.unit.matching.conftest import CATALOG
+from tests.unit.matching.conftest import one_entity_index
 
 
 class TestRussianForms:
@@ -53,9 +52,7 @@ class TestInTheIndex:
 
     @pytest.fixture
     def index(self) -> EventIndex:
-        person = Entity(id="tsivanouskaya", kind="person", name="Aliona Tsivanouskaya")
-        event = msgspec.structs.replace(CATALOG.events[0], entities=["tsivanouskaya"])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[person], events=[event]))
+        return one_entity_index(Entity(id="tsivanouskaya", kind="person", name="Aliona Tsivanouskaya"))
 
     @pytest.mark.parametrize("text", ["Тивановская прибыла в порт.", "Встреча с Тивановской прошла вчера."])
     def test_the_russian_spelling_is_found(self, index: EventIndex, text: str) -> None:
