@@ -273,6 +273,12 @@ def export(output: Path | None) -> None:
     "read); repeatable.",
 )
 @click.option("--thin", is_flag=True, help="Reduce the bundled story as shared/eval/thin_story.py does (in memory).")
+@click.option(
+    "--headlines",
+    is_flag=True,
+    help="Reduce every event to its title and summary, as a feed of headlines and leads would import it "
+    "(no entities, numbers or phrases; in memory).",
+)
 def evaluate(
     path: Path,
     as_json: bool,
@@ -281,6 +287,7 @@ def evaluate(
     distractors: int,
     extra: tuple[Path, ...],
     thin: bool,
+    headlines: bool,
 ) -> None:
     """Measure matching on a labelled JSONL file (shared/eval/README.md)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -294,7 +301,7 @@ def evaluate(
     settings = _settings()
     try:
         items = read_items(path)
-        catalog = event_set(extra, thin=thin) if extra or thin else None
+        catalog = event_set(extra, thin=thin, headlines=headlines) if extra or thin or headlines else None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     except ImportRejected as exc:

@@ -21,7 +21,7 @@ import msgspec
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
-from backstory.matching.automatic import with_found_countries, with_found_names
+from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_found_names
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     ABJAD,
@@ -35,6 +35,7 @@ from backstory.matching.consonants import (
 from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
+from backstory.matching.wording import Wording
 
 TermKind = Literal["name", "phrase", "number"]
 
@@ -360,6 +361,10 @@ class EventIndex:
     story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
     one (an event or two), the leading entities of its events."""
+    uncurated: frozenset[str] = frozenset()
+    """Events that list fewer than ``automatic.MIN_LISTED`` entities: their names were found for them."""
+    wording: Wording = field(default_factory=lambda: Wording({}, {}))
+    """Shortlisted uncurated events' wording as character 4-grams (``wording.py``), worked out when first asked."""
 
     @classmethod
     def build(cls, catalog: Catalog) -> EventIndex:
@@ -376,6 +381,8 @@ class EventIndex:
 
     @classmethod
     def _build(cls, catalog: Catalog) -> EventIndex:
+        # Events imported with (almost) no names of their own: what they say, their wording, counts for more.
+        uncurated = frozenset(event.id for event in catalog.events if len(event.entities) < MIN_LISTED)
         catalog = with_found_countries(with_found_names(catalog))
         _forget_folds()
         index = cls(
@@ -497,6 +504,8 @@ class EventIndex:
             index.phrase_weight.add(story_id, weights)
         del phrase_weights
         del phrase_events, fold
+        index.uncurated = uncurated
+        index.wording = Wording(index.events, index.story_events)
         index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
         _forget_folds()
         event_ids = list(index.events)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from backstory.events.models import Catalog, Entity, Record, Story
 from backstory.events.ndjson import parse_records
 from backstory.events.store import bundled_files
@@ -39,13 +41,24 @@ def thinned(text: str) -> str:
     )
 
 
+def headlines_only(catalog: Catalog) -> Catalog:
+    """``catalog`` as a feed of headlines and leads would import it: every event's entities, numbers and phrases
+    left out, so that matching has only the names it finds in their texts and their wording (``backstory eval
+    --headlines``)."""
+    events = [msgspec.structs.replace(e, entities=[], numbers=[], phrases=[]) for e in catalog.events]
+    return msgspec.structs.replace(catalog, events=events)
+
+
 def as_catalog(records: Iterable[Record]) -> Catalog:
     return Catalog.of(records)
 
 
-def event_set(extra: Sequence[Path] = (), *, thin: bool = False, bundled: bool = True) -> Catalog:
+def event_set(
+    extra: Sequence[Path] = (), *, thin: bool = False, bundled: bool = True, headlines: bool = False
+) -> Catalog:
     """The bundled story (thinned when ``thin``) and the records of ``extra``, as written, in that order; later
-    files may refer to the stories and entities of earlier ones. Raises ``ImportRejected`` for a bad line."""
+    files may refer to the stories and entities of earlier ones; with ``headlines``, every event reduced to its
+    texts (``headlines_only``). Raises ``ImportRejected`` for a bad line."""
     texts = [file.read_text(encoding="utf-8") for file in bundled_files()] if bundled else []
     if thin:
         texts = [thinned(text) for text in texts]
@@ -57,4 +70,5 @@ def event_set(extra: Sequence[Path] = (), *, thin: bool = False, bundled: bool =
             known_story_ids={r.id for r in records if isinstance(r, Story)},
             known_entity_ids={r.id for r in records if isinstance(r, Entity)},
         )
-    return as_catalog(records)
+    catalog = as_catalog(records)
+    return headlines_only(catalog) if headlines else catalog

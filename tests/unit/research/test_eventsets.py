@@ -60,6 +60,15 @@ class TestEventSet:
         assert next(e for e in catalog.entities if e.id == "quillon-marine").aliases == ["Квиллон"]
         assert all(not event.phrases for event in catalog.events if event.story_id != "velmora-ferries")
 
+    def test_headlines_keep_every_events_texts_and_nothing_else(self, second_story: Path) -> None:
+        full, headlines = event_set([second_story]), event_set([second_story], headlines=True)
+
+        assert [(e.id, e.date, e.title, e.summary) for e in headlines.events] == [
+            (e.id, e.date, e.title, e.summary) for e in full.events
+        ]
+        assert all(not (e.entities or e.numbers or e.phrases) for e in headlines.events)
+        assert any(e.entities for e in full.events) and headlines.entities == full.entities
+
     def test_a_bad_file_is_rejected_with_its_line(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.ndjson"
         bad.write_text(json.dumps({**SECOND_STORY[2], "story_id": "nowhere"}) + "\n", encoding="utf-8")
