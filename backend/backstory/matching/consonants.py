@@ -7,7 +7,8 @@ of consonants, up to the sounds these scripts merge (p/b/f/v, t/d, k/g, s/z/c, l
 is filed under that key; an article word of such a script is looked up by it.
 
 The key is lossy, so it is used with care: only for one-word names of at least ``MIN_CONSONANTS`` consonants,
-only for words of those scripts, and a key that two differently spelled names share is dropped as ambiguous.
+only for words of those scripts, and a key that two differently spelled names share is dropped as ambiguous. An
+Arabic, Persian or Hebrew word must also have the name's strict key (``strict_key``: l, r, m, n and h apart).
 """
 
 from __future__ import annotations
@@ -58,27 +59,63 @@ def name_key(folded: str) -> str | None:
     return key if len(key) >= MIN_CONSONANTS else None
 
 
+# Arabic, Persian and Hebrew tell l from r and m from n, and write the h they hear: a name found by its merged key
+# must also have the word's stricter key, or common words are read as names (Persian روبرو, "facing", as Lavrov;
+# پیشنهادی, "proposed", as Bessent).
+_STRICT = {**_CLASSES, "l": "l", "m": "m", "h": "h"}
+
+
+def strict_key(folded: str, *, latin: bool) -> str:
+    """The consonants of a folded word as Arabic, Persian and Hebrew write them (``_STRICT``), each run once.
+
+    A closing h is left out (those scripts end words in a vowel with it: روسیه), and so, in a Latin spelling, is an
+    h after a consonant, part of a digraph the scripts write as one letter (Thomas, Ghani)."""
+    key: list[str] = []
+    previous = ""
+    last = len(folded) - 1
+    for i, letter in enumerate(folded):
+        silent = letter == "h" and (i == last or (latin and previous != "" and previous not in "aeiou"))
+        previous = letter
+        cls = None if silent else _STRICT.get(letter)
+        if cls is not None and (not key or key[-1] != cls):
+            key.append(cls)
+    return "".join(key)
+
+
 @lru_cache(maxsize=50_000)
-def abjad_keys(word: str) -> tuple[str, ...]:
-    """The keys an Arabic, Persian or Hebrew word may stand for, with or without a prefix written onto it.
+def latin_strict_key(folded: str) -> str:
+    return strict_key(folded, latin=True)
+
+
+@lru_cache(maxsize=50_000)
+def abjad_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """The keys an Arabic, Persian or Hebrew word may stand for, with or without a prefix written onto it: each as
+    (consonant key, strict key), the first to look names up by, the second for them to meet.
 
     Hebrew ו mostly writes the vowels o and u, and is read so, except doubled (וו), which writes v. Arabic و writes
     w and u, Persian و v and u: inside a word it is read both ways."""
     word = _HEBREW_VAV.sub("", word.replace("\u05d5\u05d5", "v"))
     readings = dict.fromkeys([word, word[:1] + word[1:].replace("\u0648", "")])
-    keys: list[str] = []
+    keys: list[tuple[str, str]] = []
     for reading in readings:
         ascii_word = _LETTERS.sub("", anyascii(reading).lower())
-        whole = consonant_key(skeleton(ascii_word))
+        folded = skeleton(ascii_word)
+        whole = consonant_key(folded)
         if len(whole) >= MIN_CONSONANTS:
-            keys.append(whole)
+            keys.append((whole, strict_key(folded, latin=False)))
         # Read without its first letters, a word must keep more consonants: short keys met too many other words.
         for prefix in _ABJAD_PREFIXES:
             if ascii_word.startswith(prefix):
-                key = consonant_key(skeleton(ascii_word[len(prefix) :]))
+                folded = skeleton(ascii_word[len(prefix) :])
+                key = consonant_key(folded)
                 if len(key) > MIN_CONSONANTS:
-                    keys.append(key)
+                    keys.append((key, strict_key(folded, latin=False)))
     return tuple(dict.fromkeys(keys))
+
+
+def abjad_keys(word: str) -> tuple[str, ...]:
+    """The consonant keys of ``abjad_readings``."""
+    return tuple(dict.fromkeys(key for key, _ in abjad_readings(word)))
 
 
 def syllables_key(syllables: Iterable[str]) -> str:

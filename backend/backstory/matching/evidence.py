@@ -22,7 +22,8 @@ from backstory.matching.consonants import (
     MIN_LONG_NAME,
     MIN_SYLLABLES,
     SYLLABIC,
-    abjad_keys,
+    abjad_readings,
+    latin_strict_key,
     syllables_key,
     vowelless,
 )
@@ -271,8 +272,9 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
             # A word that names a place in some language is no person, whatever its consonants read.
             names = [
                 term
-                for consonants in (() if names_a_place(key) else abjad_keys(raw))
+                for consonants, strict in (() if names_a_place(key) else abjad_readings(raw))
                 for term in index.consonant_names.get(consonants, ())
+                if latin_strict_key(term.keys[0]) == strict
             ]
             if names:
                 found[raw] = names

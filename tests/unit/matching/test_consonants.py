@@ -5,7 +5,15 @@ import datetime as dt
 import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
-from backstory.matching.consonants import abjad_keys, consonant_key, name_key, syllables_key, vowelless
+from backstory.matching.consonants import (
+    abjad_keys,
+    consonant_key,
+    latin_strict_key,
+    name_key,
+    strict_key,
+    syllables_key,
+    vowelless,
+)
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
@@ -62,6 +70,48 @@ class TestAbjadPrecision:
 
     def test_doubled_vav_is_a_consonant(self) -> None:
         assert _latin("Vadrok") in abjad_keys("וודרוק")
+
+
+def _person_index(name: str) -> EventIndex:
+    entity_id = name.lower().replace(" ", "-")
+    return EventIndex.build(
+        Catalog(
+            stories=[Story(id="s", title={"en": "s"})],
+            entities=[Entity(id=entity_id, kind="person", name=name)],
+            events=[
+                Event(
+                    id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": f"{name} resigns"},
+                    summary={"en": f"{name} resigns."}, entities=[entity_id],
+                )
+            ],
+        )
+    )  # fmt: skip
+
+
+class TestStrictKey:
+    """The merged key finds candidates; the strict one, which keeps l from r, m from n and a heard h, decides."""
+
+    def test_l_and_r_m_and_n_keep_apart(self) -> None:
+        assert strict_key("lebrev", latin=True) == "lbrb" != strict_key("rebrev", latin=True)
+        assert strict_key("menas", latin=True) != strict_key("nemas", latin=True)
+
+    def test_a_closing_h_and_a_latin_digraphs_h_are_silent(self) -> None:
+        assert strict_key("tomas", latin=False) == latin_strict_key("thomas") == strict_key("tomash", latin=False)
+        assert strict_key("bisnhadi", latin=False) == "bsnht" != latin_strict_key("besant")
+
+    # Invented names, and common Persian words whose merged consonants are theirs: "facing" reads r-b-r-b as
+    # Lebrev does once l and r merge; "proposed" reads b-s-n-t as Besant does once its h is dropped.
+    @pytest.mark.parametrize(
+        ("name", "word", "spelled"), [("Nadia Lebrev", "روبرو", "لبرو"), ("Olen Besant", "پیشنهادی", "بسانت")]
+    )
+    def test_a_common_word_is_no_name_but_the_name_is_found(self, name: str, word: str, spelled: str) -> None:
+        index = _person_index(name)
+        surname = name.split()[1]
+        assert _latin(surname) in abjad_keys(word)  # the merged keys meet
+        entity_id = name.lower().replace(" ", "-")
+
+        assert entity_id not in gather(build_document(f"این طرح {word} است", langs=["fa"]), index).names
+        assert entity_id in gather(build_document(f"سخنان {spelled} در تهران", langs=["fa"]), index).names
 
 
 class TestVowelless:
