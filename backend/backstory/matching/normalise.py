@@ -33,10 +33,27 @@ _APOSTROPHE_MARKS = "'\u2019\u02bc\u02b9`´"
 # character, three times faster.)
 _APOSTROPHES = re.compile(rf"[{_APOSTROPHE_MARKS}](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
 _SPACED = re.compile(r" ?([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) ?")
-WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane, as ranges of a regular-expression class."""
+    marks = [c for c in range(0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+# Letters, digits and the marks that combine with them: \w alone ends a word at each vowel sign of Devanagari, Thai
+# or Bengali (पुतिन, Putin, read as प त न) and at Arabic and Hebrew vowel points.
+_WORD_CHARS = rf"[\w{_marks()}]+"
+WORD = re.compile(_WORD_CHARS)
 """A word of a prepared text (``prepare``)."""
 # The same, captured, so that splitting a text around its words keeps the text between them too.
-_WORD_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD_CHARS})")
 ASCII_WORD = re.compile(r"[a-z0-9]+")
 """A word of a transliterated, lower-cased text."""
 # Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
@@ -171,6 +188,35 @@ def _first_letter(match: re.Match[str]) -> str:
     return match[1]
 
 
+# Before transliteration: Arabic and Hebrew vowel points, which news mostly leaves out, go, so that a pointed word
+# folds as its unpointed spelling; Devanagari's nasal marks are n (वेंस, Vance; anyascii writes m) and its dotted
+# letters the sounds they stand for in foreign names (ज़ z, फ़ f; NFKC keeps them apart as letter and dot).
+_SCRIPT_LETTERS = str.maketrans(
+    {
+        **dict.fromkeys([*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7], None),
+        **dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None),
+        "\u0901": "n",
+        "\u0902": "n",
+    }
+)
+_NUKTA = "\u093c"
+_DOTTED = (("\u091c\u093c", "z"), ("\u092b\u093c", "f"))
+# Armenian ու is the vowel u (Պուտին, Putin), which anyascii writes ow; before a vowel at the start of a word it is
+# a foreign w (Ուիտկոֆ, Witkoff).
+_ARMENIAN_W = re.compile("^[\u0548\u0578]\u0582(?=[\u0561\u0565\u0567\u056b\u0578\u0585])")
+_ARMENIAN_U = re.compile("[\u0548\u0578]\u0582")
+# Greek writes a foreign b, d, g, w at the start of a name as μπ, ντ, γκ, γου (Μπάιντεν, Ντόναλντ, Γουίτκοφ);
+# inside a word they are also mb, nd, ng of Greek's own words, so only the first letters are read so.
+_GREEK_START = re.compile("^(?:[Μμ][Ππ]|[Νν][Ττ]|[Γγ][Κκ]|[Γγ][Οο][Υυύ](?=[αάεέηήιίοόωώ]))")
+_GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g"}
+# Thai and Lao write some vowels before the consonant they follow (เฟนวิก, Fenwick: e written before f).
+_PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
+
+
+def _greek_sound(match: re.Match[str]) -> str:
+    return _GREEK_SOUNDS.get(match[0].lower(), "w")
+
+
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> tuple[str, ...]:
     """The skeleton keys of one written word; usually one, more when transliteration splits it."""
@@ -179,6 +225,17 @@ def fold_word(word: str) -> tuple[str, ...]:
     # Cyrillic Дж folds, it stays a consonant.
     if "\u062c" in word:
         word = word.replace("\u062c", "dz")
+    if not word.isascii():
+        word = word.translate(_SCRIPT_LETTERS)
+        if _NUKTA in word:
+            for dotted, sound in _DOTTED:
+                word = word.replace(dotted, sound)
+        if "\u0582" in word:
+            word = _ARMENIAN_U.sub("u", _ARMENIAN_W.sub("w", word))
+        if "\u0370" <= word[0] <= "\u03ff":
+            word = _GREEK_START.sub(_greek_sound, word)
+        elif _PREPOSED_VOWEL.search(word):
+            word = _PREPOSED_VOWEL.sub(r"\2\1", word)
     # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.
     ascii_text = anyascii(word).lower().replace("'", "")
     return tuple(skeleton(part) for part in ASCII_WORD.findall(ascii_text))

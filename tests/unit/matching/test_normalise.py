@@ -127,3 +127,35 @@ class TestGlide:
 
     def test_a_short_word_keeps_its_glide(self) -> None:
         assert fold_phrase("Yen") == ("ien",)
+
+
+class TestScripts:
+    """Words of scripts whose vowels are combining marks stay whole, and each script's own ways of writing foreign
+    sounds fold as their Latin spelling (invented names)."""
+
+    @pytest.mark.parametrize(("text", "first"), [("फ़ेनविक ने कहा", "फ़ेनविक"), ("เฟนวิก กล่าว", "เฟนวิก")])
+    def test_vowel_signs_do_not_split_a_word(self, text: str, first: str) -> None:
+        assert [token.raw for token in tokenise(text)][0] == first
+
+    @pytest.mark.parametrize(
+        ("written", "latin"),
+        [
+            ("फ़ेनविक", "Fenwick"),  # Devanagari: the dotted ph is f
+            ("ज़ास्लाव्स्की", "Zaslavsky"),  # the dotted j is z, the nasal mark n
+            ("เฟนวิก", "Fenwick"),  # Thai: the vowel written before its consonant
+            ("Ուիլսոն", "Wilson"),  # Armenian: ու before a vowel is w
+            ("Սուլեր", "Suler"),  # and elsewhere the vowel u
+            ("Ντάρεν", "Darren"),  # Greek: ντ, μπ, γκ, γου open a foreign name as d, b, g, w
+            ("Γουίλσον", "Wilson"),
+            ("Γκάρετ", "Garrett"),
+        ],
+    )
+    def test_a_name_folds_as_its_latin_spelling(self, written: str, latin: str) -> None:
+        assert fold_word(written) == fold_word(latin)
+
+    @pytest.mark.parametrize(("pointed", "plain"), [("فِينْوِيك", "فينويك"), ("פֶנְוִויק", "פנוויק")])
+    def test_arabic_and_hebrew_vowel_points_are_left_out(self, pointed: str, plain: str) -> None:
+        assert fold_word(pointed) == fold_word(plain)
+
+    def test_greek_mb_inside_a_word_is_left_as_written(self) -> None:
+        assert fold_word("Λαμπράκης") == fold_word("Lamprakis")
