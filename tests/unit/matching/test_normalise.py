@@ -135,7 +135,7 @@ class TestScripts:
 
     @pytest.mark.parametrize(("text", "first"), [("फ़ेनविक ने कहा", "फ़ेनविक"), ("เฟนวิก กล่าว", "เฟนวิก")])
     def test_vowel_signs_do_not_split_a_word(self, text: str, first: str) -> None:
-        assert [token.raw for token in tokenise(text)][0] == first
+        assert tokenise(text)[0].raw == first
 
     @pytest.mark.parametrize(
         ("written", "latin"),
