@@ -144,3 +144,119 @@ def vowelless(folded: str) -> str:
     """A folded word without its vowels (its consonants as written, s for z and f for v, doubled ones once)."""
     letters = _VOWELS.sub("", folded).translate(_VOICING)
     return re.sub(r"(.)\1+", r"\1", letters)
+
+
+# Names of two or three consonants (Putin, Rubio, Vance) meet too many words by their consonants alone. In Arabic,
+# Persian and Hebrew they are found only where the word also writes their vowels where the name has them (بوتين,
+# פוטין: u after p, i after t; not بطن, "belly", nor بتون, "concrete", whose vowel stands where Putin has i).
+MIN_SHORT_CONSONANTS = 2
+MIN_SHORT_LETTERS = 4
+# A short name is written with at least this many of its vowels, and with them at least this many letters (one vowel
+# written made Persian سفید, "white", the name Shved).
+MIN_SHORT_VOWELS = 2
+MIN_SHORT_WRITTEN = 5
+# The letters that write vowels, and what they write: a; i or e; o or u.
+_ABJAD_VOWELS = {
+    "\u0627": "a", "\u0622": "a", "\u0623": "a", "\u0625": "y", "\u0649": "y", "\u064a": "y", "\u06cc": "y",
+    "\u0648": "w", "\u05d0": "a", "\u05d5": "w", "\u05d9": "y",
+}  # fmt: skip
+# A vowel of a Latin name and the letters that may write it.
+_WRITTEN_AS = {"a": "a", "e": "ya", "i": "y", "o": "wa", "u": "w"}
+# Letters that are consonants these keys do not read (ayin, hamza): inside a word they make it no foreign name.
+_GLOTTAL = frozenset("\u0639\u0621\u0626\u0624\u05e2")
+# What a foreign name opening with a vowel starts with: alef or ayin carrying it (אומרוב, عمروف: Umerov).
+_CARRIERS = frozenset("\u0627\u0622\u0623\u0625\u05d0\u0639\u05e2")
+# One-letter prefixes written onto a name: Arabic and Persian and, by, for (و ب ل); Hebrew and, the, in, to, from,
+# that (ו ה ב ל מ ש).
+_ONE_LETTER_PREFIXES = frozenset("\u0648\u0628\u0644\u05d5\u05d4\u05d1\u05dc\u05de\u05e9")
+# Closing letters that write a final vowel or nothing (ة, Persian and Hebrew ه, ה).
+_SILENT_END = frozenset("\u0629\u0647\u05d4")
+
+
+Shape = tuple[str, tuple[str, ...]]
+"""A word as (strict consonant key, the vowel letters written before, between and after its consonants)."""
+
+
+def _shape(parts: list[tuple[str, str]]) -> Shape | None:
+    """Parts are ("c", a consonant class of ``_STRICT``) or ("v", the letters a vowel is or may be written with)."""
+    key: list[str] = []
+    gaps: list[str] = [""]
+    for kind, value in parts:
+        if kind == "v":
+            gaps[-1] += value
+        elif not (key and key[-1] == value and not gaps[-1]):
+            key.append(value)
+            gaps.append("")
+    return ("".join(key), tuple(gaps)) if key else None
+
+
+@lru_cache(maxsize=50_000)
+def abjad_shapes(word: str) -> tuple[Shape, ...]:
+    """The ways an Arabic, Persian or Hebrew word may be read as a foreign name: و and ו inside a word as a vowel or as
+    v, with or without a one-letter prefix written onto it."""
+    readings = [word, word[1:]] if len(word) > 3 and word[0] in _ONE_LETTER_PREFIXES else [word]
+    return tuple(dict.fromkeys(shape for reading in readings for shape in _shapes_of(reading)))
+
+
+def _shapes_of(word: str) -> list[Shape]:
+    word = word.replace("\u05d5\u05d5", "v")
+    while word and word[-1] in _SILENT_END:
+        word = word[:-1]
+    # A word opening with the article al- is an Arabic noun, not a foreign name (البيت, "the house").
+    if word.startswith("\u0627\u0644"):
+        return []
+    # After a carrier, a first و or ו writes the vowel it carries.
+    carried = bool(word) and word[0] in _CARRIERS
+    word = word[1:] if carried else word
+    if not word or any(letter in _GLOTTAL for letter in word):
+        return []
+    shapes: list[Shape] = []
+    for vav_vowel in (True, False):
+        parts: list[tuple[str, str]] = []
+        for i, letter in enumerate(word):
+            vowel = _ABJAD_VOWELS.get(letter)
+            if vowel is not None and not (vowel == "w" and ((i == 0 and not carried) or not vav_vowel)):
+                parts.append(("v", vowel))
+            elif vowel == "w":
+                parts.append(("c", "b"))
+            else:
+                sounds = skeleton(_LETTERS.sub("", anyascii(letter).lower()))
+                parts += [("c", _STRICT[sound]) for sound in sounds if sound in _STRICT]
+        shape = _shape(parts)
+        if shape is not None:
+            shapes.append(shape)
+    return shapes
+
+
+@lru_cache(maxsize=50_000)
+def latin_shape(folded: str) -> Shape | None:
+    """A Latin name's shape (``Shape``), its vowels as the letters that may write them; an h closing it or after a
+    consonant is silent, as in ``strict_key``."""
+    parts: list[tuple[str, str]] = []
+    for i, letter in enumerate(folded):
+        if letter in _WRITTEN_AS:
+            parts.append(("v", _WRITTEN_AS[letter]))
+        elif letter == "h" and (i == len(folded) - 1 or (i > 0 and folded[i - 1] not in "aeiou")):
+            continue
+        elif letter in _STRICT:
+            parts.append(("c", _STRICT[letter]))
+    return _shape(parts)
+
+
+def short_name_key(folded: str) -> str | None:
+    """The strict key a one-word name too short for ``name_key`` is filed under, or None when it is shorter still."""
+    shape = latin_shape(folded) if len(folded) >= MIN_SHORT_LETTERS else None
+    return shape[0] if shape is not None and len(shape[0]) >= MIN_SHORT_CONSONANTS else None
+
+
+def writes_short_name(word: Shape, name: Shape) -> bool:
+    """Whether a word's shape writes a short name: the same consonants, each vowel letter where the name has a vowel it
+    may write, and enough letters written."""
+    if word[0] != name[0]:
+        return False
+    written = 0
+    for letters, allowed in zip(word[1], name[1], strict=True):
+        if any(letter not in allowed for letter in letters):
+            return False
+        written += len(letters)
+    return written >= MIN_SHORT_VOWELS and len(word[0]) + written >= MIN_SHORT_WRITTEN

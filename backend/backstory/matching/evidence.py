@@ -23,9 +23,12 @@ from backstory.matching.consonants import (
     MIN_SYLLABLES,
     SYLLABIC,
     abjad_readings,
+    abjad_shapes,
+    latin_shape,
     latin_strict_key,
     syllables_key,
     vowelless,
+    writes_short_name,
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
@@ -255,7 +258,7 @@ def _longest(found: list[TermHit]) -> list[TermHit]:
 def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    if not index.consonant_names:
+    if not (index.consonant_names or index.short_names):
         return []
     keys, words = tokens.keys, tokens.words
     # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and
@@ -270,12 +273,23 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
     for raw, key in first_keys.items():
         if ABJAD.search(raw):
             # A word that names a place in some language is no person, whatever its consonants read.
+            place = names_a_place(key)
             names = [
                 term
-                for consonants, strict in (() if names_a_place(key) else abjad_readings(raw))
+                for consonants, strict in (() if place else abjad_readings(raw))
                 for term in index.consonant_names.get(consonants, ())
                 if latin_strict_key(term.keys[0]) == strict
             ]
+            if not names and not place and index.short_names:
+                names = [
+                    term
+                    for shape in abjad_shapes(raw)
+                    for term in index.short_names.get(shape[0], ())
+                    if writes_short_name(shape, latin_shape(term.keys[0]) or ("", ()))
+                ]
+                # A word two people's short names may both be is neither.
+                if len({term.stems[0] for term in names}) > 1:
+                    names = []
             if names:
                 found[raw] = names
         elif SYLLABIC.match(raw):

@@ -30,6 +30,7 @@ from backstory.matching.consonants import (
     MIN_LONG_CONSONANTS,
     MIN_LONG_NAME,
     name_key,
+    short_name_key,
     vowelless,
 )
 from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
@@ -325,6 +326,9 @@ class EventIndex:
     consonant_names: dict[str, list[Term]] = field(default_factory=dict)
     """One-word names by their consonant key (``consonants.py``), for words of scripts that write vowels their
     own way; keys that names spelled differently share are left out."""
+    short_names: dict[str, list[Term]] = field(default_factory=dict)
+    """People's one-word names of two or three consonants by their strict key (``consonants.short_name_key``), for
+    Arabic, Persian and Hebrew words that also write the name's vowels."""
     long_names: dict[str, list[Term]] = field(default_factory=dict)
     """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
     vowels only."""
@@ -533,8 +537,8 @@ class EventIndex:
         }
         del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
-        index.consonant_names = _consonant_names(term for term in terms if term.target in people)
         named = [term for term in terms if term.target in people]
+        index.consonant_names, index.short_names = _consonant_names(named)
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         single_words: dict[str, list[Term]] = defaultdict(list)
@@ -750,23 +754,29 @@ def _number_terms(number: str, pool: _Pool) -> list[Term]:
     ]
 
 
-def _consonant_names(terms: Iterable[Term]) -> dict[str, list[Term]]:
-    """People's one-word names as curated in Latin letters, by consonant key, without the keys two names of
-    different stems share (Putin, Fidan). Only people's: a place has CLDR's names in these scripts, and topic
-    words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
+def _consonant_names(terms: Iterable[Term]) -> tuple[dict[str, list[Term]], dict[str, list[Term]]]:
+    """People's one-word names as curated in Latin letters by consonant key (``consonants.name_key``), without the
+    keys two names of different stems share (Putin, Fidan); and the shorter ones by their strict key
+    (``consonants.short_name_key``), all kept: their vowels tell them apart (Putin, Biden: b-t-n), and a word both
+    would read is left unread (``evidence._consonant_hits``). Only people's: a place has CLDR's names in these
+    scripts, and topic words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
+    short: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         latin = all(ch <= LAST_LATIN for ch in term.label)
         if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
             key = name_key(term.keys[0])
             if key is not None:
                 by_key[key].append(term)
+            elif (key := short_name_key(term.keys[0])) is not None:
+                short[key].append(term)
     # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
-    return {
+    unique = {
         key: found
         for key, found in by_key.items()
         if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
     }
+    return unique, dict(short)
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:

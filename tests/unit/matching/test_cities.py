@@ -9,6 +9,7 @@ from backstory.matching.cities import city_names
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
+from backstory.matching.normalise import fold_text
 
 
 class TestCityNames:
@@ -30,6 +31,13 @@ class TestCityNames:
         assert "GVA" not in names["Geneva"]  # an airport code
         assert not [name for name in names["Geneva"] if name[0] in "abcdefghijklmnopqrstuvwxyz"]  # romanisations
         assert not [name for name in names["Istanbul"] if "(" in name or "[" in name]
+
+    def test_a_name_that_folds_to_fewer_than_three_letters_is_left_out(self) -> None:
+        # Hebrew לבוב (Lviv) is four letters in ASCII, lbvv, but folds to two, as short as common words.
+        names = city_names(["Lviv"])["Lviv"]
+
+        assert "Львів" in names and "לבוב" not in names
+        assert all(sum(map(len, fold_text(name))) >= 3 for name in names)
 
     def test_an_unknown_place_has_no_names(self) -> None:
         assert city_names(["Ostravel"]) == {"Ostravel": ()}

@@ -7,12 +7,15 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.consonants import (
     abjad_keys,
+    abjad_shapes,
     consonant_key,
+    latin_shape,
     latin_strict_key,
     name_key,
     strict_key,
     syllables_key,
     vowelless,
+    writes_short_name,
 )
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
@@ -158,3 +161,50 @@ class TestPlacesAreNoPeople:
         evidence = gather(build_document("Маскево подала в отставку", langs=["ru"]), self._index())
 
         assert "maskevo" in evidence.names
+
+
+class TestShortNames:
+    """Names of two or three consonants are found in Arabic, Persian and Hebrew where the word writes their vowels too
+    (invented names)."""
+
+    @pytest.mark.parametrize("written", ["كالين", "وكالين", "קאלין"])
+    def test_a_short_name_written_with_its_vowels_is_found(self, written: str) -> None:
+        evidence = gather(build_document(f"قال {written} اليوم", langs=["ar"]), _person_index("Mira Kalin"))
+        assert "mira-kalin" in evidence.names
+
+    @pytest.mark.parametrize(
+        "written",
+        [
+            "كلن",  # no vowel written: any word of these consonants
+            "كولن",  # a vowel where the name has none
+            "كالن",  # one vowel only
+            "الكالين",  # the article al-: an Arabic noun
+        ],
+    )
+    def test_words_that_do_not_write_its_vowels_are_not_the_name(self, written: str) -> None:
+        evidence = gather(build_document(f"قال {written} اليوم", langs=["ar"]), _person_index("Mira Kalin"))
+        assert "mira-kalin" not in evidence.names
+
+    def test_names_of_the_same_consonants_are_told_apart_by_their_vowels(self) -> None:
+        index = EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "s"})],
+                entities=[
+                    Entity(id="patun", kind="person", name="Ivo Patun"),
+                    Entity(id="piten", kind="person", name="Ada Piten"),
+                ],
+                events=[
+                    Event(
+                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Patun meets Piten"},
+                        summary={"en": "Ivo Patun meets Ada Piten."}, entities=["patun", "piten"],
+                    )
+                ],
+            )
+        )  # fmt: skip
+        assert set(gather(build_document("التقى باتون", langs=["ar"]), index).names) == {"patun"}
+        assert set(gather(build_document("التقى بيتين", langs=["ar"]), index).names) == {"piten"}
+
+    def test_shapes_read_vowels_between_consonants(self) -> None:
+        assert latin_shape("kalin") == ("kln", ("", "a", "y", ""))
+        assert ("kln", ("", "a", "y", "")) in abjad_shapes("كالين")
+        assert writes_short_name(abjad_shapes("كالين")[0], latin_shape("kalin"))

@@ -157,5 +157,9 @@ class TestScripts:
     def test_arabic_and_hebrew_vowel_points_are_left_out(self, pointed: str, plain: str) -> None:
         assert fold_word(pointed) == fold_word(plain)
 
+    def test_an_indian_j_is_a_consonant(self) -> None:
+        # Not the vowel a Latin j may be (Jakob, Jurij): जोरान (Joran) keeps its consonant, as Arabic ج does.
+        assert fold_word("जोरान") == ("dzoran",)
+
     def test_greek_mb_inside_a_word_is_left_as_written(self) -> None:
         assert fold_word("Λαμπράκης") == fold_word("Lamprakis")
