@@ -260,3 +260,87 @@ def writes_short_name(word: Shape, name: Shape) -> bool:
             return False
         written += len(letters)
     return written >= MIN_SHORT_VOWELS and len(word[0]) + written >= MIN_SHORT_WRITTEN
+
+
+# Katakana and hangul write every vowel, and add some: u or o after a consonant Japanese cannot end a syllable with,
+# eu or i in Korean (Vance: バンス ba-n-su, 밴스 baen-seu). A short name is found in a run of syllables that writes
+# each of its vowels as the two scripts write it, where the name has it, and adds no more than those.
+_SYLLABIC_VOWELS = {
+    "a": ("a", "ae", "eo", "e"), "e": ("e", "ae", "i", "eo", "a"), "i": ("i", "e"), "o": ("o", "eo", "u", "a"),
+    "u": ("u", "eo", "o"),
+}  # fmt: skip
+_ADDED_VOWELS = frozenset(("u", "o", "i", "eu"))
+_VOWEL_UNITS = re.compile("ae|eo|eu|ui|oe|[aeiou]")
+# Korean particles that follow a name as one word (푸틴은, Putin + topic marker): their first syllables.
+KOREAN_PARTICLES = frozenset("은는이가을를의에과와도로만께")
+_VOWEL_LETTERS = frozenset("aeiouy")
+# A glide: Japanese shi + small yu is shu (シュ), Korean syu (슈) too.
+_GLIDE = re.compile("i?y(?=[aeou])")
+
+
+def _merged_shape(letters: str) -> Shape | None:
+    """A romanised word's shape with the consonant classes of ``consonant_key`` (l and r one; h unread)."""
+    parts: list[tuple[str, str]] = []
+    for letter in letters:
+        if letter in _VOWEL_LETTERS:
+            parts.append(("v", "i" if letter == "y" else letter))
+        elif letter in _CLASSES:
+            parts.append(("c", _CLASSES[letter]))
+    return _shape(parts)
+
+
+def syllables_shape(syllables: Iterable[str]) -> Shape | None:
+    """The shape of a run of katakana or hangul syllables (one per token), read as ``syllables_key`` reads them."""
+    ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
+    ascii_word = ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z").replace("ng", "n")
+    return _merged_shape(_GLIDE.sub("", ascii_word))
+
+
+SyllabicName = tuple[Shape, bool]
+"""A name's shape, and whether its closing e is silent (Vance) rather than a vowel (Kushne(r))."""
+
+
+@lru_cache(maxsize=50_000)
+def syllabic_name_shapes(folded: str) -> tuple[SyllabicName, ...]:
+    """A Latin name's shapes for ``syllables_shape`` to meet: as written and, for a name closing in a vowel and r,
+    without the r, which Japanese and Korean leave unwritten (Kushner: クシュナー, 쿠슈너)."""
+    shapes = []
+    whole = _merged_shape(folded)
+    if whole is not None:
+        shapes.append((whole, folded.endswith("e")))
+    if len(folded) > 2 and folded[-1] == "r" and folded[-2] in _VOWEL_LETTERS:
+        rless = _merged_shape(folded[:-1])
+        if rless is not None:
+            shapes.append((rless, False))
+    return tuple(shapes)
+
+
+def syllabic_short_keys(folded: str) -> tuple[str, ...]:
+    """The keys a name is filed under for runs of syllables, when they are too short for ``name_key``."""
+    if len(folded) < MIN_SHORT_LETTERS:
+        return ()
+    keys = (shape[0] for shape, _ in syllabic_name_shapes(folded))
+    return tuple(dict.fromkeys(key for key in keys if MIN_SHORT_CONSONANTS <= len(key) < MIN_CONSONANTS))
+
+
+def syllables_write(word: Shape, name: SyllabicName) -> bool:
+    """Whether a run of syllables writes a name: the same consonants; each of the name's vowels written as the two
+    scripts write it; where the name has none (or a silent closing e), one added vowel at most; enough letters."""
+    (key, gaps), silent_e = name
+    if word[0] != key:
+        return False
+    written = 0
+    last = len(gaps) - 1
+    for i, (letters, vowels) in enumerate(zip(word[1], gaps, strict=True)):
+        units = _VOWEL_UNITS.findall(letters)
+        wanted = _VOWEL_UNITS.findall(vowels)
+        if not wanted or (i == last and silent_e and vowels == "e"):
+            if len(units) > 1 or (units and units[0] not in _ADDED_VOWELS):
+                return False
+            continue
+        if len(units) != len(wanted):
+            return False
+        if not all(unit in _SYLLABIC_VOWELS[vowel[0]] for unit, vowel in zip(units, wanted, strict=True)):
+            return False
+        written += len(units)
+    return written >= 1 and len(key) + written >= MIN_SHORT_WRITTEN - 1

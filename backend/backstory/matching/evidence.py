@@ -16,6 +16,7 @@ import msgspec
 from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
     ABJAD,
+    KOREAN_PARTICLES,
     LONG_VOWEL,
     MAX_SYLLABLES,
     MIN_FOREIGN_NAME,
@@ -26,7 +27,10 @@ from backstory.matching.consonants import (
     abjad_shapes,
     latin_shape,
     latin_strict_key,
+    syllabic_name_shapes,
     syllables_key,
+    syllables_shape,
+    syllables_write,
     vowelless,
     writes_short_name,
 )
@@ -304,12 +308,36 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
             end = i + 1
             while end < len(keys) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
                 end += 1
-                # Two syllables are a common word as often as a name (성과, "results"); a place is no person.
-                if end - i < MIN_SYLLABLES or names_a_place("".join(keys[i:end])):
+                if names_a_place("".join(keys[i:end])):  # a place is no person
+                    continue
+                if index.syllabic_names:
+                    hits.extend(_short_syllabic_hits(text, tokens, i, end, index))
+                # Two syllables are a common word as often as a name (성과, "results").
+                if end - i < MIN_SYLLABLES:
                     continue
                 for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
     return hits
+
+
+def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index: EventIndex) -> list[TermHit]:
+    """Short names (``consonants.syllables_write``) a whole run of syllables writes: one that ends a word, or that
+    a Korean particle follows."""
+    words = tokens.words
+    if end < len(words) and _continues_word(text, tokens, end) and words[end] not in KOREAN_PARTICLES:
+        return []
+    shape = syllables_shape(words[start:end])
+    if shape is None:
+        return []
+    terms = [
+        term
+        for term in index.syllabic_names.get(shape[0], ())
+        if any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
+    ]
+    # A run two people's names may both be is neither.
+    if len({term.stems[0] for term in terms}) > 1:
+        return []
+    return [TermHit(term, start, end, 1) for term in terms]
 
 
 def _long_names(key: str, index: EventIndex) -> _LongNames | None:

@@ -25,12 +25,14 @@ from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     ABJAD,
+    MIN_CONSONANTS,
     MIN_FOREIGN_CONSONANTS,
     MIN_FOREIGN_NAME,
     MIN_LONG_CONSONANTS,
     MIN_LONG_NAME,
     name_key,
     short_name_key,
+    syllabic_short_keys,
     vowelless,
 )
 from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
@@ -329,6 +331,9 @@ class EventIndex:
     short_names: dict[str, list[Term]] = field(default_factory=dict)
     """People's one-word names of two or three consonants by their strict key (``consonants.short_name_key``), for
     Arabic, Persian and Hebrew words that also write the name's vowels."""
+    syllabic_names: dict[str, list[Term]] = field(default_factory=dict)
+    """The same for runs of katakana or hangul syllables that write the name's vowels
+    (``consonants.syllabic_short_keys``)."""
     long_names: dict[str, list[Term]] = field(default_factory=dict)
     """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
     vowels only."""
@@ -538,7 +543,7 @@ class EventIndex:
         del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         named = [term for term in terms if term.target in people]
-        index.consonant_names, index.short_names = _consonant_names(named)
+        index.consonant_names, index.short_names, index.syllabic_names = _consonant_names(named)
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         single_words: dict[str, list[Term]] = defaultdict(list)
@@ -754,14 +759,18 @@ def _number_terms(number: str, pool: _Pool) -> list[Term]:
     ]
 
 
-def _consonant_names(terms: Iterable[Term]) -> tuple[dict[str, list[Term]], dict[str, list[Term]]]:
+def _consonant_names(
+    terms: Iterable[Term],
+) -> tuple[dict[str, list[Term]], dict[str, list[Term]], dict[str, list[Term]]]:
     """People's one-word names as curated in Latin letters by consonant key (``consonants.name_key``), without the
     keys two names of different stems share (Putin, Fidan); and the shorter ones by their strict key
     (``consonants.short_name_key``), all kept: their vowels tell them apart (Putin, Biden: b-t-n), and a word both
-    would read is left unread (``evidence._consonant_hits``). Only people's: a place has CLDR's names in these
-    scripts, and topic words (visit, talks) have consonants that many words of Hebrew and Arabic share."""
+    would read is left unread (``evidence._consonant_hits``); and those short for runs of syllables
+    (``consonants.syllabic_short_keys``). Only people's: a place has CLDR's names in these scripts, and topic words
+    (visit, talks) have consonants that many words of Hebrew and Arabic share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     short: dict[str, list[Term]] = defaultdict(list)
+    syllabic: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         latin = all(ch <= LAST_LATIN for ch in term.label)
         if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
@@ -770,13 +779,17 @@ def _consonant_names(terms: Iterable[Term]) -> tuple[dict[str, list[Term]], dict
                 by_key[key].append(term)
             elif (key := short_name_key(term.keys[0])) is not None:
                 short[key].append(term)
+            # Most long names have four consonants or more even without a closing r: not worked out for them.
+            if sum(letter not in "aeiou" for letter in term.keys[0]) <= MIN_CONSONANTS + 1:
+                for key in syllabic_short_keys(term.keys[0]):
+                    syllabic[key].append(term)
     # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
     unique = {
         key: found
         for key, found in by_key.items()
         if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
     }
-    return unique, dict(short)
+    return unique, dict(short), dict(syllabic)
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:

@@ -13,7 +13,10 @@ from backstory.matching.consonants import (
     latin_strict_key,
     name_key,
     strict_key,
+    syllabic_short_keys,
     syllables_key,
+    syllables_shape,
+    syllables_write,
     vowelless,
     writes_short_name,
 )
@@ -208,3 +211,39 @@ class TestShortNames:
         assert latin_shape("kalin") == ("kln", ("", "a", "y", ""))
         assert ("kln", ("", "a", "y", "")) in abjad_shapes("كالين")
         assert writes_short_name(abjad_shapes("كالين")[0], latin_shape("kalin"))
+
+
+class TestSyllabicShortNames:
+    """Short names written in katakana or hangul: found where a whole run of syllables writes their vowels (invented
+    names)."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("カリン氏が語った", "ja"),
+            ("칼린 장관이 말했다", "ko"),
+            ("칼린은 말했다", "ko"),  # a particle written onto the name
+        ],
+    )
+    def test_a_short_name_is_found(self, text: str, lang: str) -> None:
+        assert "mira-kalin" in gather(build_document(text, langs=[lang]), _person_index("Mira Kalin")).names
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("コロン氏が語った", "ja"),  # other vowels
+            ("カリンダ氏が語った", "ja"),  # a longer word that starts so
+            ("칼리나 장관", "ko"),  # a vowel more
+        ],
+    )
+    def test_other_words_are_not_the_name(self, text: str, lang: str) -> None:
+        assert "mira-kalin" not in gather(build_document(text, langs=[lang]), _person_index("Mira Kalin")).names
+
+    @pytest.mark.parametrize(("text", "lang"), [("ケスナー氏", "ja"), ("케스너 의원", "ko")])
+    def test_a_closing_r_may_be_left_unwritten(self, text: str, lang: str) -> None:
+        assert "tomas-kessner" in gather(build_document(text, langs=[lang]), _person_index("Tomas Kessner")).names
+
+    def test_shapes(self) -> None:
+        assert syllables_shape(["カ", "リ", "ン"]) == ("krn", ("", "a", "i", ""))
+        assert syllabic_short_keys("kesner") == ("ksn",)
+        assert syllables_write(("krn", ("", "a", "i", "")), (("krn", ("", "a", "i", "")), False))
