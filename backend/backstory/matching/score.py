@@ -63,11 +63,11 @@ class ScoringParams:
     unanchored: float = 0.5
     """Score multiplier for an event of a story whose anchors the article does not name."""
     cast_weight: float = 1.0
+    """Stories compete: a score is multiplied by e ** (cast_weight * the story's cast lead, see ``cast_leads``)."""
     wording_weight: float = 8.0
     """An uncurated event's score is multiplied by e ** (wording_weight * its wording's cosine to the article's
     head, ``wording.py``): at 8 a cosine 0.1 higher (a typical gap between a translation and a stranger) is a
     factor 2.2."""
-    """Stories compete: a score is multiplied by e ** (cast_weight * the story's cast lead, see ``cast_leads``)."""
 
 
 DEFAULT_PARAMS = ScoringParams()

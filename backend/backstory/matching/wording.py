@@ -31,9 +31,10 @@ from anyascii import anyascii
 from backstory.events.models import Event
 
 GRAM = 4
-# Kept: rarity tables of this many stories, vectors of this many events (a vector is ~20 KB).
-STORIES_KEPT = 64
-EVENTS_KEPT = 4096
+# Kept: rarity tables of this many stories (a story of 558 headline-and-lead events has ~30,000 grams, ~3 MB) and
+# vectors of this many events (a title and a 600-character lead, ~500 grams, ~50 KB).
+STORIES_KEPT = 8
+EVENTS_KEPT = 256
 
 _WORDS = re.compile(r"[^\W_]+")
 
