@@ -262,7 +262,7 @@ def _longest(found: list[TermHit]) -> list[TermHit]:
 def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
     consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    if not (index.consonant_names or index.short_names):
+    if not (index.consonant_names or index.short_names or index.syllabic_names):
         return []
     keys, words = tokens.keys, tokens.words
     # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and

@@ -233,6 +233,8 @@ def fold_word(word: str) -> tuple[str, ...]:
                 word = word.replace(dotted, sound)
         if "\u0582" in word:
             word = _ARMENIAN_U.sub("u", _ARMENIAN_W.sub("w", word))
+        if not word:  # vowel points alone
+            return ()
         if "\u0370" <= word[0] <= "\u03ff":
             word = _GREEK_START.sub(_greek_sound, word)
         elif _PREPOSED_VOWEL.search(word):

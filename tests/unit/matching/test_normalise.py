@@ -157,6 +157,10 @@ class TestScripts:
     def test_arabic_and_hebrew_vowel_points_are_left_out(self, pointed: str, plain: str) -> None:
         assert fold_word(pointed) == fold_word(plain)
 
+    def test_vowel_points_alone_are_no_word(self) -> None:
+        assert fold_word("\u05b8\u05bc") == ()
+        assert [token.key for token in tokenise("a \u064e b")] == ["a", "b"]
+
     def test_an_indian_j_is_a_consonant(self) -> None:
         # Not the vowel a Latin j may be (Jakob, Jurij): जोरान (Joran) keeps its consonant, as Arabic ج does.
         assert fold_word("जोरान") == ("dzoran",)
