@@ -12,6 +12,8 @@ NASTY = (
     "аеорсхіјԁɡοΑΒΕΗΙΚΜΝΟΡΤΧ"
     "ЛукашенкоŁukaszenkaLukašenkaЛукашэнка"
     "北京東京서울عربيةעברית"
+    # Vowel points and signs, and letters each script writes foreign sounds with (normalise.fold_word reads them).
+    "\u05b8\u05bc\u064e\u0651\u0670पुतिनज़फ़ंเฟนวิกՊուտինΜπάιντεν"
     "👩‍👩‍👧🏳️‍🌈"
     "0123456789.,'’ -–—\n\t"
 )
