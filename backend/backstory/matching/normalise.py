@@ -210,12 +210,19 @@ _ARMENIAN_U = re.compile("[\u0548\u0578]\u0582")
 # inside a word they are also mb, nd, ng of Greek's own words, so only the first letters are read so.
 _GREEK_START = re.compile("^(?:[Μμ][Ππ]|[Νν][Ττ]|[Γγ][Κκ]|[Γγ][Οο][Υυύ](?=[αάεέηήιίοόωώ]))")
 _GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g"}
+# Georgian writes a foreign f with ფ (p' of its own words: ფრანგეთი, France, reads f as well on both sides) and a
+# foreign w opening a name as უ before a vowel (უიტკოფი, Witkoff).
+_GEORGIAN = re.compile("^\u10e3(?=[\u10d0\u10d4\u10d8\u10dd])|\u10e4")
 # Thai and Lao write some vowels before the consonant they follow (เฟนวิก, Fenwick: e written before f).
 _PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
 
 
 def _greek_sound(match: re.Match[str]) -> str:
     return _GREEK_SOUNDS.get(match[0].lower(), "w")
+
+
+def _georgian_sound(match: re.Match[str]) -> str:
+    return "f" if match[0] == "\u10e4" else "w"
 
 
 @lru_cache(maxsize=200_000)
@@ -237,6 +244,8 @@ def fold_word(word: str) -> tuple[str, ...]:
             return ()
         if "\u0370" <= word[0] <= "\u03ff":
             word = _GREEK_START.sub(_greek_sound, word)
+        elif "\u10d0" <= word[0] <= "\u10ff":
+            word = _GEORGIAN.sub(_georgian_sound, word)
         elif _PREPOSED_VOWEL.search(word):
             word = _PREPOSED_VOWEL.sub(r"\2\1", word)
     # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.

@@ -148,6 +148,8 @@ class TestScripts:
             ("Ντάρεν", "Darren"),  # Greek: ντ, μπ, γκ, γου open a foreign name as d, b, g, w
             ("Γουίλσον", "Wilson"),
             ("Γκάρετ", "Garrett"),
+            ("უილსონი", "Wilsoni"),  # Georgian: უ before a vowel opening a name is w
+            ("ფენვიკი", "Fenviki"),  # and ფ a foreign f
         ],
     )
     def test_a_name_folds_as_its_latin_spelling(self, written: str, latin: str) -> None:
