@@ -36,7 +36,7 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import LAST_LATIN, Tokens, unspace
+from backstory.matching.normalise import LAST_LATIN, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
@@ -261,9 +261,8 @@ def _longest(found: list[TermHit]) -> list[TermHit]:
 
 def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
     """Names written in Arabic, Persian or Hebrew letters, or in katakana or hangul syllables, found by their
-    consonants (``consonants.py``); as inflected forms, so that a curated spelling of the script wins."""
-    if not (index.consonant_names or index.short_names or index.syllabic_names):
-        return []
+    consonants (``consonants.py``), and Arabic and Hebrew names under a one-letter word written onto them; as
+    inflected forms, so that a curated spelling of the script wins."""
     keys, words = tokens.keys, tokens.words
     # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and
     # scanning the text for either kind took three times as long).
@@ -294,6 +293,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 # A word two people's short names may both be is neither.
                 if len({term.stems[0] for term in names}) > 1:
                     names = []
+            names += _unprefixed_names(raw, index)
             if names:
                 found[raw] = names
         elif SYLLABIC.match(raw):
@@ -318,6 +318,30 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
     return hits
+
+
+# One-letter words written onto the next one: Arabic and, by, for, so, as (و ب ل ف ك); Hebrew and, the, in, to,
+# from, that, as (ו ה ב ל מ ש כ). "وترامب" is "and Trump", "לטראמפ" "to Trump".
+_CLITICS = frozenset("\u0648\u0628\u0644\u0641\u0643\u05d5\u05d4\u05d1\u05dc\u05de\u05e9\u05db")
+# Letters a word must keep without its first: shorter remainders are as often other words.
+MIN_UNPREFIXED = 4
+
+
+def _unprefixed_names(raw: str, index: EventIndex) -> list[Term]:
+    """The names (one word, as curated or derived) an Arabic or Hebrew word is with a one-letter word written onto
+    it."""
+    if len(raw) <= MIN_UNPREFIXED or raw[0] not in _CLITICS:
+        return []
+    keys = fold_word(raw[1:])
+    if len(keys) != 1:
+        return []
+    key = keys[0]
+    return [
+        term
+        for slot in lookup_slots(key)
+        for term in index.single_words.get(slot, ())
+        if term.kind == "name" and key_matches(key, term.keys[0], term.stems[0])
+    ]
 
 
 def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index: EventIndex) -> list[TermHit]:

@@ -26,12 +26,15 @@ from anyascii import anyascii
 # Scripts written without spaces between words: every character becomes a token of its own, so a name
 # written in them is matched as a sequence of syllables.
 _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
-# Apostrophes inside Cyrillic words (Ukrainian п'ять, Belarusian) carry no sound of their own; in Latin
-# script they mark elision (l'ambassade) and separate words instead.
-_APOSTROPHE_MARKS = "'\u2019\u02bc\u02b9`´"
+# Apostrophes inside Cyrillic words (Ukrainian п'ять, Belarusian) carry no sound of their own, and in Hebrew one
+# (or the geresh) marks a foreign sound (ז'נבה, Geneva, as GeoNames also writes it זנבה): both belong to the word.
+# In Latin script they mark elision (l'ambassade) and separate words instead.
+_APOSTROPHE_MARKS = "'\u2019\u02bc\u02b9`´\u05f3"
 # (The mark first and the look-behind after it: re then scans for the marks rather than trying a look-behind at every
 # character, three times faster.)
-_APOSTROPHES = re.compile(rf"[{_APOSTROPHE_MARKS}](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
+_APOSTROPHES = re.compile(
+    rf"[{_APOSTROPHE_MARKS}](?:(?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])|(?<=[\u05d0-\u05ea].)(?=[\u05d0-\u05ea]))"
+)
 _SPACED = re.compile(r" ?([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) ?")
 
 

@@ -247,3 +247,30 @@ class TestSyllabicShortNames:
         assert syllables_shape(["カ", "リ", "ン"]) == ("krn", ("", "a", "i", ""))
         assert syllabic_short_keys("kesner") == ("ksn",)
         assert syllables_write(("krn", ("", "a", "i", "")), (("krn", ("", "a", "i", "")), False))
+
+
+class TestWordsWrittenOn:
+    """Arabic and Hebrew write and, by, for, in, to... onto the next word: a name is found under them."""
+
+    @staticmethod
+    def _index() -> EventIndex:
+        return EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "s"})],
+                entities=[Entity(id="torvala", kind="place", name="Torvala", aliases=["تورفالا", "טורבלה", "سلا"])],
+                events=[
+                    Event(
+                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Floods in Torvala"},
+                        summary={"en": "Floods in Torvala."}, entities=["torvala"],
+                    )
+                ],
+            )
+        )  # fmt: skip
+
+    @pytest.mark.parametrize(("text", "lang"), [("وصل إلى وتورفالا", "ar"), ("بتورفالا", "ar"), ("הגיע לטורבלה", "he")])
+    def test_a_name_under_a_one_letter_word_is_found(self, text: str, lang: str) -> None:
+        assert "torvala" in gather(build_document(text, langs=[lang]), self._index()).names
+
+    def test_a_short_remainder_is_not_read_as_a_name(self) -> None:
+        # "وسلا" would leave three letters: as often another word as the name.
+        assert "torvala" not in gather(build_document("وسلا", langs=["ar"]), self._index()).names

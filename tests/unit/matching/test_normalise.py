@@ -159,6 +159,11 @@ class TestScripts:
     def test_arabic_and_hebrew_vowel_points_are_left_out(self, pointed: str, plain: str) -> None:
         assert fold_word(pointed) == fold_word(plain)
 
+    @pytest.mark.parametrize("written", ["ג'ורבה", "ג׳ורבה"])
+    def test_a_hebrew_geresh_stays_inside_its_word(self, written: str) -> None:
+        # It marks a foreign sound (ג' is j), and GeoNames writes such names with it or without.
+        assert [token.key for token in tokenise(f"ב{written} היום")] == [fold_word("בגורבה")[0], fold_word("היום")[0]]
+
     def test_vowel_points_alone_are_no_word(self) -> None:
         assert fold_word("\u05b8\u05bc") == ()
         assert [token.key for token in tokenise("a \u064e b")] == ["a", "b"]
