@@ -14,7 +14,7 @@ Arabic, Persian or Hebrew word must also have the name's strict key (``strict_ke
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -344,3 +344,58 @@ def syllables_write(word: Shape, name: SyllabicName) -> bool:
             return False
         written += len(units)
     return written >= 1 and len(key) + written >= MIN_SHORT_WRITTEN - 1
+
+
+# Chinese writes a foreign name with characters chosen for their sound, from a table of a few hundred (Xinhua's, in
+# both scripts): 特朗普 te-lang-pu is Trump, 泽连斯基 ze-lian-si-ji Zelensky, 贝森特 bei-sen-te Bessent. A run of three
+# or more such characters, and no other, is read by the consonants of its pinyin and looked up as katakana is.
+# Native words are mostly made of other characters, or are one or two characters long.
+HAN_SOUNDS = frozenset(
+    "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢宾賓波伯博布查察达達戴丹道德登迪蒂丁东東杜厄恩尔爾法凡范菲"
+    "费費芬丰豐冯馮佛夫弗伏福富盖蓋甘冈岡高戈格根贡貢古瓜圭哈海汉漢豪赫亨洪胡华華怀懷霍基吉加贾賈杰傑捷金津卡凯"
+    "凱坎康考柯科克肯库庫夸奎昆拉莱萊赖賴兰蘭朗劳勞勒雷蕾里利莉列林琳隆娄婁卢盧鲁魯路伦倫罗羅洛吕呂马馬玛瑪迈邁"
+    "麦麥曼芒毛梅门門蒙米明缪繆莫默姆穆纳納娜奈南内內尼妮宁寧纽紐努诺諾欧歐帕潘庞龐佩彭皮珀普奇齐齊恰钱錢乔喬"
+    "切钦欽琴琼瓊丘萨薩塞赛賽桑瑟森沙莎尚绍紹舍申施什史舒斯松苏蘇索塔泰坦汤湯唐特滕提廷图圖托瓦万萬旺威韦韋维"
+    "維温溫沃乌烏伍西希锡錫席夏肖谢謝辛休许許雅亚亞扬揚耶伊因尤于约約扎泽澤詹朱兹茲佐京连連秦叶葉"
+)
+MIN_HAN_RUN = 3
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Pinyin initials and the consonant class each stands for in the names it writes (j and q mostly write k or g:
+# 斯基 -sky, 吉 gi).
+_PINYIN_INITIALS = (
+    ("zh", "s"), ("ch", "s"), ("sh", "s"), ("b", "b"), ("p", "b"), ("m", "n"), ("f", "b"), ("d", "t"), ("t", "t"),
+    ("n", "n"), ("l", "r"), ("g", "k"), ("k", "k"), ("h", ""), ("j", "k"), ("q", "k"), ("x", "s"), ("r", "r"),
+    ("z", "s"), ("c", "s"), ("s", "s"), ("y", ""), ("w", "b"),
+)  # fmt: skip
+MAX_HAN_READINGS = 4
+
+
+def _pinyin_readings(syllable: str) -> tuple[str, ...]:
+    """A pinyin syllable's consonant classes, its final n or ng as n; 乌 wu and 尔 er as the vowel u and as r."""
+    if syllable == "er":
+        return ("r",)
+    cls, rest = "", syllable
+    for letters, sound in _PINYIN_INITIALS:
+        if syllable.startswith(letters):
+            cls, rest = sound, syllable[len(letters) :]
+            break
+    if syllable == "wu":
+        cls = ""
+    final = "n" if rest.endswith(("n", "ng")) else ""
+    return (cls + final,)
+
+
+def han_keys(chars: Sequence[str]) -> tuple[str, ...]:
+    """The consonant keys (``consonant_key``) a run of ``HAN_SOUNDS`` characters may stand for."""
+    readings = [""]
+    for char in chars:
+        syllable = _LETTERS.sub("", anyascii(char).lower())
+        readings = [done + sounds for done in readings for sounds in _pinyin_readings(syllable)][:MAX_HAN_READINGS]
+    keys = []
+    for reading in readings:
+        key: list[str] = []
+        for cls in reading:
+            if not key or key[-1] != cls:
+                key.append(cls)
+        keys.append("".join(key))
+    return tuple(dict.fromkeys(keys))

@@ -16,15 +16,19 @@ import msgspec
 from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
     ABJAD,
+    HAN,
+    HAN_SOUNDS,
     KOREAN_PARTICLES,
     LONG_VOWEL,
     MAX_SYLLABLES,
     MIN_FOREIGN_NAME,
+    MIN_HAN_RUN,
     MIN_LONG_NAME,
     MIN_SYLLABLES,
     SYLLABIC,
     abjad_readings,
     abjad_shapes,
+    han_keys,
     latin_shape,
     latin_strict_key,
     syllabic_name_shapes,
@@ -45,7 +49,7 @@ ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 RECALLED_FACTOR = 0.5
 
 # Letters of either kind of script whose names are found by their consonants (``_consonant_hits``), in one set.
-_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
+_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}|{HAN.pattern}")
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
@@ -298,7 +302,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 found[raw] = names
         elif SYLLABIC.match(raw):
             found[raw] = None
-    hits: list[TermHit] = []
+    hits: list[TermHit] = _han_hits(text, tokens, index) if index.consonant_names else []
     for i in [i for i, raw in enumerate(words) if raw in found] if found else []:
         terms = found[words[i]]
         if terms is not None:
@@ -317,6 +321,29 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                     continue
                 for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
                     hits.append(TermHit(term, i, end, 1))
+    return hits
+
+
+def _han_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
+    """Names written in Chinese characters chosen for their sound (``consonants.han_keys``): each run of at least
+    ``MIN_HAN_RUN`` such characters written together, read whole."""
+    words, starts = tokens.words, tokens.starts
+    hits: list[TermHit] = []
+    start = 0
+    while start < len(words):
+        if words[start] not in HAN_SOUNDS:
+            start += 1
+            continue
+        end = start + 1
+        # ``prepare`` put one space either side of each character: two between characters written together.
+        while end < len(words) and words[end] in HAN_SOUNDS and text[starts[end - 1] + 1 : starts[end]] == "  ":
+            end += 1
+        if end - start >= MIN_HAN_RUN and not names_a_place("".join(tokens.keys[start:end])):
+            terms = [term for key in han_keys(words[start:end]) for term in index.consonant_names.get(key, ())]
+            # A run two people's names may both be is neither.
+            if len({term.stems[0] for term in terms}) == 1:
+                hits.extend(TermHit(term, start, end, 1) for term in terms)
+        start = end
     return hits
 
 

@@ -9,6 +9,7 @@ from backstory.matching.consonants import (
     abjad_keys,
     abjad_shapes,
     consonant_key,
+    han_keys,
     latin_shape,
     latin_strict_key,
     name_key,
@@ -274,3 +275,26 @@ class TestWordsWrittenOn:
     def test_a_short_remainder_is_not_read_as_a_name(self) -> None:
         # "وسلا" would leave three letters: as often another word as the name.
         assert "torvala" not in gather(build_document("وسلا", langs=["ar"]), self._index()).names
+
+
+class TestChineseNames:
+    """Names written in Chinese characters chosen for their sound, read by the consonants of their pinyin (an
+    invented name)."""
+
+    def test_keys_are_the_consonants_of_the_pinyin(self) -> None:
+        assert han_keys(list("拉夫里克")) == (_latin("Lavrik"),) == ("rbrk",)
+
+    @pytest.mark.parametrize("text", ["外长拉夫里克表示", "外長拉夫里克表示"])
+    def test_a_name_in_either_script_is_found(self, text: str) -> None:
+        assert "dorian-lavrik" in gather(build_document(text, langs=["zh"]), _person_index("Dorian Lavrik")).names
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "外长拉夫里表示",  # three characters of the four
+            "外长拉 夫里克表示",  # not written together
+            "这有利于保持经济稳定",  # native words
+        ],
+    )
+    def test_other_runs_are_not_the_name(self, text: str) -> None:
+        assert "dorian-lavrik" not in gather(build_document(text, langs=["zh"]), _person_index("Dorian Lavrik")).names
