@@ -346,8 +346,8 @@ def syllables_write(word: Shape, name: SyllabicName) -> bool:
     return written >= 1 and len(key) + written >= MIN_SHORT_WRITTEN - 1
 
 
-# Chinese writes a foreign name with characters chosen for their sound, from a table of a few hundred (Xinhua's, in
-# both scripts): 特朗普 te-lang-pu is Trump, 泽连斯基 ze-lian-si-ji Zelensky, 贝森特 bei-sen-te Bessent. A run of three
+# Chinese writes a foreign name with characters chosen for their sound, from a table of a few hundred (Xinhua's; the
+# common ones are listed here, in both scripts): 特朗普 te-lang-pu is Trump, 泽连斯基 ze-lian-si-ji Zelensky, 贝森特 bei-sen-te Bessent. A run of three
 # or more such characters, and no other, is read by the consonants of its pinyin and looked up as katakana is.
 # Native words are mostly made of other characters, or are one or two characters long.
 HAN_SOUNDS = frozenset(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -298,3 +299,21 @@ class TestChineseNames:
     )
     def test_other_runs_are_not_the_name(self, text: str) -> None:
         assert "dorian-lavrik" not in gather(build_document(text, langs=["zh"]), _person_index("Dorian Lavrik")).names
+
+
+def test_ordinary_chinese_names_no_one() -> None:
+    """Twelve paragraphs of everyday Chinese news without foreign people (``tests/fixtures/chinese_news.txt``, written
+    for this check), against the bundled story and 2,000 invented events full of names: no person is read."""
+    from backstory.events.store import read_bundled
+    from backstory.research.synthetic import merge_catalogs, synthetic_catalog
+
+    index = EventIndex.build(merge_catalogs(Catalog.of(read_bundled()), synthetic_catalog(2000)))
+    paragraphs = (Path(__file__).parents[2] / "fixtures" / "chinese_news.txt").read_text(encoding="utf-8").split("\n")
+    read = [
+        index.entities[entity_id].name
+        for text in paragraphs
+        if text
+        for entity_id in gather(build_document(text, langs=["zh"]), index).names
+        if index.entities[entity_id].kind == "person"
+    ]
+    assert read == []
