@@ -233,7 +233,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     )
                     found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
-    found.extend(_long_name_hits(tokens, looked_up))
+    found.extend(_long_name_hits(tokens, looked_up, lang))
     return _longest(found)
 
 
@@ -399,12 +399,23 @@ def _long_names(key: str, index: EventIndex) -> _LongNames | None:
     consonants = vowelless(key)
     long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
     foreign = index.foreign_names.get(consonants)
+    if foreign is None and consonants.endswith("s"):
+        # A nominative ending in s (Latvian Tramps, Lithuanian Trampas, Greek -ς) on a name that has none.
+        foreign = index.foreign_names.get(consonants[:-1])
     return (long, foreign) if (long or foreign) and not names_a_place(key) else None
 
 
-def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms]) -> list[TermHit]:
+# Languages whose press respells a foreign name in Latin letters as it sounds (Latvian Tramps, Azerbaijani Tramp,
+# Albanian, Serbian Latin): in their articles a Latin word may be a shorter name spelled with other vowels too,
+# which in English or French it may not (a tramp, trompe).
+RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
+
+
+def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str | None) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
-    shorter ones in words of other alphabets than the Latin one."""
+    shorter ones in words of other alphabets than the Latin one, or of a language that respells them
+    (``RESPELLING``)."""
+    respells = lang in RESPELLING
     # Each distinct word looked up once (an article repeats its words, and the look-ups are remembered); then only
     # the words that are one of them are visited, in order.
     names = {key: entry[3] for key, entry in looked_up.items() if entry[3] is not None}
@@ -412,7 +423,7 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms]) -> list[Te
     keys, words = tokens.keys, tokens.words
     for i in tokens.positions(names):
         long, foreign = names[keys[i]]
-        found = long if long or words[i][0] <= LAST_LATIN else foreign
+        found = long if long or (words[i][0] <= LAST_LATIN and not respells) else foreign
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits

@@ -317,3 +317,16 @@ def test_ordinary_chinese_names_no_one() -> None:
         if index.entities[entity_id].kind == "person"
     ]
     assert read == []
+
+
+class TestRespelling:
+    """In languages whose press respells foreign names as they sound, a Latin word is also a shorter name spelled
+    with other vowels, with a nominative s (an invented name)."""
+
+    @pytest.mark.parametrize(("text", "lang"), [("Kromb dedi", "az"), ("Krombs teica", "lv"), ("Krombas sakė", "lt")])
+    def test_a_respelled_name_is_found(self, text: str, lang: str) -> None:
+        assert "ilse-kramb" in gather(build_document(text, langs=[lang]), _person_index("Ilse Kramb")).names
+
+    @pytest.mark.parametrize("lang", ["en", "fr", "de"])
+    def test_not_in_languages_that_keep_the_spelling(self, lang: str) -> None:
+        assert "ilse-kramb" not in gather(build_document("Kromb said", langs=[lang]), _person_index("Ilse Kramb")).names
