@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import babel
@@ -151,6 +151,7 @@ def _place_stems() -> frozenset[str]:
     return frozenset(s for s in (stem("".join(keys)) for keys in names) if len(s) >= MIN_PLACE_STEM)
 
 
+@lru_cache(maxsize=50_000)
 def names_a_place(key: str) -> bool:
     """Whether a folded word is a country or city as some language names it (inflected too): no person's name,
     however its consonants read (Moscow, مسکو, 모스크바 -> m-s-k, as in Matskevich)."""

@@ -19,12 +19,16 @@ from importlib import resources
 import msgspec
 from anyascii import anyascii
 
+from backstory.matching.consonants import ABJAD
 from backstory.matching.normalise import ASCII_WORD, LAST_LATIN, fold_text
 
 # A Latin-letter name this short is as likely another word (GeoNames calls Anchorage "Tan").
 MIN_LATIN_LETTERS = 5
-# Letters a name of another script must fold to: fewer meet common words (Hebrew לבוב, Lviv, folds to "lv").
-MIN_FOLDED = 3
+# Letters a name of another script must fold to: fewer meet common words (Hebrew לבוב, Lviv, folds to "lv"; Syriac
+# ܐܬܝܢܐ, Athens, to "tin", the Greek article την). Arabic and Hebrew leave vowels out, so three letters (Persian
+# ژنو, Geneva) are a name there.
+MIN_FOLDED = 4
+MIN_FOLDED_ABJAD = 3
 
 
 class _City(msgspec.Struct):
@@ -72,7 +76,8 @@ def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
 def _usable(name: str, city: str) -> bool:
     """A name as a language writes it, rather than a code, a romanisation or a note."""
     # Long enough as matching reads it, not as written in ASCII (לבוב is the four letters lbvv, and folds to two).
-    if any(ch in name for ch in "()[],،=") or sum(map(len, fold_text(name))) < MIN_FOLDED:
+    least = MIN_FOLDED_ABJAD if ABJAD.search(name) else MIN_FOLDED
+    if any(ch in name for ch in "()[],،=") or sum(map(len, fold_text(name))) < least:
         return False
     if all(ch <= LAST_LATIN for ch in name):
         # Latin letters: a proper name starts with a capital; codes (GVA) and short words are no names.

@@ -14,7 +14,7 @@ Arabic, Persian or Hebrew word must also have the name's strict key (``strict_ke
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -385,10 +385,11 @@ def _pinyin_readings(syllable: str) -> tuple[str, ...]:
     return (cls + final,)
 
 
-def han_keys(chars: Sequence[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=20_000)
+def han_keys(run: str) -> tuple[str, ...]:
     """The consonant keys (``consonant_key``) a run of ``HAN_SOUNDS`` characters may stand for."""
     readings = [""]
-    for char in chars:
+    for char in run:
         syllable = _LETTERS.sub("", anyascii(char).lower())
         readings = [done + sounds for done in readings for sounds in _pinyin_readings(syllable)][:MAX_HAN_READINGS]
     keys = []

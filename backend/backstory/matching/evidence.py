@@ -49,7 +49,7 @@ ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
 RECALLED_FACTOR = 0.5
 
 # Letters of either kind of script whose names are found by their consonants (``_consonant_hits``), in one set.
-_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}|{HAN.pattern}")
+_NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
@@ -135,6 +135,11 @@ _WordTerms = tuple[list[tuple[Term, int]], list[str], list[str], _LongNames | No
 """What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), the
 slots by which it may start or continue a longer term, and the names its consonants may be, if any."""
 
+# Languages whose press respells a foreign name in Latin letters as it sounds (Latvian Tramps, Azerbaijani Tramp,
+# Albanian, Serbian Latin): in their articles a Latin word may be a shorter name spelled with other vowels too,
+# which in English or French it may not (a tramp, trompe).
+RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
+
 MAX_REMEMBERED_WORDS = 100_000
 """Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
 
@@ -177,7 +182,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
-                _long_names(key, index),
+                _long_names(key, index, lang in RESPELLING),
             )
             if not any(entry):
                 entry = _NOTHING
@@ -268,10 +273,13 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
     consonants (``consonants.py``), and Arabic and Hebrew names under a one-letter word written onto them; as
     inflected forms, so that a curated spelling of the script wins."""
     keys, words = tokens.keys, tokens.words
-    # Most articles are in neither kind of script: one scan of their distinct words spares a test per word (and
-    # scanning the text for either kind took three times as long).
-    if not _NAME_SCRIPTS.search(" ".join(set(words))):
-        return []
+    # Most articles are in none of these scripts: one scan of their distinct words spares a test per word (and
+    # scanning the text for each kind took three times as long).
+    distinct = set(words)
+    joined = " ".join(distinct)
+    hits = _han_hits(text, tokens, index, distinct) if index.consonant_names and HAN.search(joined) else []
+    if not _NAME_SCRIPTS.search(joined):
+        return hits
     # Each distinct word with the key of its first token (the later ones of a word that folds to several keys
     # share what the first found): reversed, so that the first one is written last.
     first_keys = dict(zip(reversed(words), reversed(keys), strict=True))
@@ -302,7 +310,6 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 found[raw] = names
         elif SYLLABIC.match(raw):
             found[raw] = None
-    hits: list[TermHit] = _han_hits(text, tokens, index) if index.consonant_names else []
     for i in [i for i, raw in enumerate(words) if raw in found] if found else []:
         terms = found[words[i]]
         if terms is not None:
@@ -324,26 +331,30 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
     return hits
 
 
-def _han_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
+def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) -> list[TermHit]:
     """Names written in Chinese characters chosen for their sound (``consonants.han_keys``): each run of at least
     ``MIN_HAN_RUN`` such characters written together, read whole."""
     words, starts = tokens.words, tokens.starts
+    sounds = HAN_SOUNDS.intersection(distinct)
+    if not sounds:
+        return []
     hits: list[TermHit] = []
-    start = 0
-    while start < len(words):
-        if words[start] not in HAN_SOUNDS:
-            start += 1
+    run: list[int] = []
+    # The positions of such characters, in order, closed into runs where one is not written right after the last
+    # (``prepare`` put one space either side of each character: two between characters written together).
+    for i in [*[i for i, word in enumerate(words) if word in sounds], -1]:
+        if run and i == run[-1] + 1 and text[starts[i - 1] + 1 : starts[i]] == "  ":
+            run.append(i)
             continue
-        end = start + 1
-        # ``prepare`` put one space either side of each character: two between characters written together.
-        while end < len(words) and words[end] in HAN_SOUNDS and text[starts[end - 1] + 1 : starts[end]] == "  ":
-            end += 1
-        if end - start >= MIN_HAN_RUN and not names_a_place("".join(tokens.keys[start:end])):
-            terms = [term for key in han_keys(words[start:end]) for term in index.consonant_names.get(key, ())]
-            # A run two people's names may both be is neither.
-            if len({term.stems[0] for term in terms}) == 1:
-                hits.extend(TermHit(term, start, end, 1) for term in terms)
-        start = end
+        if len(run) >= MIN_HAN_RUN:
+            start, end = run[0], run[-1] + 1
+            if not names_a_place("".join(tokens.keys[start:end])):
+                keys = han_keys("".join(words[start:end]))
+                terms = [term for key in keys for term in index.consonant_names.get(key, ())]
+                # A run two people's names may both be is neither.
+                if len({term.stems[0] for term in terms}) == 1:
+                    hits.extend(TermHit(term, start, end, 1) for term in terms)
+        run = [i]
     return hits
 
 
@@ -391,7 +402,7 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
     return [TermHit(term, start, end, 1) for term in terms]
 
 
-def _long_names(key: str, index: EventIndex) -> _LongNames | None:
+def _long_names(key: str, index: EventIndex, respells: bool) -> _LongNames | None:
     """The long names and the shorter foreign ones the consonants of a word are (``consonants.vowelless``), if any:
     looked up with the rest of what a word may be, and so remembered with it."""
     if len(key) < MIN_FOREIGN_NAME - 1:
@@ -399,16 +410,10 @@ def _long_names(key: str, index: EventIndex) -> _LongNames | None:
     consonants = vowelless(key)
     long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
     foreign = index.foreign_names.get(consonants)
-    if foreign is None and consonants.endswith("s"):
-        # A nominative ending in s (Latvian Tramps, Lithuanian Trampas, Greek -ς) on a name that has none.
+    if foreign is None and respells and consonants.endswith("s"):
+        # A nominative ending in s (Latvian Tramps, Lithuanian Trampas) on a name that has none.
         foreign = index.foreign_names.get(consonants[:-1])
     return (long, foreign) if (long or foreign) and not names_a_place(key) else None
-
-
-# Languages whose press respells a foreign name in Latin letters as it sounds (Latvian Tramps, Azerbaijani Tramp,
-# Albanian, Serbian Latin): in their articles a Latin word may be a shorter name spelled with other vowels too,
-# which in English or French it may not (a tramp, trompe).
-RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
 
 
 def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str | None) -> list[TermHit]:

@@ -202,7 +202,8 @@ _SCRIPT_LETTERS = str.maketrans(
         "\u0902": "n",
     }
 )
-_INDIC = re.compile("[\u0900-\u0dff]")
+# Scripts whose letter anyascii writes j is the consonant dzh (ज, ჯ, Ջ; pinyin j of 吉), not the vowel a Latin j may be.
+_J_CONSONANT = re.compile("[\u0530-\u058f\u0900-\u0dff\u10a0-\u10ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NUKTA = "\u093c"
 _DOTTED = (("\u091c\u093c", "z"), ("\u092b\u093c", "f"))
 # Armenian ու is the vowel u (Պուտին, Putin), which anyascii writes ow; before a vowel at the start of a word it is
@@ -253,8 +254,8 @@ def fold_word(word: str) -> tuple[str, ...]:
             word = _PREPOSED_VOWEL.sub(r"\2\1", word)
     # anyascii writes soft signs as apostrophes (Вельн -> Vel'n): they belong to the word.
     ascii_text = anyascii(word).lower().replace("'", "")
-    # The j of the scripts of India is a consonant, as Arabic ج is (above), never the vowel a Latin j may be.
-    if "j" in ascii_text and _INDIC.search(word):
+    # The j of the scripts of India, Georgian, Armenian and pinyin is a consonant, as Arabic ج is (above).
+    if "j" in ascii_text and _J_CONSONANT.search(word):
         ascii_text = ascii_text.replace("j", "dz")
     return tuple(skeleton(part) for part in ASCII_WORD.findall(ascii_text))
 

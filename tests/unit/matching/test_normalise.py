@@ -171,6 +171,8 @@ class TestScripts:
     def test_an_indian_j_is_a_consonant(self) -> None:
         # Not the vowel a Latin j may be (Jakob, Jurij): जोरान (Joran) keeps its consonant, as Arabic ج does.
         assert fold_word("जोरान") == ("dzoran",)
+        assert fold_word("ჯორან") == ("dzoran",)  # Georgian
+        assert fold_word("Ջորան") == ("dzoran",)  # Armenian
 
     def test_greek_mb_inside_a_word_is_left_as_written(self) -> None:
         assert fold_word("Λαμπράκης") == fold_word("Lamprakis")
