@@ -202,7 +202,10 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     for i in tokens.positions(starting):
         key = keys[i]
         singles, firsts, _, _ = looked_up[key]
+        latin = words[i][0] <= LAST_LATIN
         for term, quality in singles:
+            if quality == 1 and latin and _foreign_label(term):
+                continue
             if term.caps:
                 word = words[i]
                 if word not in capitals:
@@ -240,6 +243,19 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
     return _longest(found)
+
+
+# Scripts of India and South-East Asia: anyascii leaves out the vowel their consonants carry (ट्रंप trmp), so what
+# a name in them folds to is not its Latin spelling.
+_BRAHMIC = re.compile("[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff]")
+
+
+def _foreign_label(term: Term) -> bool:
+    """Whether a term is written in a script of India or South-East Asia. A Latin word meets such a term only as
+    written, not inflected: inflected, CLDR's Bengali হাঙ্গেরি (Hungary, hangeri) was French "changerait". (Greek or
+    Cyrillic names fold to their Latin spelling, and their inflected forms are worth meeting: Ουκρανία meets
+    Hungarian ukrán.)"""
+    return _BRAHMIC.match(term.label) is not None
 
 
 def _longest(found: list[TermHit]) -> list[TermHit]:
@@ -333,7 +349,9 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
 
 def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) -> list[TermHit]:
     """Names written in Chinese characters chosen for their sound (``consonants.han_keys``): each run of at least
-    ``MIN_HAN_RUN`` such characters written together, read whole."""
+    ``MIN_HAN_RUN`` such characters written together, read whole, as the name of one of a story's actors. Pinyin
+    merges more sounds than any other script read here, so other transliterated names meet its keys (a town,
+    维尔莫拉 Vilmora, reads b-r-n-r as Parnell does): only the people stories recur with are tried."""
     words, starts = tokens.words, tokens.starts
     sounds = HAN_SOUNDS.intersection(distinct)
     if not sounds:
@@ -350,7 +368,9 @@ def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) 
             start, end = run[0], run[-1] + 1
             if not names_a_place("".join(tokens.keys[start:end])):
                 keys = han_keys("".join(words[start:end]))
-                terms = [term for key in keys for term in index.consonant_names.get(key, ())]
+                terms = [
+                    term for key in keys for term in index.consonant_names.get(key, ()) if term.target in index.actors
+                ]
                 # A run two people's names may both be is neither.
                 if len({term.stems[0] for term in terms}) == 1:
                     hits.extend(TermHit(term, start, end, 1) for term in terms)
@@ -378,7 +398,8 @@ def _unprefixed_names(raw: str, index: EventIndex) -> list[Term]:
         term
         for slot in lookup_slots(key)
         for term in index.single_words.get(slot, ())
-        if term.kind == "name" and key_matches(key, term.keys[0], term.stems[0])
+        # Not an acronym: these scripts have no capitals to write one with.
+        if term.kind == "name" and not term.caps and key_matches(key, term.keys[0], term.stems[0])
     ]
 
 

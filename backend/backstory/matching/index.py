@@ -370,6 +370,8 @@ class EventIndex:
     story_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per story, the actors an article reporting it names up top: its core or, for a story too young to have
     one (an event or two), the leading entities of its events."""
+    actors: frozenset[str] = frozenset()
+    """Every story's actors: the people whose names the lossiest keys are tried for (``evidence._han_hits``)."""
     uncurated: frozenset[str] = frozenset()
     """Events that list fewer than ``automatic.MIN_LISTED`` entities: their names were found for them."""
     wording: Wording = field(default_factory=lambda: Wording({}, {}))
@@ -456,6 +458,7 @@ class EventIndex:
             )
             for sid, core in index.story_core.items()
         }
+        index.actors = frozenset().union(*index.story_actors.values())
         index.story_anchors = {
             sid: frozenset(sorted(cast, key=lambda e: -cast[e])[:STORY_ANCHORS])
             for sid, cast in index.story_cast.items()

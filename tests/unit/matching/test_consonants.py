@@ -330,3 +330,42 @@ class TestRespelling:
     @pytest.mark.parametrize("lang", ["en", "fr", "de"])
     def test_not_in_languages_that_keep_the_spelling(self, lang: str) -> None:
         assert "ilse-kramb" not in gather(build_document("Kromb said", langs=[lang]), _person_index("Ilse Kramb")).names
+
+
+def test_chinese_sound_runs_are_read_only_as_a_storys_actors() -> None:
+    """Pinyin keys are lossy: only the people a story recurs with are read from them (Lavrik is in one event of six,
+    Kalinova in all)."""
+    recurring = ["kalin", "harbour", "council"]
+    entities = [
+        Entity(id="kalin", kind="person", name="Mira Kalinova"),
+        Entity(id="lavrik", kind="person", name="Dorian Lavrik"),
+        Entity(id="harbour", kind="place", name="Port Veln"),
+        Entity(id="council", kind="org", name="Veln Council"),
+    ]
+    events = [
+        Event(
+            id=f"e{n}", story_id="s", date=dt.date(2025, 3, n), title={"en": f"Meeting {n}"},
+            summary={"en": "A meeting."}, entities=[*recurring, "lavrik"] if n == 1 else recurring,
+        )
+        for n in range(1, 7)
+    ]  # fmt: skip
+    index = EventIndex.build(Catalog(stories=[Story(id="s", title={"en": "s"})], entities=entities, events=events))
+
+    assert "kalin" in index.actors and "lavrik" not in index.actors
+    assert "kalin" in gather(build_document("卡利诺娃表示", langs=["zh"]), index).names
+    assert "lavrik" not in gather(build_document("拉夫里克表示", langs=["zh"]), index).names
+    assert "lavrik" in gather(build_document("Lavrik said", langs=["en"]), index).names
+
+
+def test_a_latin_word_meets_an_indian_scripts_name_only_as_written() -> None:
+    """What a Devanagari or Bengali name folds to lacks the vowels its consonants carry: a Latin word that starts
+    so is another word (French changerait, Bengali হাঙ্গেরি), and only the name as written is it."""
+    place = Entity(id="hangeri", kind="place", name="Zorvenland", aliases=["হাঙ্গেরি"])
+    event = Event(
+        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Zorvenland votes"},
+        summary={"en": "Zorvenland votes."}, entities=["hangeri"],
+    )  # fmt: skip
+    index = EventIndex.build(Catalog(stories=[Story(id="s", title={"en": "s"})], entities=[place], events=[event]))
+
+    assert "hangeri" not in gather(build_document("Cela changerait tout", langs=["fr"]), index).names
+    assert "hangeri" in gather(build_document("হাঙ্গেরি ভোট দিয়েছে", langs=["bn"]), index).names
