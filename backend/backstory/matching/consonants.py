@@ -265,10 +265,9 @@ def writes_short_name(word: Shape, name: Shape) -> bool:
 # Katakana and hangul write every vowel, and add some: u or o after a consonant Japanese cannot end a syllable with,
 # eu or i in Korean (Vance: バンス ba-n-su, 밴스 baen-seu). A short name is found in a run of syllables that writes
 # each of its vowels as the two scripts write it, where the name has it, and adds no more than those.
-_SYLLABIC_VOWELS = {
-    "a": ("a", "ae", "eo", "e"), "e": ("e", "ae", "i", "eo", "a"), "i": ("i", "e"), "o": ("o", "eo", "u", "a"),
-    "u": ("u", "eo", "o"),
-}  # fmt: skip
+# Korean writes English u as eo (Trump 트럼프) and a as ae (Vance 밴스); both write the -er of a name as a or eo
+# (Kushner クシュナー, 쿠슈너). Looser than this, common Korean words became names (걸렸지, "it took", Kallas).
+_SYLLABIC_VOWELS = {"a": ("a", "ae"), "e": ("e", "ae", "eo", "a"), "i": ("i",), "o": ("o",), "u": ("u", "eo")}
 _ADDED_VOWELS = frozenset(("u", "o", "i", "eu"))
 _VOWEL_UNITS = re.compile("ae|eo|eu|ui|oe|[aeiou]")
 # Korean particles that follow a name as one word (푸틴은, Putin + topic marker): their first syllables.

@@ -449,7 +449,10 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
     keys, words = tokens.keys, tokens.words
     for i in tokens.positions(names):
         long, foreign = names[keys[i]]
-        found = long if long or (words[i][0] <= LAST_LATIN and not respells) else foreign
+        # (A Latin word is read so only written with a capital, as names are: Serbian prenela, "conveyed", is no
+        # Parnell.)
+        latin = words[i][0] <= LAST_LATIN
+        found = long if long or (latin and not (respells and words[i][0].isupper())) else foreign
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits

@@ -236,6 +236,7 @@ class TestSyllabicShortNames:
             ("コロン氏が語った", "ja"),  # other vowels
             ("カリンダ氏が語った", "ja"),  # a longer word that starts so
             ("칼리나 장관", "ko"),  # a vowel more
+            ("걸린 것", "ko"),  # eo is not how Korean writes a name's a (걸린, "hung")
         ],
     )
     def test_other_words_are_not_the_name(self, text: str, lang: str) -> None:
@@ -326,6 +327,9 @@ class TestRespelling:
     @pytest.mark.parametrize(("text", "lang"), [("Kromb dedi", "az"), ("Krombs teica", "lv"), ("Krombas sakė", "lt")])
     def test_a_respelled_name_is_found(self, text: str, lang: str) -> None:
         assert "ilse-kramb" in gather(build_document(text, langs=[lang]), _person_index("Ilse Kramb")).names
+
+    def test_only_a_word_written_with_a_capital(self) -> None:
+        assert "ilse-kramb" not in gather(build_document("kromb dedi", langs=["az"]), _person_index("Ilse Kramb")).names
 
     @pytest.mark.parametrize("lang", ["en", "fr", "de"])
     def test_not_in_languages_that_keep_the_spelling(self, lang: str) -> None:
