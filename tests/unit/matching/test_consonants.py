@@ -80,20 +80,20 @@ class TestAbjadPrecision:
         assert _latin("Vadrok") in abjad_keys("וודרוק")
 
 
-def _person_index(name: str) -> EventIndex:
-    entity_id = name.lower().replace(" ", "-")
-    return EventIndex.build(
-        Catalog(
-            stories=[Story(id="s", title={"en": "s"})],
-            entities=[Entity(id=entity_id, kind="person", name=name)],
-            events=[
-                Event(
-                    id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": f"{name} resigns"},
-                    summary={"en": f"{name} resigns."}, entities=[entity_id],
-                )
-            ],
-        )
+def _index_of(*entities: Entity) -> EventIndex:
+    """One story of one event that lists ``entities``."""
+    names = " and ".join(entity.name for entity in entities)
+    event = Event(
+        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": f"{names} meet"}, summary={"en": f"{names} meet."},
+        entities=[entity.id for entity in entities],
     )  # fmt: skip
+    return EventIndex.build(
+        Catalog(stories=[Story(id="s", title={"en": "s"})], entities=list(entities), events=[event])
+    )
+
+
+def _person_index(name: str) -> EventIndex:
+    return _index_of(Entity(id=name.lower().replace(" ", "-"), kind="person", name=name))
 
 
 class TestStrictKey:
@@ -142,18 +142,7 @@ class TestPlacesAreNoPeople:
 
     @staticmethod
     def _index() -> EventIndex:
-        return EventIndex.build(
-            Catalog(
-                stories=[Story(id="s", title={"en": "s"})],
-                entities=[Entity(id="maskevo", kind="person", name="Ilse Maskevo")],
-                events=[
-                    Event(
-                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Ilse Maskevo resigns"},
-                        summary={"en": "Ilse Maskevo resigns."}, entities=["maskevo"],
-                    )
-                ],
-            )
-        )  # fmt: skip
+        return _index_of(Entity(id="maskevo", kind="person", name="Ilse Maskevo"))
 
     @pytest.mark.parametrize(
         ("text", "lang"),
@@ -191,21 +180,9 @@ class TestShortNames:
         assert "mira-kalin" not in evidence.names
 
     def test_names_of_the_same_consonants_are_told_apart_by_their_vowels(self) -> None:
-        index = EventIndex.build(
-            Catalog(
-                stories=[Story(id="s", title={"en": "s"})],
-                entities=[
-                    Entity(id="patun", kind="person", name="Ivo Patun"),
-                    Entity(id="piten", kind="person", name="Ada Piten"),
-                ],
-                events=[
-                    Event(
-                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Patun meets Piten"},
-                        summary={"en": "Ivo Patun meets Ada Piten."}, entities=["patun", "piten"],
-                    )
-                ],
-            )
-        )  # fmt: skip
+        index = _index_of(
+            Entity(id="patun", kind="person", name="Ivo Patun"), Entity(id="piten", kind="person", name="Ada Piten")
+        )
         assert set(gather(build_document("التقى باتون", langs=["ar"]), index).names) == {"patun"}
         assert set(gather(build_document("التقى بيتين", langs=["ar"]), index).names) == {"piten"}
 
@@ -257,18 +234,7 @@ class TestWordsWrittenOn:
 
     @staticmethod
     def _index() -> EventIndex:
-        return EventIndex.build(
-            Catalog(
-                stories=[Story(id="s", title={"en": "s"})],
-                entities=[Entity(id="torvala", kind="place", name="Torvala", aliases=["تورفالا", "טורבלה", "سلا"])],
-                events=[
-                    Event(
-                        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Floods in Torvala"},
-                        summary={"en": "Floods in Torvala."}, entities=["torvala"],
-                    )
-                ],
-            )
-        )  # fmt: skip
+        return _index_of(Entity(id="torvala", kind="place", name="Torvala", aliases=["تورفالا", "טורבלה", "سلا"]))
 
     @pytest.mark.parametrize(("text", "lang"), [("وصل إلى وتورفالا", "ar"), ("بتورفالا", "ar"), ("הגיע לטורבלה", "he")])
     def test_a_name_under_a_one_letter_word_is_found(self, text: str, lang: str) -> None:
@@ -364,12 +330,7 @@ def test_chinese_sound_runs_are_read_only_as_a_storys_actors() -> None:
 def test_a_latin_word_meets_an_indian_scripts_name_only_as_written() -> None:
     """What a Devanagari or Bengali name folds to lacks the vowels its consonants carry: a Latin word that starts
     so is another word (French changerait, Bengali হাঙ্গেরি), and only the name as written is it."""
-    place = Entity(id="hangeri", kind="place", name="Zorvenland", aliases=["হাঙ্গেরি"])
-    event = Event(
-        id="e", story_id="s", date=dt.date(2025, 3, 1), title={"en": "Zorvenland votes"},
-        summary={"en": "Zorvenland votes."}, entities=["hangeri"],
-    )  # fmt: skip
-    index = EventIndex.build(Catalog(stories=[Story(id="s", title={"en": "s"})], entities=[place], events=[event]))
+    index = _index_of(Entity(id="hangeri", kind="place", name="Zorvenland", aliases=["হাঙ্গেরি"]))
 
     assert "hangeri" not in gather(build_document("Cela changerait tout", langs=["fr"]), index).names
     assert "hangeri" in gather(build_document("হাঙ্গেরি ভোট দিয়েছে", langs=["bn"]), index).names
