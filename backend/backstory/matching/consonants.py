@@ -118,11 +118,22 @@ def abjad_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key, _ in abjad_readings(word)))
 
 
+# A name opening with w is written with a vowel there: Korean 위 wi, Japanese ウィ u-i (Witkoff: 위트코프, ウィトコフ).
+_OPENING_W = re.compile("^(?:w|u(?=[aeio]))")
+
+
+def _romanised(syllables: Iterable[str]) -> str:
+    """Katakana or hangul syllables in ASCII as the keys read them: Japanese chi/tsu and Korean ch stand for t before i
+    and u, Korean j and Japanese j for z, and an opening w (or Japanese u before another vowel) for the Latin w that
+    the skeleton writes v."""
+    ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
+    ascii_word = ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z")
+    return _OPENING_W.sub("v", ascii_word)
+
+
 def syllables_key(syllables: Iterable[str]) -> str:
     """The key of a name written in katakana or hangul syllables (one per token)."""
-    ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
-    # Japanese chi/tsu and Korean ch stand for t before i and u; Korean j and Japanese j for z.
-    return consonant_key(skeleton(ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z")))
+    return consonant_key(skeleton(_romanised(syllables)))
 
 
 # A long surname may be spelled with other vowels (Zyankovich, Зенкович -> Zenkovich): its consonants, as
@@ -290,9 +301,7 @@ def _merged_shape(letters: str) -> Shape | None:
 
 def syllables_shape(syllables: Iterable[str]) -> Shape | None:
     """The shape of a run of katakana or hangul syllables (one per token), read as ``syllables_key`` reads them."""
-    ascii_word = _LETTERS.sub("", "".join(anyascii(s) for s in syllables).lower())
-    ascii_word = ascii_word.replace("ch", "t").replace("ts", "t").replace("j", "z").replace("ng", "n")
-    return _merged_shape(_GLIDE.sub("", ascii_word))
+    return _merged_shape(_GLIDE.sub("", _romanised(syllables).replace("ng", "n")))
 
 
 SyllabicName = tuple[Shape, bool]

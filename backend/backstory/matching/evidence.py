@@ -40,7 +40,7 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
-from backstory.matching.normalise import LAST_LATIN, Tokens, fold_word, unspace
+from backstory.matching.normalise import BRAHMIC, LAST_LATIN, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
@@ -245,17 +245,12 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     return _longest(found)
 
 
-# Scripts of India and South-East Asia: anyascii leaves out the vowel their consonants carry (ट्रंप trmp), so what
-# a name in them folds to is not its Latin spelling.
-_BRAHMIC = re.compile("[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff]")
-
-
 def _foreign_label(term: Term) -> bool:
     """Whether a term is written in a script of India or South-East Asia. A Latin word meets such a term only as
     written, not inflected: inflected, CLDR's Bengali হাঙ্গেরি (Hungary, hangeri) was French "changerait". (Greek or
     Cyrillic names fold to their Latin spelling, and their inflected forms are worth meeting: Ουκρανία meets
     Hungarian ukrán.)"""
-    return _BRAHMIC.match(term.label) is not None
+    return BRAHMIC.match(term.label) is not None
 
 
 def _longest(found: list[TermHit]) -> list[TermHit]:

@@ -35,7 +35,16 @@ from backstory.matching.consonants import (
     syllabic_short_keys,
     vowelless,
 )
-from backstory.matching.normalise import LAST_LATIN, MIN_STEM, Folds, as_written, fold_phrase, fold_word, stem
+from backstory.matching.normalise import (
+    BRAHMIC,
+    LAST_LATIN,
+    MIN_STEM,
+    Folds,
+    as_written,
+    fold_phrase,
+    fold_word,
+    stem,
+)
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
 from backstory.matching.wording import Wording
@@ -721,13 +730,21 @@ def _terms(
     pool: _Pool | None = None,
 ) -> list[Term]:
     pool = pool or _Pool()
-    seen: set[tuple[str, ...]] = set()
-    terms = []
+    seen: dict[tuple[str, ...], int] = {}
+    terms: list[Term] = []
     for text in texts:
         keys = fold(text)
-        if not keys or keys in seen:
+        if not keys:
             continue
-        seen.add(keys)
+        if keys in seen:
+            # Names that fold alike are one term. Where the first was written in a script of India or South-East
+            # Asia, a Latin one that folds alike labels it instead, so that Latin words may meet it inflected
+            # (``evidence._foreign_label``): Istambul rather than Hindi इस्तांबुल.
+            kept = terms[seen[keys]]
+            if text[0] <= LAST_LATIN and BRAHMIC.match(kept.label):
+                terms[seen[keys]] = msgspec.structs.replace(kept, label=text)
+            continue
+        seen[keys] = len(terms)
         keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()

@@ -59,6 +59,9 @@ WORD = re.compile(_WORD_CHARS)
 _WORD_SPLIT = re.compile(f"({_WORD_CHARS})")
 ASCII_WORD = re.compile(r"[a-z0-9]+")
 """A word of a transliterated, lower-cased text."""
+# Scripts of India and South-East Asia: anyascii leaves out the vowel their consonants carry (ट्रंप trmp), so what
+# a name in them folds to is not its Latin spelling.
+BRAHMIC = re.compile("[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff]")
 # Letters up to here are Latin (with its extensions); the rest are other alphabets and scripts.
 LAST_LATIN = "\u024f"
 
@@ -192,7 +195,8 @@ def _first_letter(match: re.Match[str]) -> str:
 
 
 # Before transliteration: Arabic and Hebrew vowel points, which news mostly leaves out, go, so that a pointed word
-# folds as its unpointed spelling; Devanagari's nasal marks are n (वेंस, Vance; anyascii writes m) and its dotted
+# folds as its unpointed spelling; Devanagari's nasal marks are n (वेंस, Vance; anyascii writes m; m before a
+# labial, below) and its dotted
 # letters the sounds they stand for in foreign names (ज़ z, फ़ f; NFKC keeps them apart as letter and dot).
 _SCRIPT_LETTERS = str.maketrans(
     {
@@ -202,6 +206,8 @@ _SCRIPT_LETTERS = str.maketrans(
         "\u0902": "n",
     }
 )
+# The nasal mark is m before p, ph, b, bh and m (ट्रंप, Trump), n elsewhere.
+_LABIAL_NASAL = re.compile("[\u0901\u0902](?=[\u092a-\u092e])")
 # Scripts whose letter anyascii writes j is the consonant dzh (ज, ჯ, Ջ; pinyin j of 吉), not the vowel a Latin j may be.
 _J_CONSONANT = re.compile("[\u0530-\u058f\u0900-\u0dff\u10a0-\u10ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NUKTA = "\u093c"
@@ -238,6 +244,8 @@ def fold_word(word: str) -> tuple[str, ...]:
     if "\u062c" in word:
         word = word.replace("\u062c", "dz")
     if not word.isascii():
+        if "\u0902" in word or "\u0901" in word:
+            word = _LABIAL_NASAL.sub("m", word)
         word = word.translate(_SCRIPT_LETTERS)
         if _NUKTA in word:
             for dotted, sound in _DOTTED:

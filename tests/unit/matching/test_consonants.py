@@ -334,3 +334,11 @@ def test_a_latin_word_meets_an_indian_scripts_name_only_as_written() -> None:
 
     assert "hangeri" not in gather(build_document("Cela changerait tout", langs=["fr"]), index).names
     assert "hangeri" in gather(build_document("হাঙ্গেরি ভোট দিয়েছে", langs=["bn"]), index).names
+
+
+def test_a_name_folding_as_a_latin_one_is_met_inflected_by_latin_words() -> None:
+    """Listed first in Devanagari and then in Latin letters, a name that folds alike is one term labelled in Latin:
+    a Latin word meets it inflected (Hungarian -ban)."""
+    index = _index_of(Entity(id="torvala", kind="place", name="Zorvenland", aliases=["तोरवाला", "Torvala"]))
+
+    assert "torvala" in gather(build_document("Torvalaban tárgyaltak", langs=["hu"]), index).names
