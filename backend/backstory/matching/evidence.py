@@ -182,7 +182,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ],
                 [slot for slot in word_slots if slot in index.pair_firsts],
                 [slot for slot in word_slots if slot in index.pair_seconds],
-                _long_names(key, index, lang in RESPELLING),
+                _long_names(key, index, lang in RESPELLING, lang),
             )
             if not any(entry):
                 entry = _NOTHING
@@ -418,11 +418,21 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
     return [TermHit(term, start, end, 1) for term in terms]
 
 
-def _long_names(key: str, index: EventIndex, respells: bool) -> _LongNames | None:
+# Greek writes a foreign b and d as μπ and ντ inside a name too (Ρούμπιο, Μεντίνσκι: Medinsky), where its own words
+# have mb and nd: a Greek article's words are also looked up read so.
+_GREEK_DIGRAPHS = (("mp", "b"), ("nt", "d"))
+
+
+def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = None) -> _LongNames | None:
     """The long names and the shorter foreign ones the consonants of a word are (``consonants.vowelless``), if any:
     looked up with the rest of what a word may be, and so remembered with it."""
     if len(key) < MIN_FOREIGN_NAME - 1:
         return None
+    if lang == "el" and ("mp" in key or "nt" in key):
+        found = _long_names(key, index, respells)
+        for digraph, sound in _GREEK_DIGRAPHS:
+            key = key.replace(digraph, sound)
+        return found or _long_names(key, index, respells)
     consonants = vowelless(key)
     long = index.long_names.get(consonants) if len(key) >= MIN_LONG_NAME - 1 else None
     foreign = index.foreign_names.get(consonants)

@@ -342,3 +342,10 @@ def test_a_name_folding_as_a_latin_one_is_met_inflected_by_latin_words() -> None
     index = _index_of(Entity(id="torvala", kind="place", name="Zorvenland", aliases=["तोरवाला", "Torvala"]))
 
     assert "torvala" in gather(build_document("Torvalaban tárgyaltak", langs=["hu"]), index).names
+
+
+def test_greek_mp_and_nt_inside_a_name_are_read_b_and_d() -> None:
+    """Greek writes a foreign d inside a name as ντ (an invented Kadirsky: Καντίρσκι)."""
+    index = _person_index("Ilse Kadirsky")
+
+    assert "ilse-kadirsky" in gather(build_document("Ο Καντίρσκι δήλωσε", langs=["el"]), index).names
