@@ -351,13 +351,14 @@ def syllables_write(word: Shape, name: SyllabicName) -> bool:
         if not all(unit in _SYLLABIC_VOWELS[vowel[0]] for unit, vowel in zip(units, wanted, strict=True)):
             return False
         written += len(units)
+    # One letter fewer than in Arabic: these scripts write every vowel, so each one written says more.
     return written >= 1 and len(key) + written >= MIN_SHORT_WRITTEN - 1
 
 
 # Chinese writes a foreign name with characters chosen for their sound, from a table of a few hundred (Xinhua's; the
-# common ones are listed here, in both scripts): 特朗普 te-lang-pu is Trump, 泽连斯基 ze-lian-si-ji Zelensky, 贝森特 bei-sen-te Bessent. A run of three
-# or more such characters, and no other, is read by the consonants of its pinyin and looked up as katakana is.
-# Native words are mostly made of other characters, or are one or two characters long.
+# common ones are listed here, in both scripts): 特朗普 te-lang-pu is Trump, 泽连斯基 ze-lian-si-ji Zelensky.
+# A run of three or more such characters, and no other, is read by the consonants of its pinyin and looked up as
+# katakana is. Native words are mostly made of other characters, or are one or two characters long.
 HAN_SOUNDS = frozenset(
     "阿埃艾爱愛安昂奥奧澳巴拜班邦保鲍鮑贝貝本比彼毕畢宾賓波伯博布查察达達戴丹道德登迪蒂丁东東杜厄恩尔爾法凡范菲"
     "费費芬丰豐冯馮佛夫弗伏福富盖蓋甘冈岡高戈格根贡貢古瓜圭哈海汉漢豪赫亨洪胡华華怀懷霍基吉加贾賈杰傑捷金津卡凯"
@@ -375,13 +376,12 @@ _PINYIN_INITIALS = (
     ("n", "n"), ("l", "r"), ("g", "k"), ("k", "k"), ("h", ""), ("j", "k"), ("q", "k"), ("x", "s"), ("r", "r"),
     ("z", "s"), ("c", "s"), ("s", "s"), ("y", ""), ("w", "b"),
 )  # fmt: skip
-MAX_HAN_READINGS = 4
 
 
-def _pinyin_readings(syllable: str) -> tuple[str, ...]:
-    """A pinyin syllable's consonant classes, its final n or ng as n; 乌 wu and 尔 er as the vowel u and as r."""
+def _pinyin_consonants(syllable: str) -> str:
+    """A pinyin syllable's consonant classes, its final n or ng as n; 乌 wu as the vowel u and 尔 er as r."""
     if syllable == "er":
-        return ("r",)
+        return "r"
     cls, rest = "", syllable
     for letters, sound in _PINYIN_INITIALS:
         if syllable.startswith(letters):
@@ -389,22 +389,15 @@ def _pinyin_readings(syllable: str) -> tuple[str, ...]:
             break
     if syllable == "wu":
         cls = ""
-    final = "n" if rest.endswith(("n", "ng")) else ""
-    return (cls + final,)
+    return cls + ("n" if rest.endswith(("n", "ng")) else "")
 
 
 @lru_cache(maxsize=20_000)
-def han_keys(run: str) -> tuple[str, ...]:
-    """The consonant keys (``consonant_key``) a run of ``HAN_SOUNDS`` characters may stand for."""
-    readings = [""]
+def han_key(run: str) -> str:
+    """The consonant key (as ``consonant_key`` makes one) of a run of ``HAN_SOUNDS`` characters."""
+    key: list[str] = []
     for char in run:
-        syllable = _LETTERS.sub("", anyascii(char).lower())
-        readings = [done + sounds for done in readings for sounds in _pinyin_readings(syllable)][:MAX_HAN_READINGS]
-    keys = []
-    for reading in readings:
-        key: list[str] = []
-        for cls in reading:
+        for cls in _pinyin_consonants(_LETTERS.sub("", anyascii(char).lower())):
             if not key or key[-1] != cls:
                 key.append(cls)
-        keys.append("".join(key))
-    return tuple(dict.fromkeys(keys))
+    return "".join(key)

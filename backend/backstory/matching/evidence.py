@@ -28,7 +28,7 @@ from backstory.matching.consonants import (
     SYLLABIC,
     abjad_readings,
     abjad_shapes,
-    han_keys,
+    han_key,
     latin_shape,
     latin_strict_key,
     syllabic_name_shapes,
@@ -343,7 +343,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
 
 
 def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) -> list[TermHit]:
-    """Names written in Chinese characters chosen for their sound (``consonants.han_keys``): each run of at least
+    """Names written in Chinese characters chosen for their sound (``consonants.han_key``): each run of at least
     ``MIN_HAN_RUN`` such characters written together, read whole, as the name of one of a story's actors. Pinyin
     merges more sounds than any other script read here, so other transliterated names meet its keys (a town,
     维尔莫拉 Vilmora, reads b-r-n-r as Parnell does): only the people stories recur with are tried."""
@@ -362,10 +362,8 @@ def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) 
         if len(run) >= MIN_HAN_RUN:
             start, end = run[0], run[-1] + 1
             if not names_a_place("".join(tokens.keys[start:end])):
-                keys = han_keys("".join(words[start:end]))
-                terms = [
-                    term for key in keys for term in index.consonant_names.get(key, ()) if term.target in index.actors
-                ]
+                key = han_key("".join(words[start:end]))
+                terms = [term for term in index.consonant_names.get(key, ()) if term.target in index.actors]
                 # A run two people's names may both be is neither.
                 if len({term.stems[0] for term in terms}) == 1:
                     hits.extend(TermHit(term, start, end, 1) for term in terms)
