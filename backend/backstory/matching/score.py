@@ -16,6 +16,9 @@ Stories compete for an article: an event's score is weighed by how much more of 
 article names than of any other story's (``cast_leads``), and halved when the article names none of its
 story's anchors (``index.story_anchors``: what most of the story's events list), whatever names it shares.
 
+An event imported without curated names (a headline and a lead) is also weighed by how alike its wording is to the
+article's head (``wording.py``): the names found in its text shortlist it, its wording ranks it among the others.
+
 The confidence in 0..1 is not the score: it is a logistic model (``matching/calibration.py``, fitted by
 ``backstory fit``) over features of the match that do not grow with the size of the event set: how much
 evidence, how much of the event's own evidence the article covers, the lead over the runner-up, how many
