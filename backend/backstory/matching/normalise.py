@@ -274,6 +274,21 @@ def as_written(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+# Japanese writes a foreign v both as ヴ and as ブ (ジュネーヴ and ジュネーブ, Geneva; ヴァ and バ): read as the second.
+_KATAKANA_V = re.compile("\u30f4[\u30a1\u30a3\u30a7\u30a9]?")
+_KATAKANA_B = {
+    "\u30f4": "\u30d6",
+    "\u30f4\u30a1": "\u30d0",
+    "\u30f4\u30a3": "\u30d3",
+    "\u30f4\u30a7": "\u30d9",
+    "\u30f4\u30a9": "\u30dc",
+}
+
+
+def _katakana_b(match: re.Match[str]) -> str:
+    return _KATAKANA_B[match[0]]
+
+
 def prepare(text: str) -> str:
     """Unicode-normalise a text and separate characters of unspaced scripts."""
     # Nothing below changes ASCII, and CPython knows a string is ASCII without reading it: most names of a large
@@ -281,6 +296,8 @@ def prepare(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKC", text)
+    if "\u30f4" in text:
+        text = _KATAKANA_V.sub(_katakana_b, text)
     # Most texts hold no apostrophe: looking for the marks first (in C) spares the pattern's scan.
     if any(mark in text for mark in _APOSTROPHE_MARKS):
         text = _APOSTROPHES.sub("", text)

@@ -164,6 +164,10 @@ class TestScripts:
         # It marks a foreign sound (ג' is j), and GeoNames writes such names with it or without.
         assert [token.key for token in tokenise(f"ב{written} היום")] == [fold_word("בגורבה")[0], fold_word("היום")[0]]
 
+    @pytest.mark.parametrize(("v", "b"), [("ジュネーヴ", "ジュネーブ"), ("ヴァルカ", "バルカ"), ("ヴィタ", "ビタ")])
+    def test_a_japanese_v_is_read_as_b(self, v: str, b: str) -> None:
+        assert [token.key for token in tokenise(v)] == [token.key for token in tokenise(b)]
+
     def test_vowel_points_alone_are_no_word(self) -> None:
         assert fold_word("\u05b8\u05bc") == ()
         assert [token.key for token in tokenise("a \u064e b")] == ["a", "b"]
