@@ -113,11 +113,6 @@ def abjad_readings(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def abjad_keys(word: str) -> tuple[str, ...]:
-    """The consonant keys of ``abjad_readings``."""
-    return tuple(dict.fromkeys(key for key, _ in abjad_readings(word)))
-
-
 # A name opening with w is written with a vowel there: Korean 위 wi, Japanese ウィ u-i (Witkoff: 위트코프, ウィトコフ).
 _OPENING_W = re.compile("^(?:w|u(?=[aeio]))")
 

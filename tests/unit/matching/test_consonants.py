@@ -7,7 +7,7 @@ import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.consonants import (
-    abjad_keys,
+    abjad_readings,
     abjad_shapes,
     consonant_key,
     han_key,
@@ -30,6 +30,11 @@ from backstory.matching.normalise import fold_word
 
 def _latin(name: str) -> str | None:
     return name_key(fold_word(name)[0])
+
+
+def abjad_keys(word: str) -> list[str]:
+    """The consonant keys an Arabic, Persian or Hebrew word is looked up by (``abjad_readings``)."""
+    return [key for key, _ in abjad_readings(word)]
 
 
 class TestConsonantKey:
