@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import msgspec
@@ -307,15 +307,12 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 if latin_strict_key(term.keys[0]) == strict
             ]
             if not names and not place and index.short_names:
-                names = [
+                names = _one_name(
                     term
                     for shape in abjad_shapes(raw)
                     for term in index.short_names.get(shape[0], ())
                     if writes_short_name(shape, latin_shape(term.keys[0]) or ("", ()))
-                ]
-                # A word two people's short names may both be is neither.
-                if len({term.stems[0] for term in names}) > 1:
-                    names = []
+                )
             names += _unprefixed_names(raw, index)
             if names:
                 found[raw] = names
@@ -342,6 +339,13 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
     return hits
 
 
+def _one_name(terms: Iterable[Term]) -> list[Term]:
+    """The terms a word read by a lossy key may be, if they are spellings of one name: a word two names of different
+    stems may both be is neither."""
+    found = list(terms)
+    return found if len({term.stems[0] for term in found}) <= 1 else []
+
+
 def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) -> list[TermHit]:
     """Names written in Chinese characters chosen for their sound (``consonants.han_key``): each run of at least
     ``MIN_HAN_RUN`` such characters written together, read whole, as the name of one of a story's actors. Pinyin
@@ -363,10 +367,8 @@ def _han_hits(text: str, tokens: Tokens, index: EventIndex, distinct: set[str]) 
             start, end = run[0], run[-1] + 1
             if not names_a_place("".join(tokens.keys[start:end])):
                 key = han_key("".join(words[start:end]))
-                terms = [term for term in index.consonant_names.get(key, ()) if term.target in index.actors]
-                # A run two people's names may both be is neither.
-                if len({term.stems[0] for term in terms}) == 1:
-                    hits.extend(TermHit(term, start, end, 1) for term in terms)
+                terms = _one_name(term for term in index.consonant_names.get(key, ()) if term.target in index.actors)
+                hits.extend(TermHit(term, start, end, 1) for term in terms)
         run = [i]
     return hits
 
@@ -405,14 +407,11 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
     shape = syllables_shape(words[start:end])
     if shape is None:
         return []
-    terms = [
+    terms = _one_name(
         term
         for term in index.syllabic_names.get(shape[0], ())
         if any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
-    ]
-    # A run two people's names may both be is neither.
-    if len({term.stems[0] for term in terms}) > 1:
-        return []
+    )
     return [TermHit(term, start, end, 1) for term in terms]
 
 
