@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Generic, TypeVar
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from anyascii import anyascii
 
 from backstory.events.models import Event
+from backstory.matching.kept import Kept
 
 GRAM = 4
 # Kept: rarity tables of this many stories (a story of 558 headline-and-lead events has ~30,000 grams, ~3 MB) and
@@ -39,8 +38,6 @@ EVENTS_KEPT = 256
 _WORDS = re.compile(r"[^\W_]+")
 
 Vector = dict[str, float]
-K = TypeVar("K")
-V = TypeVar("V")
 
 
 def grams(text: str) -> Counter[str]:
@@ -76,34 +73,12 @@ def cosine(a: Vector, b: Vector) -> float:
     return math.fsum(v * b[gram] for gram, v in a.items() if gram in b)
 
 
-class _Kept(Generic[K, V]):
-    """The last ``size`` values asked for, made by ``make`` when missing; safe across threads."""
-
-    def __init__(self, size: int, make: Callable[[K], V]) -> None:
-        self._size = size
-        self._make = make
-        self._values: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __getitem__(self, key: K) -> V:
-        with self._lock:
-            if key in self._values:
-                self._values.move_to_end(key)
-                return self._values[key]
-        value = self._make(key)
-        with self._lock:
-            self._values[key] = value
-            if len(self._values) > self._size:
-                self._values.popitem(last=False)
-        return value
-
-
 class Wording:
     """Events' wording compared with an article's, per story's rarity (``similarities``)."""
 
     def __init__(self, events: Mapping[str, Event], story_events: Mapping[str, Sequence[Event]]) -> None:
-        self._idf: _Kept[str, dict[str, float]] = _Kept(STORIES_KEPT, lambda sid: rarity(story_events.get(sid, ())))
-        self._vectors: _Kept[str, Vector] = _Kept(EVENTS_KEPT, self._vector)
+        self._idf: Kept[str, dict[str, float]] = Kept(STORIES_KEPT, lambda sid: rarity(story_events.get(sid, ())))
+        self._vectors: Kept[str, Vector] = Kept(EVENTS_KEPT, self._vector)
         self._events = events
 
     def _vector(self, event_id: str) -> Vector:

@@ -10,7 +10,7 @@ from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import ScoringParams, score
-from backstory.matching.wording import _Kept, cosine, grams, rarity, weighed
+from backstory.matching.wording import cosine, grams, rarity, weighed
 
 DAY = dt.date(2024, 4, 2)
 
@@ -69,20 +69,6 @@ class TestRarity:
         flood = weighed(grams(f"{FLOOD.title['en']} {FLOOD.summary['en']}"), idf)
         budget = weighed(grams(f"{BUDGET.title['en']} {BUDGET.summary['en']}"), idf)
         assert cosine(article, flood) > cosine(article, budget) + 0.05
-
-
-class TestKept:
-    def test_it_makes_a_value_once_and_keeps_only_the_last_ones_asked_for(self) -> None:
-        made: list[int] = []
-
-        def make(key: int) -> int:
-            made.append(key)
-            return key * 10
-
-        kept: _Kept[int, int] = _Kept(2, make)
-        assert [kept[1], kept[1], kept[2], kept[3], kept[1]] == [10, 10, 20, 30, 10]
-        # 1 was made again: keeping 2, it had been dropped when 3 came.
-        assert made == [1, 2, 3, 1]
 
 
 def _ranked(catalog: Catalog, weight: float) -> list[str]:
