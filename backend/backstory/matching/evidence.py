@@ -42,6 +42,7 @@ from backstory.matching.document import Document
 from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
 from backstory.matching.normalise import BRAHMIC, LAST_LATIN, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
+from backstory.matching.topics import TopicHit, find_topics
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
@@ -92,6 +93,8 @@ class ArticleEvidence:
     numbers: dict[str, Sighting] = field(default_factory=dict)
     dates: dict[tuple[int, int], tuple[Sighting, int | None]] = field(default_factory=dict)
     """(month, day) -> its sighting and the year written with it, if any."""
+    topics: dict[str, Sighting] = field(default_factory=dict)
+    """Concept of the topic lexicon (``topics.py``) -> its sighting."""
 
 
 class TermHit(msgspec.Struct, frozen=True, gc=False):
@@ -471,7 +474,7 @@ def _continues_word(text: str, tokens: Tokens, i: int) -> bool:
     return bool(SYLLABIC.match(words[i - 1])) and between.replace(LONG_VOWEL, "") == "  " * (marks + 1)
 
 
-def _span_text(doc: Document, hit: TermHit) -> str:
+def _span_text(doc: Document, hit: TermHit | TopicHit) -> str:
     starts = doc.tokens.starts
     return unspace(doc.text[starts[hit.start] : starts[hit.end - 1] + len(doc.tokens.words[hit.end - 1])])
 
@@ -498,6 +501,13 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
             table[key].see(zone, text, hit.term.label, recalled)
         else:
             table[key] = Sighting(zone, text, hit.term.label, recalled)
+    for topic in find_topics(doc.tokens.keys, doc.tokens.words, doc.langs[0] if doc.langs else None):
+        offset = doc.tokens.starts[topic.start]
+        zone, recalled, text = doc.zone(offset), offset in lookbacks, _span_text(doc, topic)
+        if topic.concept in evidence.topics:
+            evidence.topics[topic.concept].see(zone, text, topic.concept, recalled)
+        else:
+            evidence.topics[topic.concept] = Sighting(zone, text, topic.concept, recalled)
     for mention in doc.numbers:
         if mention.value in index.number_events:
             zone, recalled = doc.zone(mention.start), mention.start in lookbacks

@@ -41,6 +41,7 @@ from backstory.matching.document import Document
 from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex, centrality
 from backstory.matching.semantic import SemanticScorer
+from backstory.matching.topics import event_topics, topic_label
 from backstory.matching.wording import grams
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
@@ -71,6 +72,9 @@ class ScoringParams:
     """An uncurated event's score is multiplied by e ** (wording_weight * its wording's cosine to the article's
     head, ``wording.py``): at 8 a cosine 0.1 higher (a typical gap between a translation and a stranger) is a
     factor 2.2."""
+    topic_weight: float = 0.5
+    """A topic concept (``topics.py``) the article shares with a shortlisted event adds this x its rarity in the
+    event's story, times where it stands in the article."""
 
 
 DEFAULT_PARAMS = ScoringParams()
@@ -280,6 +284,14 @@ def _candidate(
         "cast_lead": leads.get(story_id, -max(shares.values(), default=0.0)),
         "anchored": float(anchored(evidence, index, story_id)),
     }
+    # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
+    # it. They rank the shortlist and are shown as evidence, but weigh in the confidence through a feature of
+    # their own: the others keep measuring names, numbers, phrases and dates as they were fitted to.
+    topical = _topic_evidence(event_id, evidence, index, params)
+    features["topics"] = math.log1p(sum(item.weight for item in topical))
+    if topical:
+        items = sorted([*items, *topical], key=lambda item: -item.weight)
+        total += sum(item.weight for item in topical)
     return Candidate(
         event_id=event_id,
         score=total
@@ -288,6 +300,21 @@ def _candidate(
         evidence=items,
         features=features,
     )
+
+
+def _topic_evidence(
+    event_id: str, evidence: ArticleEvidence, index: EventIndex, params: ScoringParams
+) -> list[Evidence]:
+    """The topic concepts the article shares with the event, each weighed by its rarity in the event's story."""
+    if not evidence.topics or not params.topic_weight:
+        return []
+    items = []
+    for concept, base in event_topics(index).weights(event_id).items():
+        seen = evidence.topics.get(concept)
+        if seen is not None:
+            weight = params.topic_weight * base * seen.factor
+            items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
+    return items
 
 
 def score(

@@ -1,0 +1,268 @@
+"""Topic words across languages: what an article is about beyond its names ("talks", "pardoned", "sanctions").
+
+A story curated in English in an hour has English titles and summaries; an article about one of its events in
+Russian or Hungarian names the same people and places (``aliases``, ``consonants`` reach those) but says what
+happened in its own words: помиловал, Ovális Iroda, עסקת חילופי אסירים. No curator lists those per story, so
+Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 176 concepts, from talks and sanctions to
+earthquakes and tariffs, each as the press of ~45 languages writes it) and reads both sides through it:
+
+- an event's concepts are those its texts name, in each language it has a title in, and its listed entities'
+  names and its phrases in English (``EventTopics.concepts``);
+- an article's concepts are those its words name in its own language only (``find_topics``): a word of one
+  language is often another word in another.
+
+A concept the article shares with a shortlisted event adds evidence like a curated phrase, weighed by its rarity
+among the story's events (a story about talks has "talks" in most of its events; "pardon" in one) and by where it
+stands in the article. Topics never shortlist an event: names and phrases do (``score.py``), so a lexicon word in
+thousands of events costs nothing until an event is a candidate.
+
+The lexicon is general news vocabulary, not any story's: it was written for the product as a whole, concept by
+concept in English and then in each language, without reading the articles it is measured on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from backstory.events.models import Entity, Event
+from backstory.matching.index import EventIndex, key_matches, lookup_slots, word_slot
+from backstory.matching.kept import Kept
+from backstory.matching.normalise import fold_text, stem
+
+FOLDER = "topics"
+LANGUAGE_CODE = re.compile("[a-z]{2,3}")
+ENGLISH = "en"
+# Between two words of a form, one short word may stand (a preposition, an article), as in curated phrases;
+# not in languages read syllable by syllable, where any syllable is that short (Japanese 特使 met "…って大事").
+MAX_GAP_LETTERS = 3
+SYLLABIC = frozenset({"zh", "ja", "ko", "vi"})
+MIN_TOPIC_STEM = 5
+# Words remembered per language with the forms they start; the table is cleared when full.
+MAX_REMEMBERED_WORDS = 100_000
+# A one-word form of this many letters or fewer (folded) written in capitals is an acronym.
+MAX_ACRONYM = 4
+# Kept: the concepts of this many events (a shortlisted event is met again and again) and the rarity tables of
+# this many stories (a concept count each).
+EVENTS_KEPT = 4096
+STORIES_KEPT = 64
+# As ``index._idf``: pseudo-events keep a concept of a one- or two-event story weighing something.
+PSEUDO_EVENTS = 4
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """A concept named by the article's tokens ``start`` to ``end``."""
+
+    concept: str
+    start: int
+    end: int
+
+
+Form = tuple[str, tuple[str, ...], tuple[str, ...], bool]
+"""A concept's form as the matcher reads it: (concept, keys of its words, their stems, whether it is a short acronym
+the article must write in capitals too: Albanian BE, the EU, is also "be", an oath). Plain tuples of shared
+strings: the lexicon's ~40,000 forms stay a few megabytes in every worker, where ``index.Term``s took 19 MB."""
+
+
+@dataclass
+class Table:
+    """One language's forms, filed by the slot of their first word (``index.word_slot``), as the index files terms."""
+
+    by_slot: dict[str, list[Form]] = field(default_factory=lambda: defaultdict(list))
+    gaps: bool = True
+    """Whether a short word may stand between two words of a form."""
+    _starts: dict[str, tuple[Form, ...]] = field(default_factory=dict, repr=False)
+    """Article words already looked up -> the forms they start."""
+
+    def add(self, concept: str, form: str, strings: dict[str, str]) -> None:
+        keys = tuple(strings.setdefault(key, key) for key in fold_text(form))
+        if not keys:
+            return
+        # A stem shorter than this is the start of too many other words (English plane -> plan: planned), so
+        # such a word matches only whole or with its ending (as the index treats CLDR's place names).
+        stems = tuple(strings.setdefault(s, s) for s in (k if len(stem(k)) < MIN_TOPIC_STEM else stem(k) for k in keys))
+        caps = len(keys) == 1 and len(keys[0]) <= MAX_ACRONYM and _capitals(form)
+        self.by_slot[strings.setdefault(slot := word_slot(keys[0], stems[0]), slot)].append(
+            (concept, keys, keys if stems == keys else stems, caps)
+        )
+
+    def find(self, keys: Sequence[str], words: Sequence[str] | None = None) -> list[TopicHit]:
+        """Every form's occurrences in a sequence of word keys; with the ``words`` as written, an acronym's only
+        where it is written in capitals (an event's texts are taken as written right)."""
+        # Each distinct word is looked up once, and remembered across articles (they share most of their words);
+        # then only the positions of words that start a form are visited.
+        known = self._starts
+        starting: dict[str, tuple[Form, ...]] = {}
+        for key in set(keys):
+            forms = known.get(key)
+            if forms is None:
+                if len(known) >= MAX_REMEMBERED_WORDS:
+                    known.clear()
+                forms = known[key] = tuple(form for slot in lookup_slots(key) for form in self.by_slot.get(slot, ()))
+            if forms:
+                starting[key] = forms
+        hits: list[TopicHit] = []
+        for i in [i for i, key in enumerate(keys) if key in starting]:
+            for concept, form_keys, form_stems, caps in starting[keys[i]]:
+                if caps and words is not None and not _capitals(words[i]):
+                    continue
+                end = _rest(keys, i + 1, form_keys, form_stems, self.gaps)
+                if end is not None:
+                    hits.append(TopicHit(concept, i, end))
+        return hits
+
+
+def _capitals(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+def _rest(
+    keys: Sequence[str], position: int, form_keys: Sequence[str], form_stems: Sequence[str], gaps: bool
+) -> int | None:
+    """Where a form's words after its first end, matched from ``position``, or None."""
+    for key, key_stem in zip(form_keys[1:], form_stems[1:], strict=True):
+        if position >= len(keys):
+            return None
+        matched = key_matches(keys[position], key, key_stem)
+        if not matched and gaps and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
+            position += 1
+            matched = key_matches(keys[position], key, key_stem)
+        if not matched:
+            return None
+        position += 1
+    return position
+
+
+class Lexicon:
+    """The concepts, and each language's forms of them, read when an article or event of that language first needs
+    them: a worker serving a few languages holds their tables only (all ~45 languages' forms hold about 12 MB)."""
+
+    def __init__(self, english: Mapping[str, Sequence[str]], read: Callable[[str], bytes | None]) -> None:
+        self.labels = {concept: forms[0] for concept, forms in english.items() if forms}
+        """Concept -> its first English form, shown as what an article's word matched."""
+        self._concepts = {concept: concept for concept in english}
+        self._read = read
+        self._tables: dict[str, Table | None] = {}
+        self._lock = threading.Lock()
+
+    def table(self, lang: str) -> Table | None:
+        """The language's forms, or None where the lexicon does not have the language."""
+        if lang in self._tables:
+            return self._tables[lang]
+        with self._lock:
+            if lang not in self._tables:
+                data = self._read(lang) if LANGUAGE_CODE.fullmatch(lang) else None
+                self._tables[lang] = None if data is None else self._table(lang, json.loads(data))
+            return self._tables[lang]
+
+    def _table(self, lang: str, concepts: Mapping[str, Sequence[str]]) -> Table:
+        table = Table(gaps=lang not in SYLLABIC)
+        strings = dict(self._concepts)
+        for concept, forms in concepts.items():
+            if concept in self._concepts:  # concepts English does not have are not read
+                for form in dict.fromkeys(forms):
+                    table.add(self._concepts[concept], form, strings)
+        return table
+
+    def find(self, keys: Sequence[str], lang: str | None, words: Sequence[str] | None = None) -> list[TopicHit]:
+        table = self.table(lang) if lang else None
+        return table.find(keys, words) if table else []
+
+
+def read_lexicon(files: Mapping[str, bytes]) -> Lexicon:
+    """A lexicon from ``{lang: JSON bytes}``, each ``{concept: [forms]}``."""
+    return Lexicon(json.loads(files.get(ENGLISH, b"{}")), files.get)
+
+
+def _shipped(lang: str) -> bytes | None:
+    entry = resources.files("backstory.matching").joinpath(FOLDER).joinpath(f"{lang}.json")
+    return entry.read_bytes() if entry.is_file() else None
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon (``topics/<lang>.json``); each language read when first needed."""
+    return Lexicon(json.loads(_shipped(ENGLISH) or b"{}"), _shipped)
+
+
+def find_topics(keys: Sequence[str], words: Sequence[str], lang: str | None) -> list[TopicHit]:
+    """The concepts an article's words (their keys and as written) name, read in the article's language only."""
+    return lexicon().find(keys, lang, words)
+
+
+def topic_label(concept: str) -> str:
+    return lexicon().labels.get(concept, concept)
+
+
+def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | None = None) -> frozenset[str]:
+    """The concepts an event's texts name: its title and summary in each language, its entities' and phrases'
+    English (a thin story's only language; a curated one writes its phrases in many, each read as English too)."""
+    words = words or lexicon()
+    found: set[str] = set()
+    for lang, title in event.title.items():
+        text = f"{title}\n{event.summary.get(lang, '')}"
+        found.update(hit.concept for hit in words.find(fold_text(text), lang))
+    english = [entities[e].name for e in event.entities if e in entities] + list(event.phrases)
+    for text in english:
+        found.update(hit.concept for hit in words.find(fold_text(text), ENGLISH))
+    return frozenset(found)
+
+
+def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:
+    """Each concept's inverse document frequency among a story's events (as ``index._idf``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for concepts in concept_sets:
+        for concept in concepts:
+            counts[concept] += 1
+    return {concept: math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5)) for concept, count in counts.items()}
+
+
+class EventTopics:
+    """Events' concepts and each story's rarity of them, worked out when first asked and a bounded number kept."""
+
+    def __init__(
+        self, events: Mapping[str, Event], story_events: Mapping[str, Sequence[Event]], entities: Mapping[str, Entity]
+    ) -> None:
+        self._events = events
+        self._entities = entities
+        self._concepts: Kept[str, frozenset[str]] = Kept(
+            EVENTS_KEPT, lambda event_id: concepts_of(self._events[event_id], self._entities)
+        )
+        self._rarity: Kept[str, dict[str, float]] = Kept(
+            STORIES_KEPT,
+            lambda story_id: rarity(
+                (concepts_of(e, self._entities) for e in story_events.get(story_id, ())),
+                len(story_events.get(story_id, ())),
+            ),
+        )
+
+    def concepts(self, event_id: str) -> frozenset[str]:
+        return self._concepts[event_id]
+
+    def weights(self, event_id: str) -> dict[str, float]:
+        """The event's concepts, each weighed by its rarity in the event's story."""
+        table = self._rarity[self._events[event_id].story_id]
+        return {concept: table.get(concept, 0.0) for concept in self.concepts(event_id)}
+
+
+_remembered: dict[int, EventTopics] = {}
+"""By ``id`` of the index (an index is not hashable), each entry dropped when its index is."""
+
+
+def event_topics(index: EventIndex) -> EventTopics:
+    """The index's ``EventTopics``, made when first asked (a race makes two, one of which is kept)."""
+    known = _remembered.get(id(index))
+    if known is None:
+        known = _remembered[id(index)] = EventTopics(index.events, index.story_events, index.entities)
+        weakref.finalize(index, _remembered.pop, id(index), None)
+    return known

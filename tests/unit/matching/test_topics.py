@@ -1,0 +1,215 @@
+"""Topic words: a lexicon of news concepts read in the article's own language, and how it ranks events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from importlib import resources
+
+import pytest
+
+from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.matching.document import build_document
+from backstory.matching.index import EventIndex
+from backstory.matching.normalise import fold_text
+from backstory.matching.score import ScoringParams, score
+from backstory.matching.topics import Lexicon, concepts_of, lexicon, rarity, read_lexicon
+
+# A small lexicon written for these tests.
+SMALL = {
+    "en": {
+        "pardon": ["pardon", "pardoned"],
+        "talks": ["talks"],
+        "aircraft": ["planes"],
+        "white-house": ["White House"],
+        "prisoner-exchange": ["exchange of prisoners"],
+        "envoy": ["envoy"],
+        "european-union": ["EU"],
+    },
+    # Белый is a word of four letters once folded (beli): it matches only as written, so its cases are listed.
+    "ru": {"pardon": ["помиловал", "помилование"], "talks": ["переговоры"], "white-house": ["Белый дом", "Белом доме"]},
+    "pl": {"pardon": ["ułaskawił"], "talks": ["rozmowy", "rozmów"]},
+    "ja": {"envoy": ["特使"]},
+    "sq": {"european-union": ["BE"]},
+    # A concept English does not have is not read at all.
+    "de": {"talks": ["Gespräche"], "unknown": ["Unbekanntes"]},
+}
+
+
+def _small() -> Lexicon:
+    return read_lexicon({lang: json.dumps(forms).encode() for lang, forms in SMALL.items()})
+
+
+def _concepts(words: Lexicon, text: str, lang: str) -> set[str]:
+    return {hit.concept for hit in words.find(fold_text(text), lang)}
+
+
+class TestFinding:
+    def test_forms_match_inflected_in_the_articles_language(self) -> None:
+        words = _small()
+        assert _concepts(words, "Стороны провели переговоры", "ru") == {"talks"}
+        assert _concepts(words, "говорили о переговорах", "ru") == {"talks"}
+        assert _concepts(words, "Prezydent ułaskawił więźniów po rozmowach", "pl") == {"pardon", "talks"}
+
+    def test_a_word_counts_only_in_its_own_language(self) -> None:
+        # Polish rozmowy in a Czech article, Russian помиловал in a Ukrainian one: other words there, or none.
+        words = _small()
+        assert _concepts(words, "rozmowy", "cs") == set()
+        assert _concepts(words, "помиловал", "uk") == set()
+        assert _concepts(words, "помиловал", None) == set()
+
+    def test_multi_word_forms_match_in_order_with_a_short_word_between(self) -> None:
+        words = _small()
+        assert _concepts(words, "заявили в Белом доме", "ru") == {"white-house"}
+        assert _concepts(words, "заявили в Белого дома", "ru") == set()
+        assert _concepts(words, "the White House said", "en") == {"white-house"}
+        assert _concepts(words, "an exchange of the prisoners", "en") == {"prisoner-exchange"}
+        assert _concepts(words, "an exchange of all the prisoners", "en") == set()
+        assert _concepts(words, "a white wall of the house", "en") == set()
+
+    def test_an_acronym_counts_only_in_capitals(self) -> None:
+        # Albanian BE is the EU; be is an oath.
+        words = _small()
+        text = "Ministri foli për BE dhe bëri be"
+        tokens = build_document(text).tokens
+        hits = words.find(tokens.keys, "sq", tokens.words)
+        assert [tokens.words[hit.start] for hit in hits] == ["BE"]
+
+    def test_in_languages_read_syllable_by_syllable_nothing_stands_between(self) -> None:
+        # Every Japanese syllable is a short word: with a gap, 特使 (te si, as Han is read) met 特に使う (te ni si u).
+        words = _small()
+        assert _concepts(words, "米国の特使が到着", "ja") == {"envoy"}
+        assert _concepts(words, "特に使う", "ja") == set()
+
+    def test_a_short_stem_matches_only_its_word(self) -> None:
+        # "planes" keeps its whole word as stem: "planned" (folded "planed") is not an aircraft.
+        words = _small()
+        assert _concepts(words, "the planes landed", "en") == {"aircraft"}
+        assert _concepts(words, "they planned talks", "en") == {"talks"}
+
+    def test_concepts_english_does_not_name_are_dropped(self) -> None:
+        assert _concepts(_small(), "Unbekanntes Gespräche", "de") == {"talks"}
+        assert set(_small().labels) == set(SMALL["en"])
+        assert _small().table("xx") is None
+
+
+def _event(event_id: str, title: str, entities: tuple[str, ...] = ("vesna-orlova", "kiremsk")) -> Event:
+    return Event(
+        id=event_id, story_id="harbour", date=dt.date(2025, 3, 4), title={"en": title},
+        summary={"en": f"{title}, officials in Kiremsk said."}, entities=list(entities),
+    )  # fmt: skip
+
+
+ENTITIES = [
+    Entity(id="vesna-orlova", kind="person", name="Vesna Orlova", aliases=["Орлова"]),
+    Entity(id="kiremsk", kind="place", name="Kiremsk", aliases=["Киремск"]),
+    Entity(id="grain-board", kind="org", name="Grain Board"),
+]
+PARDON = _event("c-pardon", "Orlova pardons 16 prisoners")
+TALKS = _event("a-talks", "Orlova opens talks with the harbour unions")
+SANCTIONS = _event("b-sanctions", "Kiremsk port put under sanctions")
+
+
+class TestEvents:
+    def test_an_events_concepts_come_from_its_texts_entities_and_phrases(self) -> None:
+        words = _small()
+        by_id = {entity.id: entity for entity in ENTITIES}
+        assert concepts_of(PARDON, by_id, words) == {"pardon"}
+        event = Event(
+            id="e", story_id="harbour", date=dt.date(2025, 1, 1), title={"en": "A visit", "ru": "Переговоры"},
+            summary={}, entities=["grain-board"], phrases=["White House"],
+        )  # fmt: skip
+        # Russian read as Russian, the phrase as English.
+        assert concepts_of(event, by_id, words) == {"talks", "white-house"}
+
+    def test_a_concept_most_events_of_a_story_name_weighs_less(self) -> None:
+        weights = rarity([frozenset({"talks"}), frozenset({"talks", "pardon"}), frozenset({"talks"})], 3)
+        assert weights["pardon"] > weights["talks"] > 0
+
+
+class TestShippedLexicon:
+    def _files(self) -> dict[str, dict[str, list[str]]]:
+        folder = resources.files("backstory.matching").joinpath("topics")
+        return {
+            entry.name.removesuffix(".json"): json.loads(entry.read_bytes())
+            for entry in folder.iterdir()
+            if entry.name.endswith(".json")
+        }
+
+    def test_every_language_uses_the_english_concepts_and_forms_that_fold(self) -> None:
+        files = self._files()
+        english = set(files["en"])
+        assert len(files) >= 40
+        for lang, concepts in files.items():
+            assert set(concepts) <= english, lang
+            for concept, forms in concepts.items():
+                assert forms, (lang, concept)
+                for form in forms:
+                    assert fold_text(form), (lang, concept, form)
+
+    def test_no_form_is_a_lone_han_character_or_kana(self) -> None:
+        # Chinese and Japanese are read syllable by syllable: one character would match inside any word.
+        for lang in ("zh", "ja"):
+            for forms in self._files()[lang].values():
+                for form in forms:
+                    letters = [ch for ch in form if not ch.isspace()]
+                    assert len(letters) >= 2, (lang, form)
+
+    def test_forms_are_written_without_combining_vowel_points_in_abjad_scripts(self) -> None:
+        for lang in ("ar", "fa", "he", "ur"):
+            for forms in self._files()[lang].values():
+                for form in forms:
+                    marks = [ch for ch in form if unicodedata.category(ch) == "Mn"]
+                    assert not marks, (lang, form)
+
+    def test_the_shipped_lexicon_reads_russian_hungarian_and_arabic_news_words(self) -> None:
+        found = {
+            lang: {hit.concept for hit in lexicon().find(fold_text(text), lang)}
+            for lang, text in {
+                "ru": "Президент помиловал заключённых",
+                "hu": "tűzszünetről tárgyaltak",
+                "ar": "فرض عقوبات جديدة",
+            }.items()
+        }
+        assert "pardon" in found["ru"]
+        assert "ceasefire" in found["hu"]
+        assert "sanctions" in found["ar"]
+
+
+def _ranked(text: str, lang: str, weight: float) -> list[str]:
+    catalog = Catalog(stories=[Story(id="harbour", title={"en": "Harbour"})], entities=ENTITIES,
+                      events=[TALKS, PARDON, SANCTIONS])  # fmt: skip
+    result = score(
+        build_document(text, langs=[lang]), EventIndex.build(catalog), params=ScoringParams(topic_weight=weight)
+    )
+    return [candidate.event_id for candidate in result.candidates]
+
+
+class TestRanking:
+    # A Russian article naming the person and the town every event lists; only its words say what happened.
+    RUSSIAN = "Орлова помиловала 16 заключённых\nВ Киремске Орлова подписала указ о помиловании."
+
+    def test_the_event_whose_topic_the_article_shares_ranks_first(self) -> None:
+        # The three events share the names: without topics the tie goes to the first id.
+        assert _ranked(self.RUSSIAN, "ru", 0.0)[0] == "a-talks"
+        assert _ranked(self.RUSSIAN, "ru", 0.5)[0] == "c-pardon"
+
+    def test_topic_evidence_is_shown_with_the_english_concept_it_matched(self) -> None:
+        catalog = Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"})], entities=ENTITIES, events=[TALKS, PARDON]
+        )
+        result = score(build_document(self.RUSSIAN, langs=["ru"]), EventIndex.build(catalog))
+        best = result.candidates[0]
+        assert best.event_id == "c-pardon"
+        topical = [item for item in best.evidence if item.kind == "phrase"]
+        assert {(item.matched, item.text) for item in topical} == {
+            ("pardon", "помиловала"),
+            ("prisoner", "заключённых"),
+        }
+        assert best.features["topics"] > 0
+        assert result.candidates[1].features["topics"] == 0
+
+    @pytest.mark.parametrize("lang", ["uk", None])
+    def test_the_russian_words_count_for_nothing_in_another_language(self, lang: str | None) -> None:
+        assert _ranked(self.RUSSIAN, lang or "", 0.5) == _ranked(self.RUSSIAN, lang or "", 0.0)
