@@ -501,13 +501,22 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
             table[key].see(zone, text, hit.term.label, recalled)
         else:
             table[key] = Sighting(zone, text, hit.term.label, recalled)
-    for topic in find_topics(doc.tokens.keys, doc.tokens.words, doc.langs[0] if doc.langs else None):
+    for topic in find_topics(doc.tokens, doc.langs[0] if doc.langs else None):
         offset = doc.tokens.starts[topic.start]
-        zone, recalled, text = doc.zone(offset), offset in lookbacks, _span_text(doc, topic)
-        if topic.concept in evidence.topics:
-            evidence.topics[topic.concept].see(zone, text, topic.concept, recalled)
+        zone = doc.zone(offset)
+        seen = evidence.topics.get(topic.concept)
+        # An article repeats its topic words: where one cannot weigh more than the first seen, it is only counted,
+        # and the text of one is cut out only where it is shown.
+        if seen is not None and place_factor(zone, False) <= seen.factor:
+            seen.count += 1
+            continue
+        recalled = offset in lookbacks
+        if seen is None:
+            evidence.topics[topic.concept] = Sighting(zone, _span_text(doc, topic), topic.concept, recalled)
+        elif place_factor(zone, recalled) > seen.factor:
+            seen.see(zone, _span_text(doc, topic), topic.concept, recalled)
         else:
-            evidence.topics[topic.concept] = Sighting(zone, text, topic.concept, recalled)
+            seen.count += 1
     for mention in doc.numbers:
         if mention.value in index.number_events:
             zone, recalled = doc.zone(mention.start), mention.start in lookbacks

@@ -36,7 +36,7 @@ from importlib import resources
 from backstory.events.models import Entity, Event
 from backstory.matching.index import EventIndex, key_matches, lookup_slots, word_slot
 from backstory.matching.kept import Kept
-from backstory.matching.normalise import fold_text, stem
+from backstory.matching.normalise import Tokens, fold_text, stem
 
 FOLDER = "topics"
 LANGUAGE_CODE = re.compile("[a-z]{2,3}")
@@ -73,15 +73,26 @@ the article must write in capitals too: Albanian BE, the EU, is also "be", an oa
 strings: the lexicon's ~40,000 forms stay a few megabytes in every worker, where ``index.Term``s took 19 MB."""
 
 
+_Looked = tuple[tuple[Form, ...], tuple[str, ...], tuple[str, ...]]
+"""What an article word may be: the one-word forms it is, and the slots by which it may start or continue a longer
+form."""
+_NOTHING: _Looked = ((), (), ())
+
+
 @dataclass
 class Table:
-    """One language's forms, filed by the slot of their first word (``index.word_slot``), as the index files terms."""
+    """One language's forms, filed as the index files terms (``index.word_slot``): one-word forms by the slot of their
+    word, longer ones by the slots of their first two words, so that an article's common words (the first word of
+    "secretario del Tesoro", a Chinese syllable) meet only the forms their next word may continue."""
 
-    by_slot: dict[str, list[Form]] = field(default_factory=lambda: defaultdict(list))
+    singles: dict[str, list[Form]] = field(default_factory=lambda: defaultdict(list))
+    pairs: dict[tuple[str, str], list[Form]] = field(default_factory=lambda: defaultdict(list))
+    firsts: set[str] = field(default_factory=set)
+    seconds: set[str] = field(default_factory=set)
     gaps: bool = True
     """Whether a short word may stand between two words of a form."""
-    _starts: dict[str, tuple[Form, ...]] = field(default_factory=dict, repr=False)
-    """Article words already looked up -> the forms they start."""
+    _looked: dict[str, _Looked] = field(default_factory=dict, repr=False)
+    """Article words already looked up (articles share most of their words)."""
 
     def add(self, concept: str, form: str, strings: dict[str, str]) -> None:
         keys = tuple(strings.setdefault(key, key) for key in fold_text(form))
@@ -91,33 +102,59 @@ class Table:
         # such a word matches only whole or with its ending (as the index treats CLDR's place names).
         stems = tuple(strings.setdefault(s, s) for s in (k if len(stem(k)) < MIN_TOPIC_STEM else stem(k) for k in keys))
         caps = len(keys) == 1 and len(keys[0]) <= MAX_ACRONYM and _capitals(form)
-        self.by_slot[strings.setdefault(slot := word_slot(keys[0], stems[0]), slot)].append(
-            (concept, keys, keys if stems == keys else stems, caps)
-        )
+        entry = (concept, keys, keys if stems == keys else stems, caps)
+        first = strings.setdefault(slot := word_slot(keys[0], stems[0]), slot)
+        if len(keys) == 1:
+            self.singles[first].append(entry)
+            return
+        second = strings.setdefault(slot := word_slot(keys[1], stems[1]), slot)
+        self.pairs[(first, second)].append(entry)
+        self.firsts.add(first)
+        self.seconds.add(second)
 
-    def find(self, keys: Sequence[str], words: Sequence[str] | None = None) -> list[TopicHit]:
-        """Every form's occurrences in a sequence of word keys; with the ``words`` as written, an acronym's only
-        where it is written in capitals (an event's texts are taken as written right)."""
-        # Each distinct word is looked up once, and remembered across articles (they share most of their words);
-        # then only the positions of words that start a form are visited.
-        known = self._starts
-        starting: dict[str, tuple[Form, ...]] = {}
-        for key in set(keys):
-            forms = known.get(key)
-            if forms is None:
+    def _look_up(self, key: str) -> _Looked:
+        slots = lookup_slots(key)
+        looked = (
+            tuple(form for slot in slots for form in self.singles.get(slot, ())),
+            tuple(slot for slot in slots if slot in self.firsts),
+            tuple(slot for slot in slots if slot in self.seconds),
+        )
+        return looked if any(looked) else _NOTHING
+
+    def find(
+        self, keys: Sequence[str], words: Sequence[str] | None = None, distinct: Iterable[str] | None = None
+    ) -> list[TopicHit]:
+        """Every form's occurrences in a sequence of word keys (``distinct``: the keys without repeats, if known);
+        with the ``words`` as written, an acronym's only where it is written in capitals (an event's texts are
+        taken as written right)."""
+        known = self._looked
+        looked: dict[str, _Looked] = {}
+        for key in set(keys) if distinct is None else distinct:
+            entry = known.get(key)
+            if entry is None:
                 if len(known) >= MAX_REMEMBERED_WORDS:
                     known.clear()
-                forms = known[key] = tuple(form for slot in lookup_slots(key) for form in self.by_slot.get(slot, ()))
-            if forms:
-                starting[key] = forms
+                entry = known[key] = self._look_up(key)
+            looked[key] = entry
+        starting = {key for key, (singles, firsts, _) in looked.items() if singles or firsts}
         hits: list[TopicHit] = []
         for i in [i for i, key in enumerate(keys) if key in starting]:
-            for concept, form_keys, form_stems, caps in starting[keys[i]]:
-                if caps and words is not None and not _capitals(words[i]):
-                    continue
-                end = _rest(keys, i + 1, form_keys, form_stems, self.gaps)
-                if end is not None:
-                    hits.append(TopicHit(concept, i, end))
+            singles, firsts, _ = looked[keys[i]]
+            for concept, _keys, _stems, caps in singles:
+                if not (caps and words is not None and not _capitals(words[i])):
+                    hits.append(TopicHit(concept, i, i + 1))
+            if not firsts:
+                continue
+            # The second word follows, or comes after one short word.
+            for j in (i + 1, i + 2) if self.gaps else (i + 1,):
+                if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
+                    break
+                for first in firsts:
+                    for second in looked[keys[j]][2]:
+                        for concept, form_keys, form_stems, _caps in self.pairs.get((first, second), ()):
+                            end = _rest(keys, j + 1, form_keys[2:], form_stems[2:], self.gaps)
+                            if end is not None:
+                                hits.append(TopicHit(concept, i, end))
         return hits
 
 
@@ -129,8 +166,8 @@ def _capitals(word: str) -> bool:
 def _rest(
     keys: Sequence[str], position: int, form_keys: Sequence[str], form_stems: Sequence[str], gaps: bool
 ) -> int | None:
-    """Where a form's words after its first end, matched from ``position``, or None."""
-    for key, key_stem in zip(form_keys[1:], form_stems[1:], strict=True):
+    """Where the rest of a form's words (``form_keys``) end, matched from ``position``, or None."""
+    for key, key_stem in zip(form_keys, form_stems, strict=True):
         if position >= len(keys):
             return None
         matched = key_matches(keys[position], key, key_stem)
@@ -174,9 +211,15 @@ class Lexicon:
                     table.add(self._concepts[concept], form, strings)
         return table
 
-    def find(self, keys: Sequence[str], lang: str | None, words: Sequence[str] | None = None) -> list[TopicHit]:
+    def find(
+        self,
+        keys: Sequence[str],
+        lang: str | None,
+        words: Sequence[str] | None = None,
+        distinct: Iterable[str] | None = None,
+    ) -> list[TopicHit]:
         table = self.table(lang) if lang else None
-        return table.find(keys, words) if table else []
+        return table.find(keys, words, distinct) if table else []
 
 
 def read_lexicon(files: Mapping[str, bytes]) -> Lexicon:
@@ -195,9 +238,9 @@ def lexicon() -> Lexicon:
     return Lexicon(json.loads(_shipped(ENGLISH) or b"{}"), _shipped)
 
 
-def find_topics(keys: Sequence[str], words: Sequence[str], lang: str | None) -> list[TopicHit]:
-    """The concepts an article's words (their keys and as written) name, read in the article's language only."""
-    return lexicon().find(keys, lang, words)
+def find_topics(tokens: Tokens, lang: str | None) -> list[TopicHit]:
+    """The concepts an article's words name, read in the article's language only."""
+    return lexicon().find(tokens.keys, lang, tokens.words, tokens.distinct)
 
 
 def topic_label(concept: str) -> str:
