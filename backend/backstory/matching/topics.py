@@ -46,7 +46,7 @@ ENGLISH = "en"
 MAX_GAP_LETTERS = 3
 SYLLABIC = frozenset({"zh", "ja", "ko", "vi"})
 MIN_TOPIC_STEM = 5
-# Words remembered per language with the forms they start; the table is cleared when full.
+# Article words remembered with the forms they start (all languages together); cleared when full.
 MAX_REMEMBERED_WORDS = 100_000
 # A one-word form of this many letters or fewer (folded) written in capitals is an acronym.
 MAX_ACRONYM = 4
@@ -91,8 +91,11 @@ class Table:
     seconds: set[str] = field(default_factory=set)
     gaps: bool = True
     """Whether a short word may stand between two words of a form."""
-    _looked: dict[str, _Looked] = field(default_factory=dict, repr=False)
-    """Article words already looked up (articles share most of their words)."""
+    lang: str = ""
+    looked: dict[tuple[str, str], _Looked] = field(default_factory=dict, repr=False)
+    """Article words already looked up, by (language, key): articles share most of their words. One table for
+    the whole lexicon, emptied when it holds ``MAX_REMEMBERED_WORDS``, so that a worker's memory does not grow with
+    the number of languages it serves."""
 
     def add(self, concept: str, form: str, strings: dict[str, str]) -> None:
         keys = tuple(strings.setdefault(key, key) for key in fold_text(form))
@@ -127,14 +130,14 @@ class Table:
         """Every form's occurrences in a sequence of word keys (``distinct``: the keys without repeats, if known);
         with the ``words`` as written, an acronym's only where it is written in capitals (an event's texts are
         taken as written right)."""
-        known = self._looked
+        known, lang = self.looked, self.lang
         looked: dict[str, _Looked] = {}
         for key in set(keys) if distinct is None else distinct:
-            entry = known.get(key)
+            entry = known.get((lang, key))
             if entry is None:
                 if len(known) >= MAX_REMEMBERED_WORDS:
                     known.clear()
-                entry = known[key] = self._look_up(key)
+                entry = known[(lang, key)] = self._look_up(key)
             looked[key] = entry
         starting = {key for key, (singles, firsts, _) in looked.items() if singles or firsts}
         hits: list[TopicHit] = []
@@ -190,6 +193,7 @@ class Lexicon:
         self._concepts = {concept: concept for concept in english}
         self._read = read
         self._tables: dict[str, Table | None] = {}
+        self._looked: dict[tuple[str, str], _Looked] = {}
         self._lock = threading.Lock()
 
     def table(self, lang: str) -> Table | None:
@@ -203,7 +207,7 @@ class Lexicon:
             return self._tables[lang]
 
     def _table(self, lang: str, concepts: Mapping[str, Sequence[str]]) -> Table:
-        table = Table(gaps=lang not in SYLLABIC)
+        table = Table(gaps=lang not in SYLLABIC, lang=lang, looked=self._looked)
         strings = dict(self._concepts)
         for concept, forms in concepts.items():
             if concept in self._concepts:  # concepts English does not have are not read
@@ -248,12 +252,14 @@ def topic_label(concept: str) -> str:
 
 
 def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | None = None) -> frozenset[str]:
-    """The concepts an event's texts name: its title and summary in each language, its entities' and phrases'
-    English (a thin story's only language; a curated one writes its phrases in many, each read as English too)."""
+    """The concepts an event's texts name: its English title and summary (or, without English, those of each
+    language it has), its entities' names and its phrases read as English. A curated event's other languages say
+    the same things; reading them too held every language's table in memory for no new concept."""
     words = words or lexicon()
     found: set[str] = set()
-    for lang, title in event.title.items():
-        text = f"{title}\n{event.summary.get(lang, '')}"
+    langs = [ENGLISH] if ENGLISH in event.title else list(event.title)
+    for lang in langs:
+        text = f"{event.title[lang]}\n{event.summary.get(lang, '')}"
         found.update(hit.concept for hit in words.find(fold_text(text), lang))
     english = [entities[e].name for e in event.entities if e in entities] + list(event.phrases)
     for text in english:

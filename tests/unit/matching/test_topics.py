@@ -120,8 +120,11 @@ class TestEvents:
             id="e", story_id="harbour", date=dt.date(2025, 1, 1), title={"en": "A visit", "ru": "Переговоры"},
             summary={}, entities=["grain-board"], phrases=["White House"],
         )  # fmt: skip
-        # Russian read as Russian, the phrase as English.
-        assert concepts_of(event, by_id, words) == {"talks", "white-house"}
+        # The English title is read (the Russian one says the same in a curated event), the phrase as English.
+        assert concepts_of(event, by_id, words) == {"white-house"}
+        # Without an English title, each language's is read as that language.
+        russian = Event(id="r", story_id="harbour", date=dt.date(2025, 1, 1), title={"ru": "Переговоры"}, summary={})
+        assert concepts_of(russian, by_id, words) == {"talks"}
 
     def test_a_concept_most_events_of_a_story_name_weighs_less(self) -> None:
         weights = rarity([frozenset({"talks"}), frozenset({"talks", "pardon"}), frozenset({"talks"})], 3)
