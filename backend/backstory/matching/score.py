@@ -18,6 +18,8 @@ story's anchors (``index.story_anchors``: what most of the story's events list),
 
 An event imported without curated names (a headline and a lead) is also weighed by how alike its wording is to the
 article's head (``wording.py``): the names found in its text shortlist it, its wording ranks it among the others.
+Every shortlisted event also gains from the news concepts (talks, pardon, sanctions) the article names in its own
+language and the event's texts name in English (``topics.py``).
 
 The confidence in 0..1 is not the score: it is a logistic model (``matching/calibration.py``, fitted by
 ``backstory fit``) over features of the match that do not grow with the size of the event set: how much
@@ -285,8 +287,9 @@ def _candidate(
         "anchored": float(anchored(evidence, index, story_id)),
     }
     # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
-    # it. They rank the shortlist and are shown as evidence, but weigh in the confidence through a feature of
-    # their own: the others keep measuring names, numbers, phrases and dates as they were fitted to.
+    # it. They rank the shortlist and are shown as evidence, but the other features keep measuring names, numbers,
+    # phrases and dates: with topics in them, cross-validated false matches rose. A calibration may weigh topics
+    # through their own feature (the shipped one does not).
     topical = _topic_evidence(event_id, evidence, index, params)
     features["topics"] = math.log1p(sum(item.weight for item in topical))
     if topical:

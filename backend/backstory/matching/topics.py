@@ -4,10 +4,11 @@ A story curated in English in an hour has English titles and summaries; an artic
 Russian or Hungarian names the same people and places (``aliases``, ``consonants`` reach those) but says what
 happened in its own words: помиловал, Ovális Iroda, עסקת חילופי אסירים. No curator lists those per story, so
 Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 176 concepts, from talks and sanctions to
-earthquakes and tariffs, each as the press of ~45 languages writes it) and reads both sides through it:
+earthquakes and tariffs, in English and as the press of 48 other languages writes them) and reads both sides
+through it:
 
-- an event's concepts are those its texts name, in each language it has a title in, and its listed entities'
-  names and its phrases in English (``EventTopics.concepts``);
+- an event's concepts are those its English title and summary name (each language's, for an event without
+  English), and its listed entities' names and its phrases read as English (``concepts_of``);
 - an article's concepts are those its words name in its own language only (``find_topics``): a word of one
   language is often another word in another.
 
@@ -17,7 +18,8 @@ stands in the article. Topics never shortlist an event: names and phrases do (``
 thousands of events costs nothing until an event is a candidate.
 
 The lexicon is general news vocabulary, not any story's: it was written for the product as a whole, concept by
-concept in English and then in each language, without reading the articles it is measured on.
+concept in English and then in each language, without reading the articles it is measured on, and checked against
+each language's most frequent words for forms that fold onto unrelated ones (Persian قرارداد onto کرد, "did").
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from functools import cache
 from importlib import resources
 
 from backstory.events.models import Entity, Event
-from backstory.matching.index import EventIndex, key_matches, lookup_slots, word_slot
+from backstory.matching.index import PSEUDO_EVENTS, EventIndex, key_matches, lookup_slots, word_slot
 from backstory.matching.kept import Kept
 from backstory.matching.normalise import Tokens, fold_text, stem
 
@@ -54,8 +56,6 @@ MAX_ACRONYM = 4
 # this many stories (a concept count each).
 EVENTS_KEPT = 4096
 STORIES_KEPT = 64
-# As ``index._idf``: pseudo-events keep a concept of a one- or two-event story weighing something.
-PSEUDO_EVENTS = 4
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _rest(
 
 class Lexicon:
     """The concepts, and each language's forms of them, read when an article or event of that language first needs
-    them: a worker serving a few languages holds their tables only (all ~45 languages' forms hold about 12 MB)."""
+    them: a worker serving a few languages holds their tables only (about 0.5 MB a language)."""
 
     def __init__(self, english: Mapping[str, Sequence[str]], read: Callable[[str], bytes | None]) -> None:
         self.labels = {concept: forms[0] for concept, forms in english.items() if forms}
@@ -268,7 +268,8 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
 
 
 def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:
-    """Each concept's inverse document frequency among a story's events (as ``index._idf``)."""
+    """Each concept's inverse document frequency among a story's events, as ``index._idf`` weighs names and phrases
+    (its pseudo-events keep a concept of a one- or two-event story weighing something)."""
     counts: dict[str, int] = defaultdict(int)
     for concepts in concept_sets:
         for concept in concepts:
