@@ -23,7 +23,8 @@ SEMANTIC_FEATURES = ("semantic", "semantic_margin")
 # over the runner-up, the publish-date fit, and how many of the story's actors the headline and lead name. Richer
 # sets did no better under cross-validation on the dev set (85 articles), and fewer coefficients fitted on so few
 # articles carry over better to unseen ones.
-# The shipped calibration adds "cast_lead" (stories compete; see calibration.json for how it was fitted).
+# The shipped calibration adds "cast_lead" (stories compete) and "topics" (topic words the article shares with the
+# event, ``topics.py``); calibration.json says how it was fitted.
 DEFAULT_FEATURES = ("evidence", "second", "margin", "gap", "undated", "actors")
 
 

@@ -95,6 +95,8 @@ class ArticleEvidence:
     """(month, day) -> its sighting and the year written with it, if any."""
     topics: dict[str, Sighting] = field(default_factory=dict)
     """Concept of the topic lexicon (``topics.py``) -> its sighting."""
+    lang: str | None = None
+    """The language the article was read in."""
 
 
 class TermHit(msgspec.Struct, frozen=True, gc=False):
@@ -501,7 +503,8 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
             table[key].see(zone, text, hit.term.label, recalled)
         else:
             table[key] = Sighting(zone, text, hit.term.label, recalled)
-    for topic in find_topics(doc.tokens, doc.langs[0] if doc.langs else None):
+    evidence.lang = doc.langs[0] if doc.langs else None
+    for topic in find_topics(doc.tokens, evidence.lang):
         offset = doc.tokens.starts[topic.start]
         zone = doc.zone(offset)
         seen = evidence.topics.get(topic.concept)

@@ -288,8 +288,8 @@ def _candidate(
     }
     # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
     # it. They rank the shortlist and are shown as evidence, but the other features keep measuring names, numbers,
-    # phrases and dates: with topics in them, cross-validated false matches rose. A calibration may weigh topics
-    # through their own feature (the shipped one does not).
+    # phrases and dates (with topics in them, cross-validated false matches rose): the confidence weighs topics
+    # through a feature of their own.
     topical = _topic_evidence(event_id, evidence, index, params)
     features["topics"] = math.log1p(sum(item.weight for item in topical))
     if topical:
@@ -308,8 +308,12 @@ def _candidate(
 def _topic_evidence(
     event_id: str, evidence: ArticleEvidence, index: EventIndex, params: ScoringParams
 ) -> list[Evidence]:
-    """The topic concepts the article shares with the event, each weighed by its rarity in the event's story."""
-    if not evidence.topics or not params.topic_weight:
+    """The topic concepts the article shares with the event, each weighed by its rarity in the event's story.
+
+    None where the event has a title in the article's language: its curator wrote what happened in that language
+    (and its phrases), which the lexicon's general words would only blur (a German report of one visit read as
+    another's for "Gespräche")."""
+    if not evidence.topics or not params.topic_weight or evidence.lang in index.events[event_id].title:
         return []
     items = []
     for concept, base in event_topics(index).weights(event_id).items():

@@ -14,7 +14,8 @@ through it:
 
 A concept the article shares with a shortlisted event adds evidence like a curated phrase, weighed by its rarity
 among the story's events (a story about talks has "talks" in most of its events; "pardon" in one) and by where it
-stands in the article. Topics never shortlist an event: names and phrases do (``score.py``), so a lexicon word in
+stands in the article; not for an event curated in the article's language, whose own title and phrases say it
+better. Topics never shortlist an event: names and phrases do (``score.py``), so a lexicon word in
 thousands of events costs nothing until an event is a candidate.
 
 The lexicon is general news vocabulary, not any story's: it was written for the product as a whole, concept by

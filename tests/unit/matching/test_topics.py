@@ -213,6 +213,20 @@ class TestRanking:
         assert best.features["topics"] > 0
         assert result.candidates[1].features["topics"] == 0
 
+    def test_an_event_curated_in_the_articles_language_gets_no_topic_evidence(self) -> None:
+        # Its curator wrote what happened in Russian: the lexicon's general words would only blur that.
+        russian = Event(
+            id="c-pardon", story_id="harbour", date=dt.date(2025, 3, 4),
+            title={"en": "Orlova pardons 16 prisoners", "ru": "Орлова помиловала 16 заключённых"},
+            summary={}, entities=["vesna-orlova", "kiremsk"],
+        )  # fmt: skip
+        catalog = Catalog(stories=[Story(id="harbour", title={"en": "Harbour"})], entities=ENTITIES,
+                          events=[TALKS, russian])  # fmt: skip
+        result = score(build_document(self.RUSSIAN, langs=["ru"]), EventIndex.build(catalog))
+        by_id = {candidate.event_id: candidate for candidate in result.candidates}
+        assert by_id["c-pardon"].features["topics"] == 0
+        assert not [item for item in by_id["c-pardon"].evidence if item.kind == "phrase"]
+
     @pytest.mark.parametrize("lang", ["uk", None])
     def test_the_russian_words_count_for_nothing_in_another_language(self, lang: str | None) -> None:
         assert _ranked(self.RUSSIAN, lang or "", 0.5) == _ranked(self.RUSSIAN, lang or "", 0.0)
