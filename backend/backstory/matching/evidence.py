@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import msgspec
@@ -39,7 +39,7 @@ from backstory.matching.consonants import (
     writes_short_name,
 )
 from backstory.matching.document import Document
-from backstory.matching.index import EventIndex, Term, key_matches, lookup_slots
+from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
 from backstory.matching.normalise import BRAHMIC, LAST_LATIN, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
 from backstory.matching.topics import TopicHit, find_topics
@@ -54,7 +54,6 @@ _NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
 
 # A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
 # "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
-MAX_GAP_LETTERS = 3
 
 
 @dataclass(slots=True)
@@ -113,24 +112,6 @@ def _written_in_capitals(word: str) -> bool:
     # Mostly capitals rather than all: a transliterated acronym keeps a small letter (США -> SShA).
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) * 2 >= len(letters) and word[0].isupper()
-
-
-def _match_from(keys: Sequence[str], position: int, term: Term, offset: int) -> tuple[int, int] | None:
-    """(end, quality) of the words of ``term`` from ``offset`` on, matched from token ``position`` (of the article's
-    ``keys``), or None."""
-    quality = 0
-    for key, key_stem in zip(term.keys[offset:], term.stems[offset:], strict=True):
-        if position >= len(keys):
-            return None
-        matched = key_matches(keys[position], key, key_stem)
-        if not matched and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
-            position += 1
-            matched = key_matches(keys[position], key, key_stem)
-        if not matched:
-            return None
-        quality += matched
-        position += 1
-    return position, quality
 
 
 _LongNames = tuple[list[Term] | None, list[Term] | None]
@@ -237,7 +218,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     if not term.langs or lang in term.langs
                 ]
             for term in terms:
-                rest = _match_from(keys, j + 1, term, 2)
+                rest = match_words(keys, j + 1, term.keys[2:], term.stems[2:])
                 if rest is not None:
                     quality = (
                         key_matches(key, term.keys[0], term.stems[0])

@@ -12,7 +12,7 @@ import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
@@ -113,6 +113,30 @@ def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
     return 0
 
 
+# Between two words of a curated phrase or a topic form, one short word may stand (a preposition, an article).
+MAX_GAP_LETTERS = 3
+
+
+def match_words(
+    keys: Sequence[str], position: int, term_keys: Sequence[str], term_stems: Sequence[str], *, gaps: bool = True
+) -> tuple[int, int] | None:
+    """(end, quality) of ``term_keys`` matched word by word from token ``position`` of an article's ``keys`` (with
+    ``gaps``, each may come after one short word), or None; quality adds up ``key_matches``."""
+    quality = 0
+    for key, key_stem in zip(term_keys, term_stems, strict=True):
+        if position >= len(keys):
+            return None
+        matched = key_matches(keys[position], key, key_stem)
+        if not matched and gaps and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
+            position += 1
+            matched = key_matches(keys[position], key, key_stem)
+        if not matched:
+            return None
+        quality += matched
+        position += 1
+    return position, quality
+
+
 # Pseudo-events added to every story when weighing rarity, so that a piece of evidence in a story of one
 # or two events still counts (log(1 + 5 / 1.5) for a unique piece) while one shared by all events of a
 # long story counts next to nothing.
@@ -134,7 +158,8 @@ def centrality(position: int) -> float:
     return 1.0 / (1.0 + max(0, position - (CENTRAL_ENTITIES - 1)) / 6)
 
 
-def _idf(count: int, total: int) -> float:
+def idf(count: int, total: int) -> float:
+    """The rarity of a piece of evidence that ``count`` of a story's ``total`` events show."""
     return math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5))
 
 
@@ -428,7 +453,7 @@ class EventIndex:
         group = _entity_groups(index, entity_events)
         everywhere = _events_naming(entity_events, group)
         # Rarities are a few distinct values (an event count out of a story's size): each is one float, shared.
-        idf = cache(_idf)
+        rarity = cache(idf)
         for story_id, events in index.story_events.items():
             entity_df: dict[str, int] = defaultdict(int)
             number_df: dict[str, int] = defaultdict(int)
@@ -442,11 +467,13 @@ class EventIndex:
             index.entity_weight.add(
                 story_id,
                 {
-                    entity_id: min(idf(count, len(events)), idf(everywhere[entity_id], len(index.events)))
+                    entity_id: min(rarity(count, len(events)), rarity(everywhere[entity_id], len(index.events)))
                     for entity_id, count in entity_df.items()
                 },
             )
-            index.number_weight.add(story_id, {number: idf(count, len(events)) for number, count in number_df.items()})
+            index.number_weight.add(
+                story_id, {number: rarity(count, len(events)) for number, count in number_df.items()}
+            )
         index.story_core = {
             sid: frozenset(
                 eid
@@ -520,7 +547,7 @@ class EventIndex:
             terms.extend(_number_terms(number, pool))
         phrase_weights: dict[str, dict[str, float]] = defaultdict(dict)
         for (story_id, keys), count in phrase_events.items():
-            phrase_weights[story_id][pool.word(" ".join(keys))] = idf(count, len(index.story_events[story_id]))
+            phrase_weights[story_id][pool.word(" ".join(keys))] = rarity(count, len(index.story_events[story_id]))
         for story_id, weights in phrase_weights.items():
             index.phrase_weight.add(story_id, weights)
         del phrase_weights

@@ -26,7 +26,6 @@ each language's most frequent words for forms that fold onto unrelated ones (Per
 from __future__ import annotations
 
 import json
-import math
 import re
 import threading
 import weakref
@@ -37,16 +36,15 @@ from functools import cache
 from importlib import resources
 
 from backstory.events.models import Entity, Event
-from backstory.matching.index import PSEUDO_EVENTS, EventIndex, key_matches, lookup_slots, word_slot
+from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, idf, lookup_slots, match_words, word_slot
 from backstory.matching.kept import Kept
 from backstory.matching.normalise import Tokens, fold_text, stem
 
 FOLDER = "topics"
 LANGUAGE_CODE = re.compile("[a-z]{2,3}")
 ENGLISH = "en"
-# Between two words of a form, one short word may stand (a preposition, an article), as in curated phrases;
-# not in languages read syllable by syllable, where any syllable is that short (Japanese 特使 met "…って大事").
-MAX_GAP_LETTERS = 3
+# Between two words of a form, one short word may stand (``index.MAX_GAP_LETTERS``), as in curated phrases; not in
+# languages read syllable by syllable, where any syllable is that short (Japanese 特使 met "…って大事").
 SYLLABIC = frozenset({"zh", "ja", "ko", "vi"})
 MIN_TOPIC_STEM = 5
 # Article words remembered with the forms they start (all languages together); cleared when full.
@@ -156,32 +154,15 @@ class Table:
                 for first in firsts:
                     for second in looked[keys[j]][2]:
                         for concept, form_keys, form_stems, _caps in self.pairs.get((first, second), ()):
-                            end = _rest(keys, j + 1, form_keys[2:], form_stems[2:], self.gaps)
-                            if end is not None:
-                                hits.append(TopicHit(concept, i, end))
+                            rest = match_words(keys, j + 1, form_keys[2:], form_stems[2:], gaps=self.gaps)
+                            if rest is not None:
+                                hits.append(TopicHit(concept, i, rest[0]))
         return hits
 
 
 def _capitals(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) > 1 and all(ch.isupper() for ch in letters)
-
-
-def _rest(
-    keys: Sequence[str], position: int, form_keys: Sequence[str], form_stems: Sequence[str], gaps: bool
-) -> int | None:
-    """Where the rest of a form's words (``form_keys``) end, matched from ``position``, or None."""
-    for key, key_stem in zip(form_keys, form_stems, strict=True):
-        if position >= len(keys):
-            return None
-        matched = key_matches(keys[position], key, key_stem)
-        if not matched and gaps and len(keys[position]) <= MAX_GAP_LETTERS and position + 1 < len(keys):
-            position += 1
-            matched = key_matches(keys[position], key, key_stem)
-        if not matched:
-            return None
-        position += 1
-    return position
 
 
 class Lexicon:
@@ -269,13 +250,12 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
 
 
 def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:
-    """Each concept's inverse document frequency among a story's events, as ``index._idf`` weighs names and phrases
-    (its pseudo-events keep a concept of a one- or two-event story weighing something)."""
+    """Each concept's rarity among a story's events, as the index weighs names and phrases (``index.idf``)."""
     counts: dict[str, int] = defaultdict(int)
     for concepts in concept_sets:
         for concept in concepts:
             counts[concept] += 1
-    return {concept: math.log((total + 1 + PSEUDO_EVENTS) / (count + 0.5)) for concept, count in counts.items()}
+    return {concept: idf(count, total) for concept, count in counts.items()}
 
 
 class EventTopics:
