@@ -511,7 +511,10 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
     for date in doc.dates:
         day = (date.month, date.day)
         if day in index.date_events and day not in evidence.dates:
-            # A date is evidence for the event of that day whether it is news or recalled: it names the day.
-            sighting = Sighting(doc.zone(date.start), date.raw, f"{date.day}.{date.month}.")
+            # A date names the day of an event whether it is news or recalled ("in 2021", a past month, are not held
+            # against it), unless it stands in a passage that a formula sets off as background ("Напомним, ...").
+            sighting = Sighting(
+                doc.zone(date.start), date.raw, f"{date.day}.{date.month}.", lookbacks.in_background(date.start)
+            )
             evidence.dates[day] = (sighting, date.year)
     return evidence

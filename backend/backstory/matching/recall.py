@@ -6,7 +6,9 @@ knows of, not which one it reports, so the scorer weighs it less (``evidence.REC
 
 The relative phrases come from the Unicode CLDR (``calendar.py``), in every language it knows ("на прошлой
 неделе", "w zeszłym tygodniu", "{0} дней назад", "vor {0} Tagen"); month names from ``dates.py``. Month
-names and years need the publish date to be read as past: without one, only the relative phrases count.
+names and years need the publish date to be read as past: without one, only the relative phrases count. A formula
+that opens background ("Напомним, ...", "يذكر أن", ``background.py``) marks its sentence and the rest of its
+paragraph, with or without a publish date: the dates there name the earlier events too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from backstory.matching.background import BACKGROUND_MARKERS
 from backstory.matching.calendar import calendar_of
 from backstory.matching.dates import DateMention, MonthTable, month_prefixes, month_table
 from backstory.matching.normalise import Tokens, fold_phrase
@@ -34,6 +37,8 @@ _AHEAD_DAYS = 60
 # finding an article's sentences took a thirtieth of matching it; the same matches, four times faster.
 _SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|\s+)")
 _PLACEHOLDER = "{0}"
+# What may stand between a background formula that closes its line and the line break: punctuation, spaces.
+_LINE_REST = re.compile(r"[^\w\n]*\n\s*")
 # Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
 _MIN_MONTH_WORD = 4
 
@@ -46,13 +51,19 @@ class Lookback:
     """"last week", "last month", "last year", by their first word."""
     ago: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
     """"{0} days ago" as the words before and after the number, by the first word after it."""
+    background: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """The formulas that open a passage of background (``background.py``), by their first word."""
 
 
 @lru_cache(maxsize=64)
 def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
-    """The CLDR phrases of ``langs`` that point back in time (none for an unknown language)."""
+    """The CLDR phrases of ``langs`` that point back in time (none for an unknown language), and the formulas that
+    open background (``background.py``)."""
     lookback = Lookback()
     for lang in langs:
+        for formula in BACKGROUND_MARKERS.get(lang, ()):
+            if (keys := fold_phrase(formula)) and keys not in lookback.background.get(keys[0], []):
+                lookback.background.setdefault(keys[0], []).append(keys)
         calendar = calendar_of(lang)
         if calendar is None:
             continue
@@ -186,12 +197,14 @@ class Lookbacks:
         published: dt.date | None,
     ) -> None:
         self._starts = sentence_starts(text)
+        self._text = text
         self._length = len(text)
         self._tokens = tokens
         self._dates = dates
         self._langs = tuple(dict.fromkeys([*langs, "en"]))
         self._published = published
         self._marked: dict[int, bool] = {}
+        self._background: list[tuple[int, int]] | None = None
         self._candidates: list[int] | None = None
         self._candidate_sentences: set[int] | None = None
 
@@ -230,9 +243,38 @@ class Lookbacks:
             self._candidates = self._tokens.positions(may)
         return self._candidates
 
+    def in_background(self, offset: int) -> bool:
+        """Whether an offset stands in a passage of background: from the sentence of a formula that opens one
+        ("Напомним, ...") to the end of its paragraph."""
+        if self._background is None:
+            self._background = self._background_passages()
+        return any(start <= offset < end for start, end in self._background)
+
+    def _background_passages(self) -> list[tuple[int, int]]:
+        formulas = lookback_phrases(self._langs).background
+        keys, starts = self._tokens.keys, self._tokens.starts
+        passages: list[tuple[int, int]] = []
+        for i in self._tokens.positions({key for key in self._tokens.distinct if key in formulas}):
+            for formula in formulas[keys[i]]:
+                if _matches_at(keys, i, formula):
+                    start = self._starts[bisect_right(self._starts, starts[i]) - 1]
+                    # A formula standing alone on its line ("Нагадаємо" as a subheading) opens the next paragraph.
+                    after = starts[i + len(formula) - 1] + len(self._tokens.words[i + len(formula) - 1])
+                    rest = _LINE_REST.match(self._text, after)
+                    end = self._text.find("\n", rest.end() if rest else after)
+                    passages.append((start, end if end >= 0 else self._length))
+                    break
+        return passages
+
     def __contains__(self, offset: object) -> bool:
-        return isinstance(offset, int) and self.sentence_marked(bisect_right(self._starts, offset) - 1)
+        return isinstance(offset, int) and (
+            self.sentence_marked(bisect_right(self._starts, offset) - 1) or self.in_background(offset)
+        )
 
     def all_marked(self) -> list[tuple[int, int]]:
         """(start, end) offsets of every sentence that looks back, in order."""
-        return [self.span(s) for s in range(len(self._starts)) if self.sentence_marked(s)]
+        return [
+            self.span(s)
+            for s in range(len(self._starts))
+            if self.sentence_marked(s) or self.in_background(self._starts[s])
+        ]

@@ -129,3 +129,19 @@ class TestShortAbjadWords:
 
     def test_latin_four_letter_names_still_take_endings(self, index: EventIndex) -> None:
         assert "port-veln" in gather(build_document("Встреча прошла в Вельне.", None, ["ru"]), index).names
+
+
+class TestBackgroundDates:
+    def test_a_date_set_off_as_background_is_recalled(self, index: EventIndex) -> None:
+        # The envoy's visit was on 4 March: named in the news it is news, after "Напомним" it is background.
+        news = gather(
+            build_document("Заславский выступил в Вельне.\nОн встретил Фенвика 4 марта.", None, ["ru"]), index
+        )
+        recalled = gather(
+            build_document("Заславский выступил в Вельне.\nНапомним, 4 марта он встретил Фенвика.", None, ["ru"]),
+            index,
+        )
+        assert not news.dates[(3, 4)][0].recalled
+        assert recalled.dates[(3, 4)][0].recalled
+        assert news.dates[(3, 4)][0].zone == recalled.dates[(3, 4)][0].zone
+        assert recalled.dates[(3, 4)][0].factor < news.dates[(3, 4)][0].factor

@@ -99,3 +99,49 @@ def test_sentences_start_after_terminal_punctuation_and_line_breaks() -> None:
 )
 def test_sentence_ends_take_the_spaces_after_them(text: str, starts: list[int]) -> None:
     assert sentence_starts(text) == starts
+
+
+class TestBackgroundFormulas:
+    def test_a_formula_marks_its_sentence_and_the_rest_of_its_paragraph(self) -> None:
+        text = (
+            "Делегации встретились в Стамбуле. Обсуждали обмен.\n"
+            "Напомним, первая встреча прошла 16 мая. Тогда договорились об обмене.\n"
+            "Следующий раунд назначен на июль."
+        )
+        assert _marked(text, "ru", published=None) == [
+            "Напомним, первая встреча прошла 16 мая.",
+            "Тогда договорились об обмене.",
+        ]
+
+    def test_a_formula_alone_on_its_line_opens_the_next_paragraph(self) -> None:
+        text = "Делегації зустрілися.\n\nНагадаємо\n\nПерша зустріч пройшла 16 травня. Тоді домовилися.\n\nІнше."
+        assert _marked(text, "uk", published=None) == [
+            "Нагадаємо",
+            "Перша зустріч пройшла 16 травня.",
+            "Тоді домовилися.",
+        ]
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            ("pl", "Przypomnijmy, że rozmowy zaczęły się w Stambule."),
+            ("ar", "يذكر أن المحادثات بدأت في إسطنبول."),
+            ("he", "כזכור, השיחות החלו באיסטנבול."),
+            ("hi", "गौरतलब है कि बातचीत इस्तांबुल में शुरू हुई थी।"),
+            ("tr", "Hatırlanacağı üzere görüşmeler İstanbul'da başladı."),
+        ],
+    )
+    def test_formulas_in_other_languages_and_scripts(self, lang: str, text: str) -> None:
+        assert _marked(text, lang, published=None) == [text]
+
+    def test_the_same_words_elsewhere_or_in_another_language_are_news(self) -> None:
+        # "Przypomnijmy" opens background in Polish only; a formula must be whole ("Напомним" is one, "помним" not).
+        assert _marked("Przypomnijmy talks began in Istanbul.", "en", published=None) == []
+        assert _marked("Мы помним, как прошла первая встреча.", "ru", published=None) == []
+
+    def test_a_date_in_background_is_recalled_and_one_in_the_news_is_not(self) -> None:
+        news = build_document("Переговоры прошли 2 июня в Стамбуле.", None, ["ru"])
+        background = build_document("Переговоры прошли.\nНапомним, первые прошли 16 мая.", None, ["ru"])
+        for doc, expected in ((news, False), (background, True)):
+            lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, None)
+            assert [lookbacks.in_background(date.start) for date in doc.dates] == [expected]
