@@ -42,7 +42,7 @@ from backstory.matching.document import Document
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
 from backstory.matching.normalise import BRAHMIC, LAST_LATIN, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
-from backstory.matching.topics import TopicHit, find_topics
+from backstory.matching.topics import TopicHit, find_topics, named_entities
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
 ZONE_FACTOR = {"headline": 2.0, "lead": 1.5, "body": 1.0}
@@ -501,6 +501,12 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
             seen.see(zone, _span_text(doc, topic), topic.concept, recalled)
         else:
             seen.count += 1
+    # An entity curated under a concept's English name (Oval Office, ceasefire) is named where the concept is.
+    for concept, seen in evidence.topics.items():
+        for entity_id in named_entities(index, concept):
+            if entity_id not in evidence.names:
+                label = index.entities[entity_id].name
+                evidence.names[entity_id] = Sighting(seen.zone, seen.text, label, seen.recalled, seen.count)
     for mention in doc.numbers:
         if mention.value in index.number_events:
             zone, recalled = doc.zone(mention.start), mention.start in lookbacks

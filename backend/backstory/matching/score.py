@@ -43,7 +43,7 @@ from backstory.matching.document import Document
 from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex, centrality
 from backstory.matching.semantic import SemanticScorer
-from backstory.matching.topics import event_topics, topic_label
+from backstory.matching.topics import event_topics, named_entities, topic_label
 from backstory.matching.wording import grams
 
 EvidenceKind = Literal["name", "number", "phrase", "date"]
@@ -316,9 +316,11 @@ def _topic_evidence(
     if not evidence.topics or not params.topic_weight or evidence.lang in index.events[event_id].title:
         return []
     items = []
+    listed = index.events[event_id].entities
     for concept, base in event_topics(index).weights(event_id).items():
         seen = evidence.topics.get(concept)
-        if seen is not None:
+        # A concept that names an entity the event lists is already that entity's evidence.
+        if seen is not None and not any(e in listed for e in named_entities(index, concept)):
             weight = params.topic_weight * base * seen.factor
             items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
     return items

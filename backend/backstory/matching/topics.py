@@ -38,7 +38,7 @@ from importlib import resources
 from backstory.events.models import Entity, Event
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, idf, lookup_slots, match_words, word_slot
 from backstory.matching.kept import Kept
-from backstory.matching.normalise import Tokens, fold_text, stem
+from backstory.matching.normalise import Tokens, fold_phrase, fold_text, stem
 
 FOLDER = "topics"
 LANGUAGE_CODE = re.compile("[a-z]{2,3}")
@@ -172,6 +172,8 @@ class Lexicon:
     def __init__(self, english: Mapping[str, Sequence[str]], read: Callable[[str], bytes | None]) -> None:
         self.labels = {concept: forms[0] for concept, forms in english.items() if forms}
         """Concept -> its first English form, shown as what an article's word matched."""
+        self.english = {concept: tuple(dict.fromkeys(forms)) for concept, forms in english.items()}
+        """Concept -> its English forms."""
         self._concepts = {concept: concept for concept in english}
         self._read = read
         self._tables: dict[str, Table | None] = {}
@@ -247,6 +249,41 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
     for text in english:
         found.update(hit.concept for hit in words.find(fold_text(text), ENGLISH))
     return frozenset(found)
+
+
+_named: dict[int, dict[str, tuple[str, ...]]] = {}
+"""By ``id`` of the index, each entry dropped when its index is: concept -> the entities it names."""
+
+
+def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
+    """The entities whose name or an alias is one of the concept's English forms as a whole ("Oval Office",
+    "ceasefire", "prisoner swap"): where an article names the concept in its own language, it names them.
+
+    A story curated in English lists such institutions and topics with their English names only; the lexicon is
+    what carries them to every language. Looked up in the index's own tables, a concept at a time, and kept."""
+    known = _named.get(id(index))
+    if known is None:
+        known = _named[id(index)] = {}
+        weakref.finalize(index, _named.pop, id(index), None)
+    found = known.get(concept)
+    if found is None:
+        entities: dict[str, None] = {}
+        for form in lexicon().english.get(concept, ()):
+            keys = fold_phrase(form)
+            if not keys:
+                continue
+            if len(keys) == 1:
+                terms = (term for slot in lookup_slots(keys[0]) for term in index.single_words.get(slot, ()))
+            else:
+                terms = (
+                    term
+                    for first in lookup_slots(keys[0])
+                    for second in lookup_slots(keys[1])
+                    for term in index.word_pairs.get((first, second), ())
+                )
+            entities.update((term.target, None) for term in terms if term.kind == "name" and term.keys == keys)
+        found = known[concept] = tuple(entities)
+    return found
 
 
 def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:

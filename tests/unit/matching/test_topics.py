@@ -14,7 +14,8 @@ from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.normalise import fold_text
 from backstory.matching.score import ScoringParams, score
-from backstory.matching.topics import Lexicon, concepts_of, lexicon, rarity, read_lexicon
+from backstory.matching.evidence import gather
+from backstory.matching.topics import Lexicon, concepts_of, lexicon, named_entities, rarity, read_lexicon
 
 # A small lexicon written for these tests.
 SMALL = {
@@ -251,3 +252,42 @@ class TestRanking:
     @pytest.mark.parametrize("lang", ["uk", None])
     def test_the_russian_words_count_for_nothing_in_another_language(self, lang: str | None) -> None:
         assert _ranked(self.RUSSIAN, lang or "", 0.5) == _ranked(self.RUSSIAN, lang or "", 0.0)
+
+
+class TestEntitiesNamedByConcepts:
+    # Listed by a thin story with their English names only: an institution, a topic, and a topic whose name only
+    # holds a concept's word.
+    OVAL = Entity(id="oval-office", kind="place", name="Oval Office")
+    TRUCE = Entity(id="truce", kind="topic", name="ceasefire", aliases=["truce"])
+    HARBOUR_TALKS = Entity(id="harbour-talks", kind="topic", name="Harbour talks")
+
+    def _index(self) -> EventIndex:
+        meeting = Event(
+            id="a-meeting", story_id="harbour", date=dt.date(2025, 3, 4), title={"en": "Orlova meets the unions"},
+            summary={}, entities=["vesna-orlova", "oval-office", "truce", "harbour-talks"],
+        )  # fmt: skip
+        other = Event(
+            id="b-other", story_id="harbour", date=dt.date(2025, 3, 5), title={"en": "Orlova leaves"}, summary={},
+            entities=["vesna-orlova", "kiremsk"],
+        )  # fmt: skip
+        entities = [*ENTITIES, self.OVAL, self.TRUCE, self.HARBOUR_TALKS]
+        stories = [Story(id="harbour", title={"en": "Harbour"})]
+        return EventIndex.build(Catalog(stories=stories, entities=entities, events=[meeting, other]))
+
+    def test_an_entity_named_as_a_concept_is_named_where_the_concept_is(self) -> None:
+        index = self._index()
+        assert named_entities(index, "oval-office") == ("oval-office",)
+        assert named_entities(index, "ceasefire") == ("truce",)
+        assert named_entities(index, "talks") == ()
+        doc = build_document("Орлова в Овальном кабинете\nОбъявлено перемирие и начаты переговоры.", langs=["ru"])
+        names = gather(doc, index).names
+        assert {"oval-office", "truce"} <= set(names)
+        assert "harbour-talks" not in names
+        assert names["oval-office"].text == "Овальном кабинете"
+
+    def test_the_concept_of_a_listed_entity_is_not_counted_twice(self) -> None:
+        doc = build_document("Орлова в Овальном кабинете\nОбъявлено перемирие.", langs=["ru"])
+        best = score(doc, self._index()).candidates[0]
+        assert best.event_id == "a-meeting"
+        assert {(item.kind, item.matched) for item in best.evidence} >= {("name", "Oval Office"), ("name", "ceasefire")}
+        assert not [item for item in best.evidence if item.kind == "phrase" and item.matched == "Oval Office"]
