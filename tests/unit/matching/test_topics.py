@@ -11,10 +11,10 @@ import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
+from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
 from backstory.matching.normalise import fold_text
 from backstory.matching.score import ScoringParams, score
-from backstory.matching.evidence import gather
 from backstory.matching.topics import Lexicon, concepts_of, lexicon, named_entities, rarity, read_lexicon
 
 # A small lexicon written for these tests.
