@@ -27,6 +27,9 @@ _MONTH_FORMS: tuple[tuple[Literal["wide", "abbreviated"], Literal["format", "sta
 )
 # CLDR's relative units whose "last ..." and "... ago" forms mark a look back.
 LOOKBACK_UNITS = ("day", "week", "month", "year")
+# And the weekdays, whose "last ..." forms do too ("last Friday", "в прошлую пятницу", "vendredi dernier"): news
+# reports today and yesterday, and a day of the week before is background.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class LanguageCalendar(msgspec.Struct, frozen=True):
@@ -35,7 +38,8 @@ class LanguageCalendar(msgspec.Struct, frozen=True):
     months: list[tuple[int, str]]
     """(month, name) in every form CLDR knows, in ``_MONTH_FORMS``' order."""
     last: list[str]
-    """"last week", "last month", "last year" (not "yesterday": when most news happened, not background)."""
+    """"last week", "last month", "last year", "last Friday" (not "yesterday": when most news happened, not
+    background)."""
     past: list[str]
     """"{0} days ago" and the like, in every plural form, unit by unit."""
 
@@ -70,6 +74,10 @@ def cldr_calendar(lang: str) -> LanguageCalendar | None:
         if relative:
             last.append(relative)
         past.extend((unit_fields.get("past") or {}).values())
+    for weekday in WEEKDAYS:
+        relative = ((fields.get(weekday) or {}).get("relative") or {}).get(-1)
+        if relative:
+            last.append(relative)
     capitalised = get_month_names("wide", locale=locale)[1][:1].isupper()
     return LanguageCalendar(capitalised=capitalised, months=months, last=last, past=past)
 

@@ -43,6 +43,17 @@ class TestLookbackSentences:
         text = "Заславский выступил сегодня. На прошлой неделе порт открылся. Это было 5 дней назад, по его словам."
         assert _marked(text, "ru") == ["На прошлой неделе порт открылся.", "Это было 5 дней назад, по его словам."]
 
+    def test_last_friday_looks_back_in_every_language_cldr_knows(self) -> None:
+        assert _marked("Talks began last Friday. They go on.", published=None) == ["Talks began last Friday."]
+        assert _marked("В прошлую пятницу начались переговоры. Они идут.", "ru", published=None) == [
+            "В прошлую пятницу начались переговоры."
+        ]
+        assert _marked("Les discussions ont commencé vendredi dernier.", "fr", published=None) == [
+            "Les discussions ont commencé vendredi dernier."
+        ]
+        # "This Friday" is news.
+        assert _marked("Talks began this Friday.", published=None) == []
+
     def test_relative_phrases_count_without_a_publish_date(self) -> None:
         assert _marked("Last week the harbour reopened.", published=None) == ["Last week the harbour reopened."]
 
