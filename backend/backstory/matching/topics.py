@@ -69,7 +69,7 @@ class TopicHit:
 Form = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 """A concept's form as the matcher reads it: (concept, keys of its words, their stems, whether it is a short acronym
 the article must write in capitals too: Albanian BE, the EU, is also "be", an oath). Plain tuples of shared
-strings: the lexicon's ~40,000 forms stay a few megabytes in every worker, where ``index.Term``s took 19 MB."""
+strings: the lexicon's ~70,000 forms stay a few megabytes in every worker, where ``index.Term``s took 19 MB."""
 
 
 _Looked = tuple[tuple[Form, ...], tuple[str, ...], tuple[str, ...]]
@@ -84,8 +84,9 @@ class Table:
     word, longer ones by the slots of their first two words, so that an article's common words (the first word of
     "secretario del Tesoro", a Chinese syllable) meet only the forms their next word may continue."""
 
-    singles: dict[str, list[Form]] = field(default_factory=lambda: defaultdict(list))
-    pairs: dict[tuple[str, str], list[Form]] = field(default_factory=lambda: defaultdict(list))
+    # Tuples rather than lists: a slot holds one form or two, and a list keeps room to grow (0.5 MB in ten tables).
+    singles: dict[str, tuple[Form, ...]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], tuple[Form, ...]] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
     seconds: set[str] = field(default_factory=set)
     gaps: bool = True
@@ -106,11 +107,14 @@ class Table:
         caps = len(keys) == 1 and len(keys[0]) <= MAX_ACRONYM and _capitals(form)
         entry = (concept, keys, keys if stems == keys else stems, caps)
         first = strings.setdefault(slot := word_slot(keys[0], stems[0]), slot)
+        # Forms that fold alike (French assassiné, assassinée) are one entry.
         if len(keys) == 1:
-            self.singles[first].append(entry)
+            if entry not in (filed := self.singles.get(first, ())):
+                self.singles[first] = (*filed, entry)
             return
         second = strings.setdefault(slot := word_slot(keys[1], stems[1]), slot)
-        self.pairs[(first, second)].append(entry)
+        if entry not in (filed := self.pairs.get((first, second), ())):
+            self.pairs[(first, second)] = (*filed, entry)
         self.firsts.add(first)
         self.seconds.add(second)
 
