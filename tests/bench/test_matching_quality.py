@@ -23,6 +23,10 @@ WIKINEWS = ROOT.parent / "shared" / "external" / "wikinews"
 # Written for the project (tests/fixtures/story3/README.md): a third field of news, curated thinly, loaded beside
 # the other two stories. Cleaner prose than real news, so its figure is a check, not an estimate.
 STORY3 = ROOT / "tests" / "fixtures" / "story3"
+# Two more fields, written the same way: crime (the Louvre jewel heist) and religion (Pope Francis's death and the
+# conclave), each loaded beside the other stories.
+STORY4 = ROOT / "tests" / "fixtures" / "story4"
+STORY5 = ROOT / "tests" / "fixtures" / "story5"
 
 
 @pytest.mark.bench
@@ -37,6 +41,18 @@ def test_dev_proxies(settings: Settings) -> None:
         ("dev, bundled story thinned", DEV, True, with_story2),
         ("story 2 dev", STORY2 / "dev.jsonl", False, with_story2),
         ("story 3 (written here)", STORY3 / "articles.jsonl", False, [*with_story2, STORY3 / "events.ndjson"]),
+        (
+            "story 4, crime (written here)",
+            STORY4 / "articles.jsonl",
+            False,
+            [*with_story2, STORY3 / "events.ndjson", STORY4 / "events.ndjson"],
+        ),
+        (
+            "story 5, religion (written here)",
+            STORY5 / "articles.jsonl",
+            False,
+            [*with_story2, STORY3 / "events.ndjson", STORY5 / "events.ndjson"],
+        ),
     ]
     print("\nmatching quality (in-sample: these sets also fit calibration.json; its cross-validated figures are there)")
     print(f"  {'set':32s} {'acc@1':>7s} {'abstain':>8s} {'hard FM':>8s} {'easy FM':>8s} {'lang':>6s}")
