@@ -54,7 +54,10 @@ def test_dev_proxies(settings: Settings) -> None:
             [*with_story2, STORY3 / "events.ndjson", STORY5 / "events.ndjson"],
         ),
     ]
-    print("\nmatching quality (in-sample: these sets also fit calibration.json; its cross-validated figures are there)")
+    print(
+        "\nmatching quality (dev and story 2 in-sample: they also fit calibration.json, whose cross-validated figures"
+        " are there; stories 3-5 are not fitted on)"
+    )
     print(f"  {'set':32s} {'acc@1':>7s} {'abstain':>8s} {'hard FM':>8s} {'easy FM':>8s} {'lang':>6s}")
     for name, path, thin, extra in sets:
         snapshot = Snapshot.of(event_set(extra, thin=thin))
