@@ -3,9 +3,9 @@
 A story curated in English in an hour has English titles and summaries; an article about one of its events in
 Russian or Hungarian names the same people and places (``aliases``, ``consonants`` reach those) but says what
 happened in its own words: помиловал, Ovális Iroda, עסקת חילופי אסירים. No curator lists those per story, so
-Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 176 concepts, from talks and sanctions to
-earthquakes and tariffs, in English and as the press of 48 other languages writes them) and reads both sides
-through it:
+Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 255 concepts, from talks and sanctions to
+earthquakes, tariffs, robberies, funerals and tournaments, in English and as the press of 48 other languages writes
+them) and reads both sides through it:
 
 - an event's concepts are those its English title and summary name (each language's, for an event without
   English), and its listed entities' names and its phrases read as English (``concepts_of``);
@@ -16,7 +16,9 @@ A concept the article shares with a shortlisted event adds evidence like a curat
 among the story's events (a story about talks has "talks" in most of its events; "pardon" in one) and by where it
 stands in the article; not for an event curated in the article's language, whose own title and phrases say it
 better. Topics never shortlist an event: names and phrases do (``score.py``), so a lexicon word in
-thousands of events costs nothing until an event is a candidate.
+thousands of events costs nothing until an event is a candidate. An entity curated under a concept's English name
+(Oval Office, ceasefire) is a name, though: where the article names the concept, it names the entity
+(``named_entities``), and the concept adds nothing more to an event that lists it.
 
 The lexicon is general news vocabulary, not any story's: it was written for the product as a whole, concept by
 concept in English and then in each language, without reading the articles it is measured on, and checked against
