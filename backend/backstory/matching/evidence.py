@@ -52,9 +52,6 @@ RECALLED_FACTOR = 0.5
 # Letters of either kind of script whose names are found by their consonants (``_consonant_hits``), in one set.
 _NAME_SCRIPTS = re.compile(f"{ABJAD.pattern}|{SYLLABIC.pattern}")
 
-# A short word (a preposition, an article) may stand inside a curated phrase as written in an article:
-# "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on airline".
-
 
 @dataclass(slots=True)
 class Sighting:

@@ -113,7 +113,9 @@ def key_matches(article_key: str, term_key: str, term_stem: str) -> int:
     return 0
 
 
-# Between two words of a curated phrase or a topic form, one short word may stand (a preposition, an article).
+# Between two words of a curated phrase or a topic form, one short word may stand (a preposition, an article), as
+# written in an article: "послание к народу" for "послание народу", "sanctions on the airline" for "sanctions on
+# airline".
 MAX_GAP_LETTERS = 3
 
 
@@ -614,6 +616,21 @@ class EventIndex:
         event = self.events[event_id]
         core = self.story_core.get(event.story_id, frozenset())
         return frozenset([e for e in dict.fromkeys(event.entities) if e not in core][:CENTRAL_ENTITIES])
+
+    def terms_written(self, keys: tuple[str, ...]) -> list[Term]:
+        """The terms whose words, folded, are exactly ``keys``: looked up by their slots, as an article's words are."""
+        if len(keys) == 1:
+            filed = [term for slot in lookup_slots(keys[0]) for term in self.single_words.get(slot, ())]
+        elif keys:
+            filed = [
+                term
+                for first in lookup_slots(keys[0])
+                for second in lookup_slots(keys[1])
+                for term in self.word_pairs.get((first, second), ())
+            ]
+        else:
+            filed = []
+        return [term for term in filed if term.keys == keys]
 
     @property
     def term_count(self) -> int:

@@ -257,38 +257,23 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
     return frozenset(found)
 
 
-_named: dict[int, dict[str, tuple[str, ...]]] = {}
-"""By ``id`` of the index, each entry dropped when its index is: concept -> the entities it names."""
-
-
 def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
     """The entities whose name or an alias is one of the concept's English forms as a whole ("Oval Office",
     "ceasefire", "prisoner swap"): where an article names the concept in its own language, it names them.
 
     A story curated in English lists such institutions and topics with their English names only; the lexicon is
     what carries them to every language. Looked up in the index's own tables, a concept at a time, and kept."""
-    known = _named.get(id(index))
-    if known is None:
-        known = _named[id(index)] = {}
-        weakref.finalize(index, _named.pop, id(index), None)
+    known = event_topics(index).named
     found = known.get(concept)
     if found is None:
-        entities: dict[str, None] = {}
-        for form in lexicon().english.get(concept, ()):
-            keys = fold_phrase(form)
-            if not keys:
-                continue
-            if len(keys) == 1:
-                terms = (term for slot in lookup_slots(keys[0]) for term in index.single_words.get(slot, ()))
-            else:
-                terms = (
-                    term
-                    for first in lookup_slots(keys[0])
-                    for second in lookup_slots(keys[1])
-                    for term in index.word_pairs.get((first, second), ())
-                )
-            entities.update((term.target, None) for term in terms if term.kind == "name" and term.keys == keys)
-        found = known[concept] = tuple(entities)
+        found = known[concept] = tuple(
+            dict.fromkeys(
+                term.target
+                for form in lexicon().english.get(concept, ())
+                for term in index.terms_written(fold_phrase(form))
+                if term.kind == "name"
+            )
+        )
     return found
 
 
@@ -309,6 +294,8 @@ class EventTopics:
     ) -> None:
         self._events = events
         self._entities = entities
+        self.named: dict[str, tuple[str, ...]] = {}
+        """Concept -> the entities it names (``named_entities``), as asked."""
         self._concepts: Kept[str, frozenset[str]] = Kept(
             EVENTS_KEPT, lambda event_id: concepts_of(self._events[event_id], self._entities)
         )
