@@ -24,8 +24,11 @@ language and the event's texts name in English (``topics.py``).
 The confidence in 0..1 is not the score: it is a logistic model (``matching/calibration.py``, fitted by
 ``backstory fit``) over features of the match that do not grow with the size of the event set: how much
 evidence, how much of the event's own evidence the article covers, the lead over the runner-up, how many
-kinds of evidence agree, the publish-date fit. Below the threshold nothing is claimed (abstention), and an
-article that is clearly about a story but claims no event gets the story as ``related_story``.
+kinds of evidence agree, the publish-date fit. The best-scored event is claimed when its confidence reaches the
+threshold; when it falls short but another shortlisted event's reaches it, that one is (``settle``: with several
+stories loaded, an old event of another story can outscore by a hair the fresh one the article reports, and the
+date features tell them apart). Otherwise nothing is claimed (abstention), and an article that is clearly about a
+story but claims no event gets the story as ``related_story``.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import datetime as dt
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -370,6 +373,9 @@ def score(
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
+    chosen = settle([c.confidence for c in candidates], threshold)
+    if chosen:
+        candidates.insert(0, candidates.pop(chosen))
     top = candidates[0] if candidates else None
     if top is not None and top.confidence >= threshold:
         return MatchResult(candidates, top, None, None, excluded)
@@ -379,6 +385,17 @@ def score(
     else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
+
+
+def settle(confidences: Sequence[float], threshold: float) -> int:
+    """Which of the candidates (best-scored first) to claim or, if none, to show first: the best-scored one, unless
+    it falls short of the threshold and another reaches it, then the most confident of those.
+
+    ``backstory fit`` settles its held-out articles with this too, so that its figures are those of this rule."""
+    if not confidences or confidences[0] >= threshold:
+        return 0
+    best = max(range(len(confidences)), key=lambda i: (confidences[i], -i))
+    return best if confidences[best] >= threshold else 0
 
 
 def _add_margins(

@@ -3,7 +3,8 @@
 Each labelled article is matched; its top candidate's features become one row, labelled 1 when that
 candidate is the article's event and 0 otherwise (a wrong top candidate, a negative). The logistic model
 is fitted on all rows for shipping; the figures reported are out-of-fold: every article scored by a model
-fitted without it.
+fitted without it, and decided as ``score.settle`` decides it (a rival shortlisted candidate that reaches the
+threshold where the top one falls short is claimed, so its row keeps the rivals' features and labels).
 
 Choosing the features and the regularisation by looking at those figures would make them optimistic again;
 ``nested_cross_validation`` measures the whole procedure instead: inside each outer training part, an inner
@@ -22,13 +23,13 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, SEMANTIC_FEATURES, Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.score import score
+from backstory.matching.score import score, settle
 from backstory.matching.semantic import SemanticScorer
 from backstory.research.evaluation import EvalItem
 
@@ -43,6 +44,9 @@ class Row:
     """The article's labelled language."""
     set_name: str = ""
     """The labelled set the row comes from; empty when fitting on one file alone."""
+    rivals: tuple[tuple[tuple[float, ...], int], ...] = ()
+    """The other shortlisted candidates' features and labels, best-scored first: ``score.settle`` may claim one of
+    them when the top candidate falls short, and the figures count what it claims."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,14 @@ def collect_rows(
         top = result.candidates[0] if result.candidates else None
         features = [top.features.get(name, 0.0) for name in FEATURES] if top else [0.0] * len(FEATURES)
         label = int(top is not None and item.kind == "positive" and top.event_id == item.event)
-        rows.append(Row(item.id, item.kind, features, label, item.lang, set_name))
+        rivals = tuple(
+            (
+                tuple(rival.features.get(name, 0.0) for name in FEATURES),
+                int(item.kind == "positive" and rival.event_id == item.event),
+            )
+            for rival in result.candidates[1:]
+        )
+        rows.append(Row(item.id, item.kind, features, label, item.lang, set_name, rivals))
     return rows
 
 
@@ -173,6 +184,21 @@ def _figures(rows: Sequence[Row], probabilities: Sequence[float], threshold: flo
     return figures
 
 
+def settled(
+    rows: Sequence[Row], confidence: Callable[[Sequence[float]], float], threshold: float
+) -> tuple[list[Row], list[float]]:
+    """Each row as ``score.settle`` decides its article with these confidences (``confidence`` of a full feature
+    vector): the top candidate's label and confidence, or those of the rival it claims instead."""
+    out_rows, out_probabilities = [], []
+    for row in rows:
+        confidences = [confidence(row.features), *(confidence(features) for features, _ in row.rivals)]
+        chosen = settle(confidences, threshold)
+        label = row.label if chosen == 0 else row.rivals[chosen - 1][1]
+        out_rows.append(row if label == row.label else replace(row, label=label))
+        out_probabilities.append(confidences[chosen])
+    return out_rows, out_probabilities
+
+
 def article_groups(rows: Sequence[Row]) -> list[str] | None:
     """The cross-validation groups: each row's article id when rows come from labelled sets, else None (rows
     are then split one by one, as they always were for a single file). Two files that used one id for different
@@ -194,22 +220,32 @@ def splits(
 
 
 def _out_of_fold(
-    x: Sequence[Sequence[float]],
-    y: Sequence[int],
+    rows: Sequence[Row],
+    features: Sequence[str],
     folds: int,
     seed: int,
     regularisation: float,
     negative_weight: float,
+    threshold: float,
     groups: Sequence[str] | None = None,
-) -> list[float]:
-    """Each row's probability from a model fitted on the other folds."""
-    out = [0.0] * len(y)
+) -> tuple[list[Row], list[float]]:
+    """Each article decided (``settled``) by a model fitted on the other folds: its row as settled, and the
+    probability of what it claims or shows first."""
+    x = _columns(rows, features)
+    y = [row.label for row in rows]
+    columns = [FEATURES.index(name) for name in features]
+    out_rows, out = list(rows), [0.0] * len(rows)
     for train, test in splits(y, groups, folds, seed):
         model = _model(regularisation, negative_weight)
         model.fit([x[i] for i in train], [y[i] for i in train])  # type: ignore[attr-defined]
-        for i, p in zip(test, model.predict_proba([x[i] for i in test])[:, 1], strict=True):  # type: ignore[attr-defined]
-            out[i] = float(p)
-    return out
+
+        def confidence(vector: Sequence[float], model: object = model) -> float:
+            return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
+
+        decided, probabilities = settled([rows[i] for i in test], confidence, threshold)
+        for i, row, p in zip(test, decided, probabilities, strict=True):
+            out_rows[i], out[i] = row, p
+    return out_rows, out
 
 
 def _utility(metrics: dict[str, float]) -> float:
@@ -242,7 +278,9 @@ def fit(
     y = [row.label for row in rows]
     groups = article_groups(rows)
     per_split = [
-        _figures(rows, _out_of_fold(x, y, folds, seed, regularisation, negative_weight, groups), threshold)
+        _figures(
+            *_out_of_fold(rows, features, folds, seed, regularisation, negative_weight, threshold, groups), threshold
+        )
         for seed in range(repeats)
     ]
     model = _model(regularisation, negative_weight)
@@ -274,11 +312,16 @@ def fit(
 
 def in_sample_figures(rows: Sequence[Row], calibration: Calibration, threshold: float = 0.5) -> dict[str, float]:
     """The figures of ``calibration`` (as shipped, coefficients rounded) on the rows it was fitted on."""
-    probabilities = [
-        calibration.confidence({name: row.features[FEATURES.index(name)] for name in calibration.features})
-        for row in rows
-    ]
-    return _figures(rows, probabilities, threshold)
+    return _figures(
+        *settled(
+            rows,
+            lambda vector: calibration.confidence(
+                {name: vector[FEATURES.index(name)] for name in calibration.features}
+            ),
+            threshold,
+        ),
+        threshold,
+    )
 
 
 def check_features(features: Iterable[str]) -> None:
@@ -321,18 +364,19 @@ def nested_cross_validation(
     choices: list[tuple[tuple[str, ...], float]] = []
     total, done = repeats * folds, 0
     for repeat in range(repeats):
-        outer = [0.0] * len(rows)
+        outer_rows, outer = list(rows), [0.0] * len(rows)
         for train, test in splits(y, groups, folds, 100 + repeat):
             inner_rows = [rows[i] for i in train]
             inner_y = [y[i] for i in train]
             inner_groups = None if groups is None else [groups[i] for i in train]
             best: tuple[float, int, float, tuple[str, ...]] | None = None
             for features in sets:
-                x_inner = _columns(inner_rows, features)
                 for c in regularisations:
-                    probabilities = _out_of_fold(x_inner, inner_y, folds, repeat, c, negative_weight, inner_groups)
+                    decided = _out_of_fold(
+                        inner_rows, features, folds, repeat, c, negative_weight, threshold, inner_groups
+                    )
                     # Ties go to fewer features, then stronger regularisation: the simpler model carries over better.
-                    key = (_utility(_metrics(inner_rows, probabilities, threshold)), -len(features), -c, features)
+                    key = (_utility(_metrics(*decided, threshold)), -len(features), -c, features)
                     if best is None or key[:3] > best[:3]:
                         best = key
             assert best is not None
@@ -340,13 +384,17 @@ def nested_cross_validation(
             choices.append((features, c))
             model = _model(c, negative_weight)
             model.fit(_columns(inner_rows, features), inner_y)  # type: ignore[attr-defined]
-            held_out = _columns([rows[i] for i in test], features)
-            for i, p in zip(test, model.predict_proba(held_out)[:, 1], strict=True):  # type: ignore[attr-defined]
-                outer[i] = float(p)
+            columns = [FEATURES.index(name) for name in features]
+
+            def confidence(vector: Sequence[float], model: object = model, columns: list[int] = columns) -> float:
+                return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
+
+            for i, row, p in zip(test, *settled([rows[i] for i in test], confidence, threshold), strict=True):
+                outer_rows[i], outer[i] = row, p
             done += 1
             if progress is not None:
                 progress(done, total)
-        per_repeat.append(_figures(rows, outer, threshold))
+        per_repeat.append(_figures(outer_rows, outer, threshold))
     return NestedResult(metrics=_mean(per_repeat), choices=choices)
 
 

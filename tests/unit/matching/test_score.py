@@ -9,7 +9,15 @@ from backstory.matching.calibration import Calibration
 from backstory.matching.document import build_document
 from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
-from backstory.matching.score import DEFAULT_PARAMS, _related_story, _summed_scores, cast_leads, cast_shares, score
+from backstory.matching.score import (
+    DEFAULT_PARAMS,
+    _related_story,
+    _summed_scores,
+    cast_leads,
+    cast_shares,
+    score,
+    settle,
+)
 from backstory.matching.semantic import load_semantic_scorer
 from tests.unit.matching.conftest import CATALOG
 
@@ -68,6 +76,35 @@ class TestScore:
         result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
         top = result.candidates[0]
         assert top.event_id == "cargo-fine" and any(e.kind == "date" for e in top.evidence)
+
+
+class TestSettle:
+    @pytest.mark.parametrize(
+        ("confidences", "chosen"),
+        [
+            ([], 0),
+            ([0.7, 0.9], 0),  # the best-scored reaches the threshold: it is claimed, however sure the next one is
+            ([0.2, 0.4, 0.3], 0),  # nothing reaches it: the best-scored is shown first, nothing is claimed
+            ([0.2, 0.6, 0.8], 2),  # the most confident of those that reach it
+            ([0.2, 0.6, 0.6], 1),  # a tie goes to the better score
+        ],
+    )
+    def test_the_best_scored_candidate_unless_it_falls_short_and_another_does_not(
+        self, confidences: list[float], chosen: int
+    ) -> None:
+        assert settle(confidences, 0.5) == chosen
+
+    def test_a_fresh_event_scored_a_little_lower_is_claimed_over_an_old_one(self, index: EventIndex) -> None:
+        # Both events are named; the older has more evidence, but a model that weighs the days since the event
+        # (as the shipped one does through "gap") is only sure of the fresh one.
+        text = "Bluefin Air and Zaslavsky: open skies for 41 routes, Bluefin says. TMK is in Port Veln."
+        published = dt.date(2025, 7, 10)
+        plain = score(build_document(text + FILLER * 3, None, ["en"]), index, published=published)
+        assert [c.event_id for c in plain.candidates[:2]] == ["airline-deal", "cargo-fine"]
+        by_date = Calibration(features=["gap"], coef=[-2.0], intercept=2.0)
+        result = score(build_document(text + FILLER * 3, None, ["en"]), index, published=published, calibration=by_date)
+        assert result.claimed is not None and result.claimed.event_id == "cargo-fine"
+        assert result.candidates[0] is result.claimed
 
 
 class TestSemanticReranking:

@@ -18,6 +18,7 @@ from backstory.research.fit import (
     nested_cross_validation,
     parse_labelled_set,
     parse_labelled_sets,
+    settled,
     splits,
 )
 
@@ -72,6 +73,28 @@ class TestFit:
         calibration = fit(rows, folds=3, repeats=1, features=["evidence"])
         figures = in_sample_figures(rows, calibration)
         assert set(figures) == set(calibration.cross_validation) - {"folds", "repeats", "threshold"}
+
+    def test_a_rival_the_top_candidate_yields_to_is_what_the_figures_count(self) -> None:
+        def vector(evidence: float) -> list[float]:
+            features = [0.0] * len(FEATURES)
+            features[FEATURES.index("evidence")] = evidence
+            return features
+
+        def confidence(features: list[float] | tuple[float, ...]) -> float:
+            return features[FEATURES.index("evidence")] / 10
+
+        rows = [
+            # The top candidate falls short, a rival that is the article's event reaches the threshold: a right claim.
+            Row("a", "positive", vector(2.0), 0, rivals=((tuple(vector(7.0)), 1),)),
+            # A rival reaches it for an article that reports no event: a false match.
+            Row("b", "hard_negative", vector(1.0), 0, rivals=((tuple(vector(3.0)), 0), (tuple(vector(6.0)), 0))),
+            # The top candidate reaches it: its own label counts, whatever the rivals.
+            Row("c", "positive", vector(8.0), 1, rivals=((tuple(vector(9.0)), 0),)),
+        ]
+        decided, probabilities = settled(rows, confidence, 0.5)
+        assert [row.label for row in decided] == [1, 0, 1] and probabilities == [0.7, 0.6, 0.8]
+        figures = in_sample_figures(rows, fit(_rows(), folds=3, repeats=1, features=["evidence"]))
+        assert figures["accuracy_at_1"] == 1.0 and figures["hard_negative_false_match_rate"] == 1.0
 
     def test_unknown_features_are_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown features"):
