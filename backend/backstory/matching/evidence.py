@@ -498,9 +498,16 @@ def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -
             seen.see(zone, _span_text(doc, topic), topic.concept, recalled)
         else:
             seen.count += 1
-    # An entity curated under a concept's English name (Oval Office, ceasefire) is named where the concept is.
+    # An entity curated under a concept's English name (Oval Office, ceasefire) is named where the concept is: one
+    # entity of a story a concept (the first it names), or one Greek word for cardinals would name both a story's
+    # conclave and its College of Cardinals.
     for concept, seen in evidence.topics.items():
+        credited: set[str] = set()
         for entity_id in named_entities(index, concept):
+            stories = index.entity_stories.get(entity_id, ())
+            if credited.intersection(stories):
+                continue
+            credited.update(stories)
             if entity_id not in evidence.names:
                 label = index.entities[entity_id].name
                 evidence.names[entity_id] = Sighting(seen.zone, seen.text, label, seen.recalled, seen.count)

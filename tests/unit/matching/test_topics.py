@@ -285,6 +285,28 @@ class TestEntitiesNamedByConcepts:
         assert "harbour-talks" not in names
         assert names["oval-office"].text == "Овальном кабинете"
 
+    def test_a_concept_names_one_entity_of_a_story(self) -> None:
+        # A second entity under another of the concept's English forms: one Russian word is not both.
+        armistice = Entity(id="armistice", kind="topic", name="truce")
+        other_truce = Entity(id="other-truce", kind="topic", name="cease-fire")
+        events = [
+            Event(
+                id="a-talks", story_id="harbour", date=dt.date(2025, 3, 4), title={"en": "Orlova agrees a truce"},
+                summary={}, entities=["vesna-orlova", "armistice", "truce"],
+            ),
+            Event(
+                id="b-talks", story_id="other", date=dt.date(2025, 3, 4), title={"en": "Kiremsk truce"},
+                summary={}, entities=["kiremsk", "other-truce"],
+            ),
+        ]  # fmt: skip
+        stories = [Story(id="harbour", title={"en": "Harbour"}), Story(id="other", title={"en": "Other"})]
+        catalog = Catalog(stories=stories, entities=[*ENTITIES, self.TRUCE, armistice, other_truce], events=events)
+        index = EventIndex.build(catalog)
+        assert set(named_entities(index, "ceasefire")) == {"truce", "armistice", "other-truce"}
+        names = gather(build_document("Орлова: объявлено перемирие.", langs=["ru"]), index).names
+        # The first of the harbour story's two, and the other story's own.
+        assert len({"truce", "armistice"} & set(names)) == 1 and "other-truce" in names
+
     def test_the_concept_of_a_listed_entity_is_not_counted_twice(self) -> None:
         doc = build_document("Орлова в Овальном кабинете\nОбъявлено перемирие.", langs=["ru"])
         best = score(doc, self._index()).candidates[0]
