@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from backstory.matching.normalise import skeleton
+from backstory.matching.normalise import WORDS_REMEMBERED, skeleton
 
 ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 SYLLABIC = re.compile(r"[\u30a0-\u30ff\uac00-\ud7af]")
@@ -145,7 +145,7 @@ _VOWELS = re.compile("[aeiou]+")
 _VOICING = str.maketrans({"z": "s", "v": "f"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def vowelless(folded: str) -> str:
     """A folded word without its vowels (its consonants as written, s for z and f for v, doubled ones once)."""
     letters = _VOWELS.sub("", folded).translate(_VOICING)

@@ -40,7 +40,7 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
-from backstory.matching.normalise import BRAHMIC, LAST_LATIN, Tokens, fold_word, unspace
+from backstory.matching.normalise import BRAHMIC, LAST_LATIN, WORDS_REMEMBERED, Tokens, fold_word, unspace
 from backstory.matching.recall import Lookbacks
 from backstory.matching.topics import TopicHit, find_topics, named_entities
 
@@ -123,8 +123,8 @@ slots by which it may start or continue a longer term, and the names its consona
 # which in English or French it may not (a tramp, trompe).
 RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
 
-MAX_REMEMBERED_WORDS = 100_000
-"""Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew): ~10 MB."""
+MAX_REMEMBERED_WORDS = WORDS_REMEMBERED
+"""Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew)."""
 
 _NOTHING: _WordTerms = ([], [], [], None)
 """The look-up of most words, shared (never changed: the lists are only read)."""

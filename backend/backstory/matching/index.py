@@ -39,6 +39,7 @@ from backstory.matching.normalise import (
     BRAHMIC,
     LAST_LATIN,
     MIN_STEM,
+    WORDS_REMEMBERED,
     Folds,
     as_written,
     fold_phrase,
@@ -90,7 +91,7 @@ def word_slot(term_key: str, term_stem: str) -> str:
     return "=" + term_key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def lookup_slots(article_key: str) -> tuple[str, ...]:
     """The slots of every term word that matches the article word ``article_key``: a handful of lookups."""
     slots = ["=" + article_key]

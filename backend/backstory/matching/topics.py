@@ -40,7 +40,7 @@ from importlib import resources
 from backstory.events.models import Entity, Event
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, idf, lookup_slots, match_words, word_slot
 from backstory.matching.kept import Kept
-from backstory.matching.normalise import Tokens, fold_phrase, fold_text, stem
+from backstory.matching.normalise import WORDS_REMEMBERED, Tokens, fold_phrase, fold_text, stem
 
 FOLDER = "topics"
 LANGUAGE_CODE = re.compile("[a-z]{2,3}")
@@ -50,7 +50,7 @@ ENGLISH = "en"
 SYLLABIC = frozenset({"zh", "ja", "ko", "vi"})
 MIN_TOPIC_STEM = 5
 # Article words remembered with the forms they start (all languages together); cleared when full.
-MAX_REMEMBERED_WORDS = 100_000
+MAX_REMEMBERED_WORDS = WORDS_REMEMBERED
 # A one-word form of this many letters or fewer (folded) written in capitals is an acronym.
 MAX_ACRONYM = 4
 # Kept: the concepts of this many events (a shortlisted event is met again and again) and the rarity tables of

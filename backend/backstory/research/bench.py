@@ -9,6 +9,7 @@ Times are figures to read, never assertions: the machine may be shared.
 from __future__ import annotations
 
 import gc
+import random
 import statistics
 import tempfile
 import time
@@ -47,6 +48,8 @@ class Plan:
     repeats: int
     match_texts: int
     http_seconds: float
+    cache_words: int = 400_000
+    """Distinct words sent to fill the word caches: twenty times what one cache keeps, in either plan."""
 
     @classmethod
     def of(cls, quick: bool) -> Plan:
@@ -151,6 +154,28 @@ def scale(
     return figures
 
 
+# Letters of the random words ``word_caches`` sends, per language it names them in.
+_LETTERS = {"en": "abcdefghiklmnoprstuvwz", "de": "abcdefghiklmnoprstuvwzäöü", "pl": "abcdeghiklmnoprstuwzółęąś",
+            "ru": "абвгдежзиклмнопрстуфхцчшыя"}  # fmt: skip
+
+
+def word_caches(index: EventIndex, words: int, seed: int = 0) -> float:
+    """MB this process grows by while matching ``words`` distinct random words in four languages: the bound the
+    word caches put on a worker's memory (``normalise.WORDS_REMEMBERED``), which bench pages, repeating news
+    vocabulary, never reach."""
+    rng = random.Random(seed)
+    gc.collect()
+    before = rss_mb()
+    per_text = 2000
+    for _ in range(words // per_text):
+        lang = rng.choice(sorted(_LETTERS))
+        letters = _LETTERS[lang]
+        text = " ".join("".join(rng.choices(letters, k=rng.randint(4, 12))) for _ in range(per_text)) + "."
+        score(build_document(text, None, [lang]), index)
+    gc.collect()
+    return round(rss_mb() - before, 1)
+
+
 def in_process(plan: Plan, settings: Settings, progress: Callable[[str], None]) -> dict[str, Any]:
     """Every in-process figure of the report."""
     pages = news_pages(plan.pages)
@@ -172,6 +197,8 @@ def in_process(plan: Plan, settings: Settings, progress: Callable[[str], None]) 
     report["language_ms_p50"] = language(service.detector, texts, plan.repeats)
     progress(f"matching and index build at {len(bundled.events)} events and + {', '.join(map(str, SIZES))}")
     report.update(scale(bundled, texts, plan.repeats))
+    progress(f"memory after {plan.cache_words:,} distinct words")
+    report["word_caches_mb"] = word_caches(EventIndex.build(bundled), plan.cache_words)
     return report
 
 
@@ -192,7 +219,7 @@ def over_http(plan: Plan, progress: Callable[[str], None]) -> dict[str, Any]:
 
 KEYS = (
     "extract_only_ms_p50", "pipeline_ms_p50", "pipeline_over_extract", "match_ms_p50", "index_build_s", "rss_mb",
-    "cached_over_cold", "http", "ready_s", "language_ms_p50",
+    "cached_over_cold", "http", "ready_s", "language_ms_p50", "word_caches_mb",
 )  # fmt: skip
 
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from backstory.research.bench import KEYS, Plan, Text, bundled_catalog, median_ms, rss_mb, scale
+from backstory.matching.consonants import vowelless
+from backstory.matching.index import EventIndex, lookup_slots
+from backstory.matching.normalise import WORDS_REMEMBERED, fold_word
+from backstory.research.bench import KEYS, Plan, Text, bundled_catalog, median_ms, rss_mb, scale, word_caches
 
 
 class TestBenchPieces:
@@ -11,7 +14,7 @@ class TestBenchPieces:
     def test_the_report_has_the_issues_keys(self) -> None:
         assert set(KEYS) == {
             "extract_only_ms_p50", "pipeline_ms_p50", "pipeline_over_extract", "match_ms_p50", "index_build_s",
-            "rss_mb", "cached_over_cold", "http", "ready_s", "language_ms_p50",
+            "rss_mb", "cached_over_cold", "http", "ready_s", "language_ms_p50", "word_caches_mb",
         }  # fmt: skip
 
     def test_a_median_is_in_milliseconds(self) -> None:
@@ -25,3 +28,10 @@ class TestBenchPieces:
         text = Text("Minsk freed prisoners on Thursday, officials in Vilnius said.", None, "en")
         figures = scale(bundled, [text], repeats=1, sizes=(20,))
         assert set(figures["index_build_s"]) == {str(len(bundled.events)), "20"}
+
+    def test_the_word_caches_keep_at_most_their_share_of_many_more_words(self) -> None:
+        grown = word_caches(EventIndex.build(bundled_catalog()), words=2 * WORDS_REMEMBERED + 4000)
+        assert isinstance(grown, float)
+        for cache in (lookup_slots, fold_word, vowelless):
+            info = cache.cache_info()
+            assert info.maxsize == WORDS_REMEMBERED and info.currsize <= WORDS_REMEMBERED
