@@ -38,6 +38,7 @@ from functools import cache
 from importlib import resources
 
 from backstory.events.models import Entity, Event
+from backstory.matching.automatic import NAME_PREFIX
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, idf, lookup_slots, match_words, word_slot
 from backstory.matching.kept import Kept
 from backstory.matching.normalise import WORDS_REMEMBERED, Tokens, fold_phrase, fold_text, stem
@@ -259,7 +260,10 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
 
 def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
     """The entities whose name or an alias is one of the concept's English forms as a whole ("Oval Office",
-    "ceasefire", "prisoner swap"): where an article names the concept in its own language, it names them.
+    "ceasefire", "prisoner swap"): where an article names the concept in its own language, it names them. A name
+    found in an event's capitalised words (``automatic.py``) only under a form of two words or more (Oval Office): a
+    one-word one is as often a common noun of a title or of an act's name ("Prevention of Terrorism Act" gives
+    "Terrorism"), which the concept would make a name of.
 
     A story curated in English lists such institutions and topics with their English names only; the lexicon is
     what carries them to every language. Looked up in the index's own tables, a concept at a time, and kept."""
@@ -269,9 +273,9 @@ def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
         found = known[concept] = tuple(
             dict.fromkeys(
                 term.target
-                for form in lexicon().english.get(concept, ())
-                for term in index.terms_written(fold_phrase(form))
-                if term.kind == "name"
+                for keys in map(fold_phrase, lexicon().english.get(concept, ()))
+                for term in index.terms_written(keys)
+                if term.kind == "name" and (len(keys) > 1 or not term.target.startswith(NAME_PREFIX))
             )
         )
     return found

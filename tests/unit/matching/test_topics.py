@@ -285,6 +285,21 @@ class TestEntitiesNamedByConcepts:
         assert "harbour-talks" not in names
         assert names["oval-office"].text == "Овальном кабинете"
 
+    def test_a_name_found_in_an_events_capitals_is_named_by_a_concept_of_two_words_only(self) -> None:
+        # An event imported with its text alone: its capitalised words are found as names (automatic.py), a common
+        # noun of a title among them.
+        event = Event(
+            id="a-visit", story_id="harbour", date=dt.date(2025, 3, 4),
+            title={"en": "Orlova visits the harbour"}, entities=[],
+            summary={"en": "On Tuesday the President received Vesna Orlova in the Oval Office and spoke for an hour."},
+        )  # fmt: skip
+        catalog = Catalog(stories=[Story(id="harbour", title={"en": "Harbour"})], entities=[], events=[event])
+        index = EventIndex.build(catalog)
+        found = {index.entities[e].name for e in index.events["a-visit"].entities}
+        assert {"President", "Oval Office"} <= found
+        assert named_entities(index, "president") == ()
+        assert [index.entities[e].name for e in named_entities(index, "oval-office")] == ["Oval Office"]
+
     def test_a_concept_names_one_entity_of_a_story(self) -> None:
         # A second entity under another of the concept's English forms: one Russian word is not both.
         armistice = Entity(id="armistice", kind="topic", name="truce")
