@@ -233,19 +233,25 @@ def _out_of_fold(
     probability of what it claims or shows first."""
     x = _columns(rows, features)
     y = [row.label for row in rows]
-    columns = [FEATURES.index(name) for name in features]
     out_rows, out = list(rows), [0.0] * len(rows)
     for train, test in splits(y, groups, folds, seed):
         model = _model(regularisation, negative_weight)
         model.fit([x[i] for i in train], [y[i] for i in train])  # type: ignore[attr-defined]
 
-        def confidence(vector: Sequence[float], model: object = model) -> float:
-            return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
-
-        decided, probabilities = settled([rows[i] for i in test], confidence, threshold)
+        decided, probabilities = settled([rows[i] for i in test], _confidence(model, features), threshold)
         for i, row, p in zip(test, decided, probabilities, strict=True):
             out_rows[i], out[i] = row, p
     return out_rows, out
+
+
+def _confidence(model: object, features: Sequence[str]) -> Callable[[Sequence[float]], float]:
+    """A fitted model's probability for a full feature vector (``FEATURES``), reading the ``features`` it uses."""
+    columns = [FEATURES.index(name) for name in features]
+
+    def confidence(vector: Sequence[float]) -> float:
+        return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
+
+    return confidence
 
 
 def _utility(metrics: dict[str, float]) -> float:
@@ -384,12 +390,8 @@ def nested_cross_validation(
             choices.append((features, c))
             model = _model(c, negative_weight)
             model.fit(_columns(inner_rows, features), inner_y)  # type: ignore[attr-defined]
-            columns = [FEATURES.index(name) for name in features]
-
-            def confidence(vector: Sequence[float], model: object = model, columns: list[int] = columns) -> float:
-                return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
-
-            for i, row, p in zip(test, *settled([rows[i] for i in test], confidence, threshold), strict=True):
+            decided = settled([rows[i] for i in test], _confidence(model, features), threshold)
+            for i, row, p in zip(test, *decided, strict=True):
                 outer_rows[i], outer[i] = row, p
             done += 1
             if progress is not None:
