@@ -106,9 +106,10 @@ class TermHit(msgspec.Struct, frozen=True, gc=False):
 
 
 def _written_in_capitals(word: str) -> bool:
-    # Mostly capitals rather than all: a transliterated acronym keeps a small letter (США -> SShA).
+    # Mostly capitals rather than all: a transliterated acronym keeps a small letter (США -> SShA). More than half:
+    # half of a two-letter word is any word opening a sentence (Spanish "Un día", a day, is no UN).
     letters = [ch for ch in word if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) * 2 >= len(letters) and word[0].isupper()
+    return bool(letters) and sum(ch.isupper() for ch in letters) * 2 > len(letters) and word[0].isupper()
 
 
 _LongNames = tuple[list[Term] | None, list[Term] | None]

@@ -66,6 +66,15 @@ class TestFindTerms:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
 
+    def test_a_two_letter_acronym_is_not_a_word_opening_a_sentence(self) -> None:
+        un = one_entity_index(Entity(id="un", kind="org", name="United Nations", aliases=["UN"]))
+        doc = build_document("Un día antes, la ayuda del UN llegó a Mandalay.", None, ["es"])
+        assert [(h.term.target, h.start) for h in find_terms(doc, un)] == [("un", 6)]
+
+    def test_a_transliterated_acronym_may_keep_a_small_letter(self) -> None:
+        usa = one_entity_index(Entity(id="usa", kind="place", name="United States", aliases=["SShA"]))
+        assert [h.term.target for h in find_terms(build_document("Посол США прибыл.", None, ["ru"]), usa)] == ["usa"]
+
     def test_an_acronym_counts_each_time_it_is_written_in_capitals_only(self, index: EventIndex) -> None:
         doc = build_document("The TMK fined it; the tmk of it; TMK again.", None, ["en"])
         assert [(h.term.target, h.start) for h in find_terms(doc, index)] == [("tmk", 1), ("tmk", 8)]
