@@ -53,6 +53,8 @@ EvidenceKind = Literal["name", "number", "phrase", "date"]
 
 # Candidates scored in full (evidence list, features, confidence); the rest only get a summed score.
 SHORTLIST = 8
+# How far below the best score a rival may be for ``settle`` to claim it: a tenth of its own score.
+RIVAL_MARGIN = -0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +375,7 @@ def score(
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
-    chosen = settle([c.confidence for c in candidates], threshold)
+    chosen = settle([c.confidence for c in candidates], [c.features["margin"] for c in candidates], threshold)
     if chosen:
         candidates.insert(0, candidates.pop(chosen))
     top = candidates[0] if candidates else None
@@ -387,15 +389,19 @@ def score(
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
 
 
-def settle(confidences: Sequence[float], threshold: float) -> int:
+def settle(confidences: Sequence[float], margins: Sequence[float], threshold: float) -> int:
     """Which of the candidates (best-scored first) to claim or, if none, to show first: the best-scored one, unless
-    it falls short of the threshold and another reaches it, then the most confident of those.
+    it falls short of the threshold and another scored nearly as well (``margins``: each rival's "margin" feature,
+    its distance to the best score over its own, no further than ``RIVAL_MARGIN``) reaches it, then the most
+    confident of those. A rival scored well below is another event the article recalls: its date fitting the publish
+    date better does not make it the news (an Italian report of a ceasefire, published the day a death toll passed
+    3,000, is not that toll's).
 
     ``backstory fit`` settles its held-out articles with this too, so that its figures are those of this rule."""
     if not confidences or confidences[0] >= threshold:
         return 0
-    best = max(range(len(confidences)), key=lambda i: (confidences[i], -i))
-    return best if confidences[best] >= threshold else 0
+    close = [i for i in range(1, len(confidences)) if margins[i] >= RIVAL_MARGIN and confidences[i] >= threshold]
+    return max(close, key=lambda i: (confidences[i], -i)) if close else 0
 
 
 def _add_margins(

@@ -184,6 +184,9 @@ def _figures(rows: Sequence[Row], probabilities: Sequence[float], threshold: flo
     return figures
 
 
+MARGIN = FEATURES.index("margin")
+
+
 def settled(
     rows: Sequence[Row], confidence: Callable[[Sequence[float]], float], threshold: float
 ) -> tuple[list[Row], list[float]]:
@@ -192,7 +195,8 @@ def settled(
     out_rows, out_probabilities = [], []
     for row in rows:
         confidences = [confidence(row.features), *(confidence(features) for features, _ in row.rivals)]
-        chosen = settle(confidences, threshold)
+        margins = [row.features[MARGIN], *(features[MARGIN] for features, _ in row.rivals)]
+        chosen = settle(confidences, margins, threshold)
         label = row.label if chosen == 0 else row.rivals[chosen - 1][1]
         out_rows.append(row if label == row.label else replace(row, label=label))
         out_probabilities.append(confidences[chosen])

@@ -80,31 +80,48 @@ class TestScore:
 
 class TestSettle:
     @pytest.mark.parametrize(
-        ("confidences", "chosen"),
+        ("confidences", "margins", "chosen"),
         [
-            ([], 0),
-            ([0.7, 0.9], 0),  # the best-scored reaches the threshold: it is claimed, however sure the next one is
-            ([0.2, 0.4, 0.3], 0),  # nothing reaches it: the best-scored is shown first, nothing is claimed
-            ([0.2, 0.6, 0.8], 2),  # the most confident of those that reach it
-            ([0.2, 0.6, 0.6], 1),  # a tie goes to the better score
+            ([], [], 0),
+            (
+                [0.7, 0.9],
+                [0.1, -0.05],
+                0,
+            ),  # the best-scored reaches the threshold: it is claimed, however sure the next
+            ([0.2, 0.4, 0.3], [0.1, -0.05, -0.08], 0),  # nothing reaches it: the best-scored is shown, nothing claimed
+            ([0.2, 0.6, 0.8], [0.0, -0.05, -0.02], 2),  # the most confident of the close rivals that reach it
+            ([0.2, 0.6, 0.6], [0.0, -0.05, -0.02], 1),  # a tie goes to the better score
+            ([0.2, 0.9, 0.6], [0.3, -0.4, -0.05], 2),  # a rival scored far below is not claimed, however sure
+            ([0.2, 0.9], [0.3, -0.4], 0),
         ],
     )
-    def test_the_best_scored_candidate_unless_it_falls_short_and_another_does_not(
-        self, confidences: list[float], chosen: int
+    def test_the_best_scored_candidate_unless_it_falls_short_and_a_close_rival_does_not(
+        self, confidences: list[float], margins: list[float], chosen: int
     ) -> None:
-        assert settle(confidences, 0.5) == chosen
+        assert settle(confidences, margins, 0.5) == chosen
+
+    # Both events are named; the older has more evidence, but a model that weighs the days since the event (as the
+    # shipped one does through "gap") is only sure of the fresh one.
+    TEXT = "Bluefin Air and Zaslavsky: open skies for 41 routes, Bluefin says. TMK is in Port Veln." + FILLER * 3
+    BY_DATE = Calibration(features=["gap"], coef=[-2.0], intercept=2.0)
 
     def test_a_fresh_event_scored_a_little_lower_is_claimed_over_an_old_one(self, index: EventIndex) -> None:
-        # Both events are named; the older has more evidence, but a model that weighs the days since the event
-        # (as the shipped one does through "gap") is only sure of the fresh one.
-        text = "Bluefin Air and Zaslavsky: open skies for 41 routes, Bluefin says. TMK is in Port Veln."
-        published = dt.date(2025, 7, 10)
-        plain = score(build_document(text + FILLER * 3, None, ["en"]), index, published=published)
+        published = dt.date(2025, 7, 9)
+        # Sure of nothing, the model leaves the candidates in the order of their scores.
+        unsure = Calibration(features=[], coef=[], intercept=-5.0)
+        plain = score(build_document(self.TEXT, None, ["en"]), index, published=published, calibration=unsure)
         assert [c.event_id for c in plain.candidates[:2]] == ["airline-deal", "cargo-fine"]
-        by_date = Calibration(features=["gap"], coef=[-2.0], intercept=2.0)
-        result = score(build_document(text + FILLER * 3, None, ["en"]), index, published=published, calibration=by_date)
+        assert plain.candidates[1].features["margin"] > -0.1
+        result = score(build_document(self.TEXT, None, ["en"]), index, published=published, calibration=self.BY_DATE)
         assert result.claimed is not None and result.claimed.event_id == "cargo-fine"
         assert result.candidates[0] is result.claimed
+
+    def test_a_fresh_event_scored_well_below_is_not(self, index: EventIndex) -> None:
+        # A day later the fresh event's lead over the old one is smaller: its score is now a tenth and more below.
+        published = dt.date(2025, 7, 10)
+        result = score(build_document(self.TEXT, None, ["en"]), index, published=published, calibration=self.BY_DATE)
+        assert result.candidates[1].event_id == "cargo-fine" and result.candidates[1].features["margin"] < -0.1
+        assert result.candidates[1].confidence >= 0.5 and result.claimed is None
 
 
 class TestSemanticReranking:

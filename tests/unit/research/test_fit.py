@@ -75,9 +75,10 @@ class TestFit:
         assert set(figures) == set(calibration.cross_validation) - {"folds", "repeats", "threshold"}
 
     def test_a_rival_the_top_candidate_yields_to_is_what_the_figures_count(self) -> None:
-        def vector(evidence: float) -> list[float]:
+        def vector(evidence: float, margin: float = 0.0) -> list[float]:
             features = [0.0] * len(FEATURES)
             features[FEATURES.index("evidence")] = evidence
+            features[FEATURES.index("margin")] = margin
             return features
 
         def confidence(features: list[float] | tuple[float, ...]) -> float:
@@ -90,11 +91,15 @@ class TestFit:
             Row("b", "hard_negative", vector(1.0), 0, rivals=((tuple(vector(3.0)), 0), (tuple(vector(6.0)), 0))),
             # The top candidate reaches it: its own label counts, whatever the rivals.
             Row("c", "positive", vector(8.0), 1, rivals=((tuple(vector(9.0)), 0),)),
+            # A rival scored far below the top one is not claimed, however sure.
+            Row("d", "positive", vector(2.0), 0, rivals=((tuple(vector(9.0, margin=-0.5)), 1),)),
         ]
         decided, probabilities = settled(rows, confidence, 0.5)
-        assert [row.label for row in decided] == [1, 0, 1] and probabilities == [0.7, 0.6, 0.8]
+        assert [row.label for row in decided] == [1, 0, 1, 0] and probabilities == [0.7, 0.6, 0.8, 0.2]
         figures = in_sample_figures(rows, fit(_rows(), folds=3, repeats=1, features=["evidence"]))
-        assert figures["accuracy_at_1"] == 1.0 and figures["hard_negative_false_match_rate"] == 1.0
+        # a and c claimed right, d not claimed; b's rival a false match.
+        assert figures["accuracy_at_1"] == pytest.approx(2 / 3, abs=1e-4)
+        assert figures["hard_negative_false_match_rate"] == 1.0
 
     def test_unknown_features_are_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown features"):
