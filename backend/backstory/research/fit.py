@@ -188,13 +188,16 @@ MARGIN = FEATURES.index("margin")
 
 
 def settled(
-    rows: Sequence[Row], confidence: Callable[[Sequence[float]], float], threshold: float
+    rows: Sequence[Row], confidences_of: Callable[[Sequence[Sequence[float]]], list[float]], threshold: float
 ) -> tuple[list[Row], list[float]]:
-    """Each row as ``score.settle`` decides its article with these confidences (``confidence`` of a full feature
-    vector): the top candidate's label and confidence, or those of the rival it claims instead."""
+    """Each row as ``score.settle`` decides its article with these confidences (``confidences_of`` full feature
+    vectors, all rows' candidates in one call): the top candidate's label and confidence, or those of the rival it
+    claims instead."""
+    vectors = [vector for row in rows for vector in (row.features, *(features for features, _ in row.rivals))]
+    every = iter(confidences_of(vectors))
     out_rows, out_probabilities = [], []
     for row in rows:
-        confidences = [confidence(row.features), *(confidence(features) for features, _ in row.rivals)]
+        confidences = [next(every) for _ in range(1 + len(row.rivals))]
         margins = [row.features[MARGIN], *(features[MARGIN] for features, _ in row.rivals)]
         chosen = settle(confidences, margins, threshold)
         label = row.label if chosen == 0 else row.rivals[chosen - 1][1]
@@ -242,20 +245,24 @@ def _out_of_fold(
         model = _model(regularisation, negative_weight)
         model.fit([x[i] for i in train], [y[i] for i in train])  # type: ignore[attr-defined]
 
-        decided, probabilities = settled([rows[i] for i in test], _confidence(model, features), threshold)
+        decided, probabilities = settled([rows[i] for i in test], _confidences(model, features), threshold)
         for i, row, p in zip(test, decided, probabilities, strict=True):
             out_rows[i], out[i] = row, p
     return out_rows, out
 
 
-def _confidence(model: object, features: Sequence[str]) -> Callable[[Sequence[float]], float]:
-    """A fitted model's probability for a full feature vector (``FEATURES``), reading the ``features`` it uses."""
+def _confidences(model: object, features: Sequence[str]) -> Callable[[Sequence[Sequence[float]]], list[float]]:
+    """A fitted model's probabilities for full feature vectors (``FEATURES``), reading the ``features`` it uses: one
+    prediction call for them all."""
     columns = [FEATURES.index(name) for name in features]
 
-    def confidence(vector: Sequence[float]) -> float:
-        return float(model.predict_proba([[vector[c] for c in columns]])[0, 1])  # type: ignore[attr-defined]
+    def confidences(vectors: Sequence[Sequence[float]]) -> list[float]:
+        if not vectors:
+            return []
+        chosen = [[vector[c] for c in columns] for vector in vectors]
+        return [float(p) for p in model.predict_proba(chosen)[:, 1]]  # type: ignore[attr-defined]
 
-    return confidence
+    return confidences
 
 
 def _utility(metrics: dict[str, float]) -> float:
@@ -325,9 +332,10 @@ def in_sample_figures(rows: Sequence[Row], calibration: Calibration, threshold: 
     return _figures(
         *settled(
             rows,
-            lambda vector: calibration.confidence(
-                {name: vector[FEATURES.index(name)] for name in calibration.features}
-            ),
+            lambda vectors: [
+                calibration.confidence({name: vector[FEATURES.index(name)] for name in calibration.features})
+                for vector in vectors
+            ],
             threshold,
         ),
         threshold,
@@ -394,7 +402,7 @@ def nested_cross_validation(
             choices.append((features, c))
             model = _model(c, negative_weight)
             model.fit(_columns(inner_rows, features), inner_y)  # type: ignore[attr-defined]
-            decided = settled([rows[i] for i in test], _confidence(model, features), threshold)
+            decided = settled([rows[i] for i in test], _confidences(model, features), threshold)
             for i, row, p in zip(test, *decided, strict=True):
                 outer_rows[i], outer[i] = row, p
             done += 1

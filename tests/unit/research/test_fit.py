@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -81,8 +82,8 @@ class TestFit:
             features[FEATURES.index("margin")] = margin
             return features
 
-        def confidence(features: list[float] | tuple[float, ...]) -> float:
-            return features[FEATURES.index("evidence")] / 10
+        def confidences(vectors: Sequence[Sequence[float]]) -> list[float]:
+            return [vector[FEATURES.index("evidence")] / 10 for vector in vectors]
 
         rows = [
             # The top candidate falls short, a rival that is the article's event reaches the threshold: a right claim.
@@ -94,7 +95,7 @@ class TestFit:
             # A rival scored far below the top one is not claimed, however sure.
             Row("d", "positive", vector(2.0), 0, rivals=((tuple(vector(9.0, margin=-0.5)), 1),)),
         ]
-        decided, probabilities = settled(rows, confidence, 0.5)
+        decided, probabilities = settled(rows, confidences, 0.5)
         assert [row.label for row in decided] == [1, 0, 1, 0] and probabilities == [0.7, 0.6, 0.8, 0.2]
         figures = in_sample_figures(rows, fit(_rows(), folds=3, repeats=1, features=["evidence"]))
         # a and c claimed right, d not claimed; b's rival a false match.
