@@ -190,6 +190,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for term, quality in singles:
             if quality == 1 and latin and _foreign_label(term):
                 continue
+            if term.kind == "number" and not latin and not _spells_number(words[i], term.label):
+                continue
             if term.caps:
                 word = words[i]
                 if word not in capitals:
@@ -227,6 +229,20 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
     return _longest(found)
+
+
+# Arabic and Hebrew fold without the letters that tell many words apart (ayin, the gutturals): عشرة, ten, folds as
+# سراح, release, and Hebrew עשר, ten, as שר, minister. A number written in those letters is read only as spelled,
+# bare or under a one-letter word written onto it (و, ו: and).
+_UNMARKED = re.compile("[\u064b-\u065f\u0670\u0640\u05b0-\u05c7]")
+
+
+def _spells_number(word: str, spelling: str) -> bool:
+    """Whether ``word`` writes a number's one-word ``spelling``: always, outside Arabic and Hebrew letters."""
+    if not ABJAD.match(spelling):
+        return True
+    word = _UNMARKED.sub("", word)
+    return word == spelling or (word[:1] in _CLITICS and word[1:] == spelling)
 
 
 def _foreign_label(term: Term) -> bool:

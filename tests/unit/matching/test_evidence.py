@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from backstory.events.models import Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
-from tests.unit.matching.conftest import one_entity_index
+from tests.unit.matching.conftest import CATALOG, one_entity_index
 
 
 class TestFindTerms:
@@ -120,6 +121,30 @@ class TestGather:
     ) -> None:
         doc = build_document(text, None, [lang] if lang else [])
         assert "41" not in gather(doc, index).numbers
+
+
+class TestNumberWordsInArabicAndHebrew:
+    """Arabic and Hebrew fold without the letters that tell ten from other words: عشرة (ten) and سراح (release), עשר
+    (ten) and שר (minister) fold alike. A number in those letters is read only as written."""
+
+    @pytest.fixture
+    def ten(self) -> EventIndex:
+        event = msgspec.structs.replace(CATALOG.events[0], numbers=["10"])
+        return EventIndex.build(msgspec.structs.replace(CATALOG, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("أطلقت السلطات سراح المعتقلين.", "ar"), ("השר נפגש עם המשלחת.", "he"), ("שר החוץ נפגש עם המשלחת.", "he")],
+    )
+    def test_a_word_that_folds_like_ten_is_not_ten(self, ten: EventIndex, text: str, lang: str) -> None:
+        assert "10" not in gather(build_document(text, None, [lang]), ten).numbers
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("أطلقت السلطات سراح عشرة معتقلين.", "ar"), ("وعشرة آخرون ينتظرون.", "ar"), ("עשר ספינות הגיעו לנמל.", "he")],
+    )
+    def test_ten_as_spelled_is_ten(self, ten: EventIndex, text: str, lang: str) -> None:
+        assert "10" in gather(build_document(text, None, [lang]), ten).numbers
 
 
 class TestShortAbjadWords:
