@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import msgspec
 
@@ -40,7 +42,15 @@ from backstory.matching.consonants import (
 )
 from backstory.matching.document import Document
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
-from backstory.matching.normalise import BRAHMIC, LAST_LATIN, WORDS_REMEMBERED, Tokens, fold_word, unspace
+from backstory.matching.normalise import (
+    BRAHMIC,
+    LAST_LATIN,
+    WORDS_REMEMBERED,
+    Tokens,
+    fold_word,
+    unspace,
+    written_by_sound,
+)
 from backstory.matching.recall import Lookbacks
 from backstory.matching.topics import TopicHit, find_topics, named_entities
 
@@ -190,7 +200,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for term, quality in singles:
             if quality == 1 and latin and _foreign_label(term):
                 continue
-            if term.kind == "number" and not latin and not _spells_number(words[i], term.label):
+            if not latin and not (_script_fits(words, i, i + 1, term) and _spells_number(words[i], term)):
                 continue
             if term.caps:
                 word = words[i]
@@ -219,7 +229,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ]
             for term in terms:
                 rest = match_words(keys, j + 1, term.keys[2:], term.stems[2:])
-                if rest is not None:
+                if rest is not None and (latin or _script_fits(words, i, rest[0], term)):
                     quality = (
                         key_matches(key, term.keys[0], term.stems[0])
                         + key_matches(keys[j], term.keys[1], term.stems[1])
@@ -237,12 +247,49 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
 _UNMARKED = re.compile("[\u064b-\u065f\u0670\u0640\u05b0-\u05c7]")
 
 
-def _spells_number(word: str, spelling: str) -> bool:
-    """Whether ``word`` writes a number's one-word ``spelling``: always, outside Arabic and Hebrew letters."""
-    if not ABJAD.match(spelling):
+def _spells_number(word: str, term: Term) -> bool:
+    """Whether ``word`` writes ``term`` if it is a number's one-word spelling: always, outside Arabic and Hebrew
+    letters."""
+    spelling = term.label
+    if term.kind != "number" or not ABJAD.match(spelling):
         return True
     word = _UNMARKED.sub("", word)
     return word == spelling or (word[:1] in _CLITICS and word[1:] == spelling)
+
+
+def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
+    """Whether words not in Latin letters, ``words[start:end]``, may write ``term`` as folded alike.
+
+    Chinese characters, kana and hangul fold by their sound, a token each, and their syllables meet other scripts'
+    words: they write a term only in its own script or, but for Chinese characters, as a Latin name transliterated.
+    Folded, a Korean syllable 신 (sin) was Hebrew סין (China), Japanese リダ (Lida) was 日大, and every 希, 西 or 係 (xi)
+    was Xi Jinping. Chinese characters must also be written together, and one of them as the term writes it: 极大
+    ("greatly") sounds as 吉达 (Jeddah) does, while 美國 and 美国 (the United States, in either form) share 美. (Terms
+    that fold alike are kept once, under one of their spellings: Ukrainian Росія is found under Greek Ρωσία, so
+    other scripts are not asked to match their term's.)"""
+    if not written_by_sound(words[start]):
+        return True
+    script = _script(words[start][0])
+    scripts = _scripts(term.label)
+    if script not in scripts:
+        return scripts == _LATIN and script != "CJK"
+    if script != "CJK":
+        return True
+    return end - start == term.size and any(char in term.label for word in words[start:end] for char in word)
+
+
+_LATIN = frozenset(("LATIN",))
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """A letter's script, as the first word of its Unicode name says it (LATIN, CYRILLIC, CJK, HANGUL...)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _scripts(label: str) -> frozenset[str]:
+    return frozenset(_script(char) for char in label if char.isalpha())
 
 
 def _foreign_label(term: Term) -> bool:
@@ -335,8 +382,22 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 if end - i < MIN_SYLLABLES:
                     continue
                 for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
+                    if _HANGUL.match(words[i]) and not _writes_vowels(words[i:end], term):
+                        continue
                     hits.append(TermHit(term, i, end, 1))
     return hits
+
+
+# Korean writes all its own words in the syllables it writes foreign names with, and their consonants meet a name's
+# often (신속하게, "quickly", reads as Tsikhanouski; 폐렴으로, "of pneumonia", as Parnell): a run of hangul must also
+# write the name's vowels (``consonants.syllables_write``). Katakana is kept for foreign words, and Japanese writes
+# their vowels more freely (Trump: トランプ, to-ra-n-pu).
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
+def _writes_vowels(syllables: list[str], term: Term) -> bool:
+    shape = syllables_shape(syllables)
+    return shape is not None and any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
 
 
 def _one_name(terms: Iterable[Term]) -> list[Term]:

@@ -45,6 +45,7 @@ from backstory.matching.normalise import (
     fold_phrase,
     fold_word,
     stem,
+    written_by_sound,
 )
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
@@ -784,9 +785,13 @@ def _terms(
         if keys in seen:
             # Names that fold alike are one term. Where the first was written in a script of India or South-East
             # Asia, a Latin one that folds alike labels it instead, so that Latin words may meet it inflected
-            # (``evidence._foreign_label``): Istambul rather than Hindi इस्तांबुल.
+            # (``evidence._foreign_label``): Istambul rather than Hindi इस्तांबुल. And one in Chinese characters,
+            # kana or hangul labels it rather than another script's, as their words meet a term only in its own
+            # (``evidence._script_fits``): 釜山 rather than Phu San (Busan).
             kept = terms[seen[keys]]
-            if text[0] <= LAST_LATIN and BRAHMIC.match(kept.label):
+            if (text[0] <= LAST_LATIN and BRAHMIC.match(kept.label)) or (
+                written_by_sound(text) and not written_by_sound(kept.label)
+            ):
                 terms[seen[keys]] = msgspec.structs.replace(kept, label=text)
             continue
         seen[keys] = len(terms)

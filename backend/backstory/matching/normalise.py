@@ -312,6 +312,12 @@ def prepare(text: str) -> str:
     return " ".join(_UNSPACED.split(text))
 
 
+def written_by_sound(word: str) -> bool:
+    """Whether a word opens with a Chinese character, kana or hangul: what ``prepare`` splits a token a character
+    (or syllable), folded by its sound."""
+    return _UNSPACED.match(word) is not None
+
+
 def unspace(prepared: str) -> str:
     """A piece of prepared text as it was written: without the spaces ``prepare`` put around unspaced scripts."""
     # Most pieces hold no such script: a scan for one spares re's substitution (its template is read in Python).

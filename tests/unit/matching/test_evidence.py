@@ -3,7 +3,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from backstory.events.models import Entity
+from backstory.events.models import Catalog, Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
@@ -145,6 +145,53 @@ class TestNumberWordsInArabicAndHebrew:
     )
     def test_ten_as_spelled_is_ten(self, ten: EventIndex, text: str, lang: str) -> None:
         assert "10" in gather(build_document(text, None, [lang]), ten).numbers
+
+
+class TestScriptsReadBySound:
+    """Chinese characters, kana and hangul are folded by their sound, a token a character or syllable: they meet a term
+    only in its own script (or, but for Chinese, a Latin name transliterated), and Chinese characters only written
+    together, one of them as the term writes it."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        entities = [
+            Entity(id="jeddah", kind="place", name="Jeddah", aliases=["吉达"]),
+            Entity(id="xi", kind="person", name="Xi Jinping", aliases=["Xi"]),
+            Entity(id="china", kind="place", name="China", aliases=["סין"]),
+            Entity(id="us", kind="place", name="United States", aliases=["美国"]),
+            Entity(id="uk", kind="place", name="United Kingdom", aliases=["英国"]),
+            Entity(id="lida", kind="place", name="Lida", aliases=["リダ"]),
+            Entity(id="tsikhanouski", kind="person", name="Siarhei Tsikhanouski"),
+            Entity(id="witkoff", kind="person", name="Steve Witkoff"),
+        ]
+        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("这一决定极大地影响了市场。", "zh"),  # 极大, greatly: ji da, as 吉达 (Jeddah) is
+            ("希望双方继续对话。", "zh"),  # 希 (xi), hope
+            ("日大の学生が集まった。", "ja"),  # 日大 (ri da), as リダ
+            ("신속하게 대응했다.", "ko"),  # quickly: its consonants are Tsikhanouski's
+            ("신 정부가 출범했다.", "ko"),  # 신 (sin), new: Hebrew סין folds so
+        ],
+    )
+    def test_words_that_sound_like_a_name_are_not_it(self, names: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("特使抵达吉达。", "zh", "jeddah"),
+            ("美國財政部長表示。", "zh", "us"),  # the traditional form of 美国 shares 美
+            ("应对美国的关税。", "zh", "us"),  # not 英国 (ying guo) read over 应 and 国 around 美
+            ("위트코프 특사가 도착했다.", "ko", "witkoff"),
+            ("ウィトコフ特使が到着した。", "ja", "witkoff"),
+        ],
+    )
+    def test_names_as_written_are_found(self, names: EventIndex, text: str, lang: str, found: str) -> None:
+        assert set(gather(build_document(text, None, [lang]), names).names) == {found}
 
 
 class TestShortAbjadWords:
