@@ -43,12 +43,15 @@ from backstory.matching.consonants import (
 from backstory.matching.document import Document
 from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
 from backstory.matching.normalise import (
+    ARABIC_SCRIPT,
     BRAHMIC,
     LAST_LATIN,
     WORDS_REMEMBERED,
     Tokens,
+    arabic_letters,
     fold_word,
     unspace,
+    without_points,
     written_by_sound,
 )
 from backstory.matching.recall import Lookbacks
@@ -200,7 +203,11 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for term, quality in singles:
             if quality == 1 and latin and _foreign_label(term):
                 continue
-            if not latin and not (_script_fits(words, i, i + 1, term) and _spells_number(words[i], term)):
+            if not latin and not (
+                _script_fits(words, i, i + 1, term)
+                and _spells_number(words[i], term)
+                and _spells_arabic(words[i], term)
+            ):
                 continue
             if term.caps:
                 word = words[i]
@@ -244,17 +251,35 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
 # Arabic and Hebrew fold without the letters that tell many words apart (ayin, the gutturals): عشرة, ten, folds as
 # سراح, release, and Hebrew עשר, ten, as שר, minister. A number written in those letters is read only as spelled,
 # bare or under a one-letter word written onto it (و, ו: and).
-_UNMARKED = re.compile("[\u064b-\u065f\u0670\u0640\u05b0-\u05c7]")
-
-
 def _spells_number(word: str, term: Term) -> bool:
     """Whether ``word`` writes ``term`` if it is a number's one-word spelling: always, outside Arabic and Hebrew
     letters."""
     spelling = term.label
     if term.kind != "number" or not ABJAD.match(spelling):
         return True
-    word = _UNMARKED.sub("", word)
+    word = without_points(word)
     return word == spelling or (word[:1] in _CLITICS and word[1:] == spelling)
+
+
+# Endings an Arabic, Persian or Urdu word may add to a name (بيلاروسيا, بيلاروسية; اوکراینیها).
+MAX_ARABIC_ENDING = 3
+
+
+def _spells_arabic(word: str, term: Term) -> bool:
+    """Whether a word in Arabic script writes a one-word term spelled in that script, as its letters do, not only
+    as it folds: folded without their short vowels and with ح as h, Persian کند ("does") was Arabic كندا (Canada) and
+    Arabic حين ("when") Persian چین (China). The word may carry the words written onto a noun (و, ف; ب, ل, ك; ال)
+    and a short ending. Other terms, and words in other letters, are not asked."""
+    if term.size != 1 or not ARABIC_SCRIPT.match(word) or not ARABIC_SCRIPT.match(term.label):
+        return True
+    spelled = arabic_letters(term.label)
+    readings = [arabic_letters(word)]
+    readings += [r[1:] for r in readings if r[:1] in "\u0648\u0641"]
+    readings += [r[1:] for r in readings if r[:1] in "\u0628\u0644\u0643"]
+    # ل before ال drops its alif: للبيت is ل + البيت.
+    readings += ["\u0627" + r[1:] for r in readings if r.startswith("\u0644\u0644")]
+    readings += [r[2:] for r in readings if r.startswith("\u0627\u0644")]
+    return any(r.startswith(spelled) and len(r) - len(spelled) <= MAX_ARABIC_ENDING for r in readings)
 
 
 def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:

@@ -36,11 +36,13 @@ from backstory.matching.consonants import (
     vowelless,
 )
 from backstory.matching.normalise import (
+    ARABIC_SCRIPT,
     BRAHMIC,
     LAST_LATIN,
     MIN_STEM,
     WORDS_REMEMBERED,
     Folds,
+    arabic_letters,
     as_written,
     fold_phrase,
     fold_word,
@@ -777,12 +779,18 @@ def _terms(
 ) -> list[Term]:
     pool = pool or _Pool()
     seen: dict[tuple[str, ...], int] = {}
+    # Names in Arabic script, as spelled: words in that script meet them only so (``evidence._spells_arabic``), and
+    # Persian استانبول is another term than Arabic إسطنبول, though both fold as Istanbul.
+    spelled: set[tuple[tuple[str, ...], str]] = set()
     terms: list[Term] = []
     for text in texts:
         keys = fold(text)
         if not keys:
             continue
-        if keys in seen:
+        spelling = arabic_letters(text) if ARABIC_SCRIPT.match(text) else None
+        if keys in seen and (
+            spelling is None or (keys, spelling) in spelled or not ARABIC_SCRIPT.match(terms[seen[keys]].label)
+        ):
             # Names that fold alike are one term. Where the first was written in a script of India or South-East
             # Asia, a Latin one that folds alike labels it instead, so that Latin words may meet it inflected
             # (``evidence._foreign_label``): Istambul rather than Hindi इस्तांबुल. And one in Chinese characters,
@@ -795,6 +803,8 @@ def _terms(
                 terms[seen[keys]] = msgspec.structs.replace(kept, label=text)
             continue
         seen[keys] = len(terms)
+        if spelling is not None:
+            spelled.add((keys, spelling))
         keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()

@@ -312,6 +312,29 @@ def prepare(text: str) -> str:
     return " ".join(_UNSPACED.split(text))
 
 
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Vowel points, the dagger alif and tatweel (Arabic), and Hebrew points: not letters of a spelling.
+_POINTS = re.compile("[\u064b-\u065f\u0670\u0640\u05b0-\u05c7]")
+# Persian and Urdu write some Arabic letters in forms of their own, and alif and ya come in several: one each.
+_ARABIC_FORMS = str.maketrans(
+    {
+        "\u06cc": "\u064a", "\u0649": "\u064a", "\u06d2": "\u064a", "\u06a9": "\u0643", "\u0623": "\u0627",
+        "\u0625": "\u0627", "\u0622": "\u0627", "\u0629": "\u0647", "\u06c0": "\u0647", "\u06c1": "\u0647",
+    }
+)  # fmt: skip
+
+
+def arabic_letters(word: str) -> str:
+    """A word in Arabic script as its letters spell it, without points and with one form of each letter: what two
+    spellings of the Arabic, Persian and Urdu press share when they are the same word."""
+    return _POINTS.sub("", word).translate(_ARABIC_FORMS)
+
+
+def without_points(word: str) -> str:
+    """A word in Arabic or Hebrew letters without vowel points (or tatweel)."""
+    return _POINTS.sub("", word)
+
+
 def written_by_sound(word: str) -> bool:
     """Whether a word opens with a Chinese character, kana or hangul: what ``prepare`` splits a token a character
     (or syllable), folded by its sound."""

@@ -194,6 +194,44 @@ class TestScriptsReadBySound:
         assert set(gather(build_document(text, None, [lang]), names).names) == {found}
 
 
+class TestArabicScriptSpellings:
+    """Folded without short vowels, Arabic-script words meet names they do not spell: a word in that script reads a
+    name in it only as its letters spell it, with the words written onto a noun and a short ending."""
+
+    @pytest.fixture
+    def places(self) -> EventIndex:
+        entities = [
+            Entity(id="canada", kind="place", name="Canada", aliases=["كندا"]),
+            Entity(id="china", kind="place", name="China", aliases=["الصين", "چین"]),
+            Entity(id="belarus", kind="place", name="Belarus", aliases=["بيلاروس"]),
+            Entity(id="istanbul", kind="place", name="Istanbul", aliases=["إسطنبول", "استانبول"]),
+        ]
+        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("او این کار را می‌کند.", "fa"),  # کند, does: folds as كندا
+            ("حين وصل الوفد بدأت المحادثات.", "ar"),  # حين, when: folds as چین
+        ],
+    )
+    def test_a_word_that_only_folds_like_a_name_is_not_it(self, places: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), places).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("وصل الوفد إلى كندا.", "ar", "canada"),
+            ("التقى الوفد والصين أمس.", "ar", "china"),  # و + الصين
+            ("قالت بيلاروسيا إن الوفد وصل.", "ar", "belarus"),  # an ending
+            ("هیئت به استانبول رسید.", "fa", "istanbul"),  # Persian spelling, kept beside the Arabic one
+        ],
+    )
+    def test_names_as_spelled_are_found(self, places: EventIndex, text: str, lang: str, found: str) -> None:
+        assert set(gather(build_document(text, None, [lang]), places).names) == {found}
+
+
 class TestShortAbjadWords:
     """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
     word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
