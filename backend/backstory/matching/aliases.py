@@ -155,5 +155,18 @@ def _place_stems() -> frozenset[str]:
 def names_a_place(key: str) -> bool:
     """Whether a folded word is a country or city as some language names it (inflected too): no person's name,
     however its consonants read (Moscow, مسکو, 모스크바 -> m-s-k, as in Matskevich)."""
+    if key in _place_words():
+        return True
     stems = _place_stems()
     return any(key[:end] in stems for end in range(max(MIN_PLACE_STEM, len(key) - MAX_PLACE_ENDING), len(key) + 1))
+
+
+# A place name shorter than a stem is still one as written whole (Persian مسکو, Moscow: mskv).
+MIN_PLACE_WORD = 3
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """CLDR's country and city names in every language as folded whole, each name's words run together."""
+    names = [*place_names(), *(fold_phrase(name) for names in place_names().values() for name in names)]
+    return frozenset(word for word in ("".join(keys) for keys in names) if len(word) >= MIN_PLACE_WORD)
