@@ -56,6 +56,14 @@ class TestFindTerms:
     ) -> None:
         assert "trenvo" in gather(build_document(text, None, [lang]), vowels).names
 
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("Η τρανβο έφτασε.", "el"), ("Прибыла трунва.", "ru")],
+    )
+    def test_a_word_in_small_letters_is_no_name_by_other_vowels(self, vowels: EventIndex, text: str, lang: str) -> None:
+        # Greek ανακοίνωσε ("announced") read as Nakanishi, Spanish previsto as Prevost.
+        assert "trenvo" not in gather(build_document(text, None, [lang]), vowels).names
+
     def test_a_latin_word_needs_a_long_name_to_meet_it_by_consonants(self, vowels: EventIndex) -> None:
         assert "trenvo" not in gather(build_document("Trinvu arrived.", None, ["en"]), vowels).names
 
