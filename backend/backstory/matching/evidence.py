@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,7 +40,15 @@ from backstory.matching.consonants import (
     writes_short_name,
 )
 from backstory.matching.document import Document
-from backstory.matching.index import MAX_GAP_LETTERS, EventIndex, Term, key_matches, lookup_slots, match_words
+from backstory.matching.index import (
+    MAX_GAP_LETTERS,
+    SHORT_NAME,
+    EventIndex,
+    Term,
+    key_matches,
+    lookup_slots,
+    match_words,
+)
 from backstory.matching.normalise import (
     ARABIC_SCRIPT,
     BRAHMIC,
@@ -50,6 +57,8 @@ from backstory.matching.normalise import (
     Tokens,
     arabic_letters,
     fold_word,
+    script_of,
+    text_script,
     unspace,
     without_points,
     written_by_sound,
@@ -203,6 +212,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for term, quality in singles:
             if quality == 1 and latin and _foreign_label(term):
                 continue
+            if not _short_fits(words[i], term, index):
+                continue
             if not latin and not (
                 _script_fits(words, i, i + 1, term)
                 and _spells_number(words[i], term)
@@ -294,7 +305,7 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
     other scripts are not asked to match their term's.)"""
     if not written_by_sound(words[start]):
         return True
-    script = _script(words[start][0])
+    script = script_of(words[start][0])
     scripts = _scripts(term.label)
     if script not in scripts:
         return scripts == _LATIN and script != "CJK"
@@ -304,17 +315,34 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
 
 
 _LATIN = frozenset(("LATIN",))
+# Alphabets that write names with a capital, and whose letters stand for sounds as Latin ones do.
+_CASED_ALPHABETS = frozenset(("LATIN", "CYRILLIC", "GREEK", "ARMENIAN"))
 
 
-@lru_cache(maxsize=4096)
-def _script(char: str) -> str:
-    """A letter's script, as the first word of its Unicode name says it (LATIN, CYRILLIC, CJK, HANGUL...)."""
-    return unicodedata.name(char, "").split(" ", 1)[0]
+def _short_fits(word: str, term: Term, index: EventIndex) -> bool:
+    """Whether a word may be a short name (``index.SHORT_NAME`` letters, folded) of another script than its own.
+
+    Only as a name transliterated: into a Latin one, written with a capital in an alphabet that has them (Дати,
+    Κίνα: Dati, China) or, in scripts without capitals, a person's (मोदी, Modi; places have CLDR's names in every
+    such script). Short words of any script fold like other scripts' names: Spanish sin ("without") as Hebrew סין
+    (China), French pris ("taken") as Persian پاریس (Paris), Ukrainian році ("in the year") as Estonian Rootsi
+    (Sweden), Georgian რომ ("that") as German Rom, Hindi कहीं ("somewhere") as Persian چین."""
+    if term.kind != "name" or term.size != 1 or len(term.keys[0]) > SHORT_NAME:
+        return True
+    script, spelled = script_of(word[0]), text_script(term.label)
+    if script == spelled or written_by_sound(word):
+        return True
+    if spelled != "LATIN" or script == "LATIN":
+        return False
+    if script in _CASED_ALPHABETS:
+        return word[0].isupper()
+    entity = index.entities.get(term.target)
+    return entity is not None and entity.kind == "person"
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def _scripts(label: str) -> frozenset[str]:
-    return frozenset(_script(char) for char in label if char.isalpha())
+    return frozenset(script_of(char) for char in label if char.isalpha())
 
 
 def _foreign_label(term: Term) -> bool:
@@ -480,7 +508,10 @@ def _unprefixed_names(raw: str, index: EventIndex) -> list[Term]:
         for slot in lookup_slots(key)
         for term in index.single_words.get(slot, ())
         # Not an acronym: these scripts have no capitals to write one with.
-        if term.kind == "name" and not term.caps and key_matches(key, term.keys[0], term.stems[0])
+        if term.kind == "name"
+        and not term.caps
+        and key_matches(key, term.keys[0], term.stems[0])
+        and _short_fits(raw[1:], term, index)
     ]
 
 

@@ -47,6 +47,7 @@ from backstory.matching.normalise import (
     fold_phrase,
     fold_word,
     stem,
+    text_script,
     written_by_sound,
 )
 from backstory.matching.number_words import number_words
@@ -530,7 +531,7 @@ class EventIndex:
                 *shared.get((group[entity.id], entity.kind), ()),
             ]
             curated = _terms("name", entity.id, names, fold, pool)
-            known = {term.keys for term in curated}
+            known = {(term.keys, _spelled_apart(term.label, term.keys)) for term in curated}
             terms.extend(curated)
             found = place_aliases(entity, fold)
             if entity.kind == "person":
@@ -540,7 +541,7 @@ class EventIndex:
             terms.extend(
                 _whole_stems(term, pool)
                 for term in _terms("name", entity.id, found, fold, pool)
-                if term.keys not in known
+                if (term.keys, _spelled_apart(term.label, term.keys)) not in known
             )
         del stories_of, surnames, cities, shared, listed, places
         # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
@@ -770,6 +771,11 @@ class _Pool:
         return self.words(tuple(map(stem, keys)))
 
 
+# Names of this many letters or fewer, folded, are short: words of other scripts meet them by chance (Spanish sin,
+# "without", is Hebrew סין, China).
+SHORT_NAME = 4
+
+
 def _terms(
     kind: TermKind,
     target: str,
@@ -778,38 +784,41 @@ def _terms(
     pool: _Pool | None = None,
 ) -> list[Term]:
     pool = pool or _Pool()
-    seen: dict[tuple[str, ...], int] = {}
-    # Names in Arabic script, as spelled: words in that script meet them only so (``evidence._spells_arabic``), and
-    # Persian استانبول is another term than Arabic إسطنبول, though both fold as Istanbul.
-    spelled: set[tuple[tuple[str, ...], str]] = set()
+    seen: dict[tuple[tuple[str, ...], str], int] = {}
     terms: list[Term] = []
     for text in texts:
         keys = fold(text)
         if not keys:
             continue
-        spelling = arabic_letters(text) if ARABIC_SCRIPT.match(text) else None
-        if keys in seen and (
-            spelling is None or (keys, spelling) in spelled or not ARABIC_SCRIPT.match(terms[seen[keys]].label)
-        ):
+        group = (keys, _spelled_apart(text, keys))
+        if group in seen:
             # Names that fold alike are one term. Where the first was written in a script of India or South-East
             # Asia, a Latin one that folds alike labels it instead, so that Latin words may meet it inflected
             # (``evidence._foreign_label``): Istambul rather than Hindi इस्तांबुल. And one in Chinese characters,
             # kana or hangul labels it rather than another script's, as their words meet a term only in its own
             # (``evidence._script_fits``): 釜山 rather than Phu San (Busan).
-            kept = terms[seen[keys]]
+            kept = terms[seen[group]]
             if (text[0] <= LAST_LATIN and BRAHMIC.match(kept.label)) or (
                 written_by_sound(text) and not written_by_sound(kept.label)
             ):
-                terms[seen[keys]] = msgspec.structs.replace(kept, label=text)
+                terms[seen[group]] = msgspec.structs.replace(kept, label=text)
             continue
-        seen[keys] = len(terms)
-        if spelling is not None:
-            spelled.add((keys, spelling))
+        seen[group] = len(terms)
         keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
         terms.append(Term(kind=kind, keys=keys, stems=pool.stems(keys), target=target, label=text, caps=caps))
     return terms
+
+
+def _spelled_apart(text: str, keys: tuple[str, ...]) -> str:
+    """What tells apart spellings that fold alike, as terms of their own: a short name's script (words of another
+    script meet it only as a name transliterated, ``evidence._short_fits``: Hindi चीन is kept beside Turkish Çin,
+    China, both cin) and an Arabic-script name's letters (words in that script meet it only as spelled,
+    ``evidence._spells_arabic``: Persian استانبول beside Arabic إسطنبول, Istanbul)."""
+    if len(keys) == 1 and len(keys[0]) <= SHORT_NAME:
+        return text_script(text)
+    return arabic_letters(text) if ARABIC_SCRIPT.match(text) else ""
 
 
 # CLDR's place names come in some sixty languages; a short stem of one (Latvian Polija -> poli, Kazakh Ресей ->

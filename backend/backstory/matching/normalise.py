@@ -320,6 +320,8 @@ _ARABIC_FORMS = str.maketrans(
     {
         "\u06cc": "\u064a", "\u0649": "\u064a", "\u06d2": "\u064a", "\u06a9": "\u0643", "\u0623": "\u0627",
         "\u0625": "\u0627", "\u0622": "\u0627", "\u0629": "\u0647", "\u06c0": "\u0647", "\u06c1": "\u0647",
+        # Persian letters for sounds Arabic lacks, which Arabic writes with the nearest (ترامپ, ترامب: Trump).
+        "\u067e": "\u0628", "\u0686": "\u062c", "\u0698": "\u0632", "\u06af": "\u0643",
     }
 )  # fmt: skip
 
@@ -333,6 +335,17 @@ def arabic_letters(word: str) -> str:
 def without_points(word: str) -> str:
     """A word in Arabic or Hebrew letters without vowel points (or tatweel)."""
     return _POINTS.sub("", word)
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """A letter's script, as the first word of its Unicode name says it (LATIN, CYRILLIC, CJK, HANGUL...)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
+
+
+def text_script(text: str) -> str:
+    """The script of a text's first letter ("" for none)."""
+    return next((script_of(char) for char in text if char.isalpha()), "")
 
 
 def written_by_sound(word: str) -> bool:

@@ -240,6 +240,50 @@ class TestArabicScriptSpellings:
         assert set(gather(build_document(text, None, [lang]), places).names) == {found}
 
 
+class TestShortNamesAcrossScripts:
+    """A name of four letters or fewer, folded, meets a word of another script only as a name transliterated: into
+    Latin letters, from an alphabet with capitals written with one, or a person's from a script without them."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        entities = [
+            Entity(id="china", kind="place", name="China", aliases=["סין"]),
+            Entity(id="paris", kind="place", name="Paris", aliases=["پاریس"]),
+            Entity(id="rome", kind="place", name="Rome", aliases=["Rom"]),
+            Entity(id="peru", kind="place", name="Peru"),
+            Entity(id="dati", kind="person", name="Rachida Dati"),
+            Entity(id="modi", kind="person", name="Narendra Modi"),
+        ]
+        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Llegaron sin retraso.", "es"),  # sin, without: Hebrew סין folds so
+            ("Il a pris la parole.", "fr"),  # pris, taken: Persian پاریس
+            ("Треба дати відповідь.", "uk"),  # дати, to give, in small letters
+            ("ვიცით, რომ ის მოვიდა.", "ka"),  # რომ, that: German Rom
+        ],
+    )
+    def test_short_words_are_not_other_scripts_names(self, names: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("Дати прибыла в Лувр.", "ru", "dati"),
+            ("मोदी ने कहा।", "hi", "modi"),
+            ("प्रतिनिधिमंडल पेरू पहुंचा।", "hi", "peru"),  # CLDR's Hindi name, kept beside Latin Peru
+            ("La delegación llegó a Roma.", "es", "rome"),
+        ],
+    )
+    def test_transliterated_and_own_script_names_are_found(
+        self, names: EventIndex, text: str, lang: str, found: str
+    ) -> None:
+        assert found in gather(build_document(text, None, [lang]), names).names
+
+
 class TestShortAbjadWords:
     """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
     word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
