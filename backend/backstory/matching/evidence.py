@@ -212,7 +212,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         for term, quality in singles:
             if quality == 1 and latin and _foreign_label(term):
                 continue
-            if not _short_fits(words[i], term, index):
+            if not _short_fits(words[i], term, index) or (latin and not _capital_fits(words[i], term, quality, index)):
                 continue
             if not latin and not (
                 _script_fits(words, i, i + 1, term)
@@ -317,6 +317,18 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
 _LATIN = frozenset(("LATIN",))
 # Alphabets that write names with a capital, and whose letters stand for sounds as Latin ones do.
 _CASED_ALPHABETS = frozenset(("LATIN", "CYRILLIC", "GREEK", "ARMENIAN"))
+
+
+def _capital_fits(word: str, term: Term, quality: int, index: EventIndex) -> bool:
+    """Whether a Latin word in small letters may be a name written with a capital: a place's adjective, which most
+    languages write so (russischen, białoruskie, francés), as an inflected form; a person or organisation never, nor
+    a place as written whole. Folded, English routes was Rutte, Polish trudniej ("harder") Trudeau, Turkish barış
+    ("peace") and yapan ("doing") Paris and Japan as Somali and English spell them. (Not in other alphabets: the
+    Ukrainian press writes путін so on purpose.)"""
+    if term.kind != "name" or not word[0].islower() or not term.label[:1].isupper():
+        return True
+    entity = index.entities.get(term.target)
+    return entity is None or (entity.kind == "place" and quality == 1)
 
 
 def _short_fits(word: str, term: Term, index: EventIndex) -> bool:

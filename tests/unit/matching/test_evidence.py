@@ -284,6 +284,40 @@ class TestShortNamesAcrossScripts:
         assert found in gather(build_document(text, None, [lang]), names).names
 
 
+class TestNamesInSmallLetters:
+    """A Latin word in small letters is a place's adjective (inflected) at most, never a person or an organisation,
+    nor a place as written whole."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        entities = [
+            Entity(id="rutte", kind="person", name="Mark Rutte"),
+            Entity(id="nexta", kind="org", name="NEXTA", aliases=["Nexta"]),
+            Entity(id="rome", kind="place", name="Rome", aliases=["Rom"]),
+            Entity(id="belarus", kind="place", name="Belarus"),
+        ]
+        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
+        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [("The routes were closed.", "en"), ("Read it next week.", "en"), ("They waited in the room.", "en")],
+    )
+    def test_common_words_are_no_names(self, names: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("Die belarussischen Behörden schwiegen.", "de", "belarus"),
+            ("Rutte said so.", "en", "rutte"),
+            ("Sie reisten nach Rom.", "de", "rome"),
+        ],
+    )
+    def test_names_and_adjectives_are_found(self, names: EventIndex, text: str, lang: str, found: str) -> None:
+        assert found in gather(build_document(text, None, [lang]), names).names
+
+
 class TestShortAbjadWords:
     """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
     word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
