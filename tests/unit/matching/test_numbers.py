@@ -13,6 +13,13 @@ class TestFindNumbers:
     def test_decimals_are_not_counts(self) -> None:
         assert find_numbers("turnout was 79.7 percent") == []
 
+    @pytest.mark.parametrize(
+        "text", ["용의자 2명 기소...5명 추가 체포", "charged...5 more held", "charged, 5 more held"]
+    )
+    def test_a_number_after_an_ellipsis_or_a_comma_is_a_count(self, text: str) -> None:
+        # NFKC writes the ellipsis of CJK headlines (…) as three dots: a decimal's dot follows a digit.
+        assert "5" in [n.value for n in find_numbers(text)]
+
     def test_numbers_inside_codes_are_found(self) -> None:
         assert [n.value for n in find_numbers("flight XY4978 landed")] == ["4978"]
 
