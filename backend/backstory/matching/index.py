@@ -30,8 +30,10 @@ from backstory.matching.consonants import (
     MIN_FOREIGN_NAME,
     MIN_LONG_CONSONANTS,
     MIN_LONG_NAME,
+    MIN_SHORT_CONSONANTS,
     name_key,
     short_name_key,
+    syllabic_name_shapes,
     syllabic_short_keys,
     vowelless,
 )
@@ -523,6 +525,8 @@ class EventIndex:
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
         shared = _shared_names(index, group)
+        # Organisations' and places' names as curated: read in katakana and hangul too (``_syllabic_landmarks``).
+        landmarks: list[Term] = []
         for entity in listed:
             names = [
                 entity.name,
@@ -533,6 +537,8 @@ class EventIndex:
             curated = _terms("name", entity.id, names, fold, pool)
             known = {(term.keys, _spelled_apart(term.label, term.keys)) for term in curated}
             terms.extend(curated)
+            if entity.kind in ("org", "place"):
+                landmarks.extend(curated)
             found = place_aliases(entity, fold)
             if entity.kind == "person":
                 found += russian_forms_of(names)
@@ -589,7 +595,11 @@ class EventIndex:
         del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         named = [term for term in terms if term.target in people]
-        index.consonant_names, index.short_names, index.syllabic_names = _consonant_names(named)
+        index.consonant_names, index.short_names, syllabic_names = _consonant_names(named)
+        for key, landmark_terms in _syllabic_landmarks(landmarks).items():
+            syllabic_names.setdefault(key, []).extend(landmark_terms)
+        index.syllabic_names = syllabic_names
+        del landmarks
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         single_words: dict[str, list[Term]] = defaultdict(list)
@@ -879,6 +889,21 @@ def _consonant_names(
         if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
     }
     return unique, dict(short), dict(syllabic)
+
+
+def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    """Organisations' and places' one-word Latin names, as curated, by the keys of their shapes for runs of
+    katakana and hangul (``consonants.syllables_write`` then asks for their vowels too): Korean and Japanese write
+    the Louvre, Belavia or Viasna as they sound (루브르, ルーヴル), and CLDR names only countries and cities. Not
+    looked up by consonants alone, nor in Arabic, Persian or Hebrew letters, whose words meet a place's consonants
+    as often as a person's (``_consonant_names``)."""
+    by_key: dict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        if term.size == 1 and all(ch <= LAST_LATIN for ch in term.label) and not term.caps:
+            for shape, _ in syllabic_name_shapes(term.keys[0]):
+                if len(shape[0]) >= MIN_SHORT_CONSONANTS:
+                    by_key[shape[0]].append(term)
+    return by_key
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:

@@ -318,6 +318,24 @@ class TestNamesInSmallLetters:
         assert found in gather(build_document(text, None, [lang]), names).names
 
 
+class TestLandmarksInSyllables:
+    """Korean and Japanese write an organisation's or a place's name as it sounds; CLDR names only countries and
+    cities. A run of hangul or katakana that writes a curated name's consonants and vowels is that name."""
+
+    @pytest.fixture
+    def landmarks(self) -> EventIndex:
+        return one_entity_index(Entity(id="louvre", kind="org", name="Louvre"))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("루브르 박물관에서 보석이 사라졌다.", "ko"), ("ルーヴル美術館で宝石が盗まれた。", "ja")]
+    )
+    def test_the_name_as_it_sounds_is_found(self, landmarks: EventIndex, text: str, lang: str) -> None:
+        assert "louvre" in gather(build_document(text, None, [lang]), landmarks).names
+
+    def test_other_vowels_are_another_word(self, landmarks: EventIndex) -> None:
+        assert "louvre" not in gather(build_document("라브르 박물관에서 만났다.", None, ["ko"]), landmarks).names
+
+
 class TestShortAbjadWords:
     """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
     word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
