@@ -92,9 +92,13 @@ def abjad_readings(word: str) -> tuple[tuple[str, str], ...]:
     """The keys an Arabic, Persian or Hebrew word may stand for, with or without a prefix written onto it: each as
     (consonant key, strict key), the first to look names up by, the second for them to meet.
 
-    Hebrew ו mostly writes the vowels o and u, and is read so, except doubled (וו), which writes v. Arabic و writes
+    Hebrew ו mostly writes the vowels o and u, and is read so, except doubled (וו) or opening a word, where it writes
+    v. Arabic و writes
     w and u, Persian و v and u: inside a word it is read both ways."""
-    word = _HEBREW_VAV.sub("", word.replace("\u05d5\u05d5", "v"))
+    # Opening a word, ו is a consonant (ויטקוף, Witkoff) or the word "and" written onto the next: read both ways,
+    # the second by the prefixes below.
+    word = word.replace("\u05d5\u05d5", "v")
+    word = word[:1] + _HEBREW_VAV.sub("", word[1:])
     readings = dict.fromkeys([word, word[:1] + word[1:].replace("\u0648", "")])
     keys: list[tuple[str, str]] = []
     for reading in readings:

@@ -587,6 +587,10 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
         # (Greek ανακοίνωσε, "announced", is no Nakanishi, Russian введённых, "introduced", no Fiadynich).
         if words[i][0] <= LAST_CASED and words[i][0].islower():
             continue
+        # Arabic, Persian and Hebrew words write no vowels to tell them apart: their consonants are looked up with the
+        # stricter keys of ``_consonant_hits`` (by these, Hebrew זמנית, "temporary", was Eismont).
+        if ABJAD.match(words[i]):
+            continue
         long, foreign = names[keys[i]]
         # (A Latin word is read so only written with a capital, as names are: Serbian prenela, "conveyed", is no
         # Parnell.)

@@ -358,3 +358,19 @@ def test_greek_mp_and_nt_inside_a_name_are_read_b_and_d() -> None:
     index = _person_index("Ilse Kadirsky")
 
     assert "ilse-kadirsky" in gather(build_document("Ο Καντίρσκι δήλωσε", langs=["el"]), index).names
+
+
+class TestAbjadWordsByConsonants:
+    """Arabic, Persian and Hebrew words are read as names by their strict consonant keys only, not by the looser
+    vowel-blind look-up of other alphabets (invented names)."""
+
+    def test_a_word_is_not_read_by_consonants_alone(self) -> None:
+        # זמנית ("temporary") has the consonants z-m-n-t, as Eismont has s-m-n-t.
+        evidence = gather(build_document("ההסכם הוא זמנית בלבד", langs=["he"]), _person_index("Ilse Zamanoto"))
+        assert evidence.names == {}
+
+    @pytest.mark.parametrize("written", ["ויטקוף", "וויטקוף"])
+    def test_a_name_opening_with_vav_is_read_with_it(self, written: str) -> None:
+        # Opening a word, ו is the name's v or w, not a vowel (it may also be "and": read both ways).
+        evidence = gather(build_document(f"השליח {written} הגיע", langs=["he"]), _person_index("Steve Witkoff"))
+        assert "steve-witkoff" in evidence.names
