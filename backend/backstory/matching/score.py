@@ -370,8 +370,11 @@ def score(
         for candidate in candidates:
             candidate.features["semantic"] = similarity.get(candidate.event_id, 0.0)
         _add_margins(candidates, "semantic_margin", lambda c: c.features["semantic"], relative=False)
-    for candidate in candidates:
-        candidate.confidence = calibration.confidence(candidate.features)
+    margins = [c.features["margin"] for c in candidates]
+    confidences = [calibration.confidence(c.features) for c in candidates]
+    for candidate, confidence in zip(candidates, shared(confidences, margins, threshold), strict=True):
+        candidate.confidence = confidence
+    sharing = sum(c.confidence != alone for c, alone in zip(candidates, confidences, strict=True))
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
@@ -384,6 +387,11 @@ def score(
     # Only an abstention names a related story, so only then is it looked for.
     if top is None:
         reason = "no known event shares evidence with this article"
+    elif sharing:
+        reason = (
+            f"the article fits {sharing} events about as well (scores within {-RIVAL_MARGIN:.0%}), so their "
+            "confidence is shared: it may report a later development of them"
+        )
     else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
@@ -402,6 +410,22 @@ def settle(confidences: Sequence[float], margins: Sequence[float], threshold: fl
         return 0
     close = [i for i in range(1, len(confidences)) if margins[i] >= RIVAL_MARGIN and confidences[i] >= threshold]
     return max(close, key=lambda i: (confidences[i], -i)) if close else 0
+
+
+def shared(confidences: Sequence[float], margins: Sequence[float], threshold: float) -> list[float]:
+    """The confidences, with those of candidates scored nearly alike (the best-scored and its rivals within
+    ``RIVAL_MARGIN``) that each reach the threshold divided among them: the article fits them alike and cannot be
+    the news of all, so none is claimed. A Slovak report of talks to go on after Geneva fit the Geneva talks and the
+    peace plan before them alike, each with a confidence near 0.8.
+
+    The confidence model sees each candidate alone; this is what it cannot see. ``backstory fit`` shares its held-out
+    confidences so too."""
+    sure = [
+        i for i in range(len(confidences)) if confidences[i] >= threshold and (i == 0 or margins[i] >= RIVAL_MARGIN)
+    ]
+    if len(sure) < 2:
+        return list(confidences)
+    return [c / len(sure) if i in sure else c for i, c in enumerate(confidences)]
 
 
 def _add_margins(

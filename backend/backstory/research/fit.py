@@ -3,7 +3,7 @@
 Each labelled article is matched; its top candidate's features become one row, labelled 1 when that
 candidate is the article's event and 0 otherwise (a wrong top candidate, a negative). The logistic model
 is fitted on all rows for shipping; the figures reported are out-of-fold: every article scored by a model
-fitted without it, and decided as ``score.settle`` decides it (a rival shortlisted candidate that reaches the
+fitted without it, and decided as ``score.shared`` and ``score.settle`` decide it (a rival shortlisted candidate that reaches the
 threshold where the top one falls short is claimed, so its row keeps the rivals' features and labels).
 
 Choosing the features and the regularisation by looking at those figures would make them optimistic again;
@@ -29,7 +29,7 @@ from pathlib import Path
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, SEMANTIC_FEATURES, Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.score import score, settle
+from backstory.matching.score import score, settle, shared
 from backstory.matching.semantic import SemanticScorer
 from backstory.research.evaluation import EvalItem
 
@@ -192,13 +192,14 @@ def settled(
 ) -> tuple[list[Row], list[float]]:
     """Each row as ``score.settle`` decides its article with these confidences (``confidences_of`` full feature
     vectors, all rows' candidates in one call): the top candidate's label and confidence, or those of the rival it
-    claims instead."""
+    claims instead (``score.shared`` first divides among candidates scored alike that each reach the threshold)."""
     vectors = [vector for row in rows for vector in (row.features, *(features for features, _ in row.rivals))]
     every = iter(confidences_of(vectors))
     out_rows, out_probabilities = [], []
     for row in rows:
         confidences = [next(every) for _ in range(1 + len(row.rivals))]
         margins = [row.features[MARGIN], *(features[MARGIN] for features, _ in row.rivals)]
+        confidences = shared(confidences, margins, threshold)
         chosen = settle(confidences, margins, threshold)
         label = row.label if chosen == 0 else row.rivals[chosen - 1][1]
         out_rows.append(row if label == row.label else replace(row, label=label))

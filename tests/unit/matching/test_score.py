@@ -17,6 +17,7 @@ from backstory.matching.score import (
     cast_shares,
     score,
     settle,
+    shared,
 )
 from backstory.matching.semantic import load_semantic_scorer
 from tests.unit.matching.conftest import CATALOG
@@ -83,11 +84,7 @@ class TestSettle:
         ("confidences", "margins", "chosen"),
         [
             ([], [], 0),
-            (
-                [0.7, 0.9],
-                [0.1, -0.05],
-                0,
-            ),  # the best-scored reaches the threshold: it is claimed, however sure the next
+            ([0.7, 0.9], [0.3, -0.4], 0),  # the best-scored reaches the threshold: it is claimed
             ([0.2, 0.4, 0.3], [0.1, -0.05, -0.08], 0),  # nothing reaches it: the best-scored is shown, nothing claimed
             ([0.2, 0.6, 0.8], [0.0, -0.05, -0.02], 2),  # the most confident of the close rivals that reach it
             ([0.2, 0.6, 0.6], [0.0, -0.05, -0.02], 1),  # a tie goes to the better score
@@ -99,6 +96,20 @@ class TestSettle:
         self, confidences: list[float], margins: list[float], chosen: int
     ) -> None:
         assert settle(confidences, margins, 0.5) == chosen
+
+    @pytest.mark.parametrize(
+        ("confidences", "margins", "expected"),
+        [
+            ([0.8, 0.75], [0.08, -0.08], [0.4, 0.375]),  # two scored alike, each sure: neither claimed
+            ([0.7, 0.9, 0.6], [0.0, -0.05, -0.4], [0.35, 0.45, 0.6]),  # not one scored far below
+            ([0.8, 0.4], [0.05, -0.05], [0.8, 0.4]),  # the close rival is not sure: nothing to share
+            ([0.2, 0.6, 0.8], [0.0, -0.05, -0.02], [0.2, 0.3, 0.4]),
+        ],
+    )
+    def test_candidates_scored_alike_that_each_reach_the_threshold_share_it(
+        self, confidences: list[float], margins: list[float], expected: list[float]
+    ) -> None:
+        assert shared(confidences, margins, 0.5) == pytest.approx(expected)
 
     # Both events are named; the older has more evidence, but a model that weighs the days since the event (as the
     # shipped one does through "gap") is only sure of the fresh one.
@@ -115,6 +126,16 @@ class TestSettle:
         result = score(build_document(self.TEXT, None, ["en"]), index, published=published, calibration=self.BY_DATE)
         assert result.claimed is not None and result.claimed.event_id == "cargo-fine"
         assert result.candidates[0] is result.claimed
+
+    def test_an_article_that_fits_two_events_alike_claims_neither(self, index: EventIndex) -> None:
+        # Only what the harbour story's events share: each is scored alike, and a model sure of anything is sure of
+        # each of them.
+        sure = Calibration(features=[], coef=[], intercept=5.0)
+        doc = build_document("Zaslavsky spoke in Port Veln." + FILLER * 3, None, ["en"])
+        result = score(doc, index, calibration=sure)
+        assert len(result.candidates) >= 2 and result.candidates[1].features["margin"] > -0.1
+        assert result.claimed is None and "events about as well" in (result.abstain_reason or "")
+        assert all(c.confidence < 0.5 for c in result.candidates)
 
     def test_a_fresh_event_scored_well_below_is_not(self, index: EventIndex) -> None:
         # A day later the fresh event's lead over the old one is smaller: its score is now a tenth and more below.

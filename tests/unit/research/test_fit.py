@@ -89,9 +89,15 @@ class TestFit:
             # The top candidate falls short, a rival that is the article's event reaches the threshold: a right claim.
             Row("a", "positive", vector(2.0), 0, rivals=((tuple(vector(7.0)), 1),)),
             # A rival reaches it for an article that reports no event: a false match.
-            Row("b", "hard_negative", vector(1.0), 0, rivals=((tuple(vector(3.0)), 0), (tuple(vector(6.0)), 0))),
-            # The top candidate reaches it: its own label counts, whatever the rivals.
-            Row("c", "positive", vector(8.0), 1, rivals=((tuple(vector(9.0)), 0),)),
+            Row(
+                "b",
+                "hard_negative",
+                vector(1.0),
+                0,
+                rivals=((tuple(vector(3.0, margin=-0.5)), 0), (tuple(vector(6.0)), 0)),
+            ),
+            # The top candidate reaches it: its own label counts, whatever the rivals scored well below.
+            Row("c", "positive", vector(8.0), 1, rivals=((tuple(vector(9.0, margin=-0.5)), 0),)),
             # A rival scored far below the top one is not claimed, however sure.
             Row("d", "positive", vector(2.0), 0, rivals=((tuple(vector(9.0, margin=-0.5)), 1),)),
         ]
@@ -101,6 +107,20 @@ class TestFit:
         # a and c claimed right, d not claimed; b's rival a false match.
         assert figures["accuracy_at_1"] == pytest.approx(2 / 3, abs=1e-4)
         assert figures["hard_negative_false_match_rate"] == 1.0
+
+    def test_an_article_that_fits_two_events_alike_counts_as_unclaimed(self) -> None:
+        def vector(evidence: float, margin: float) -> list[float]:
+            features = [0.0] * len(FEATURES)
+            features[FEATURES.index("evidence")] = evidence
+            features[FEATURES.index("margin")] = margin
+            return features
+
+        def confidences(vectors: Sequence[Sequence[float]]) -> list[float]:
+            return [vector[FEATURES.index("evidence")] / 10 for vector in vectors]
+
+        row = Row("e", "hard_negative", vector(8.0, 0.05), 0, rivals=((tuple(vector(7.5, -0.05)), 0),))
+        _, probabilities = settled([row], confidences, 0.5)
+        assert probabilities == [pytest.approx(0.4)]
 
     def test_unknown_features_are_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown features"):
