@@ -43,8 +43,13 @@ CATALOG = Catalog(
 
 def one_entity_index(entity: Entity) -> EventIndex:
     """The harbour story's first event listing ``entity`` alone: how one name is found, with nothing else to find."""
-    event = msgspec.structs.replace(CATALOG.events[0], entities=[entity.id])
-    return EventIndex.build(Catalog(stories=CATALOG.stories, entities=[entity], events=[event]))
+    return entities_index(entity)
+
+
+def entities_index(*entities: Entity) -> EventIndex:
+    """The harbour story's first event listing ``entities`` alone."""
+    event = msgspec.structs.replace(CATALOG.events[0], entities=[entity.id for entity in entities])
+    return EventIndex.build(Catalog(stories=CATALOG.stories, entities=list(entities), events=[event]))
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,11 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from backstory.events.models import Catalog, Entity
+from backstory.events.models import Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
-from tests.unit.matching.conftest import CATALOG, one_entity_index
+from tests.unit.matching.conftest import CATALOG, entities_index, one_entity_index
 
 
 class TestFindTerms:
@@ -162,7 +162,7 @@ class TestScriptsReadBySound:
 
     @pytest.fixture
     def names(self) -> EventIndex:
-        entities = [
+        return entities_index(
             Entity(id="jeddah", kind="place", name="Jeddah", aliases=["吉达"]),
             Entity(id="xi", kind="person", name="Xi Jinping", aliases=["Xi"]),
             Entity(id="china", kind="place", name="China", aliases=["סין"]),
@@ -171,9 +171,7 @@ class TestScriptsReadBySound:
             Entity(id="lida", kind="place", name="Lida", aliases=["リダ"]),
             Entity(id="tsikhanouski", kind="person", name="Siarhei Tsikhanouski"),
             Entity(id="witkoff", kind="person", name="Steve Witkoff"),
-        ]
-        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+        )
 
     @pytest.mark.parametrize(
         ("text", "lang"),
@@ -208,14 +206,12 @@ class TestArabicScriptSpellings:
 
     @pytest.fixture
     def places(self) -> EventIndex:
-        entities = [
+        return entities_index(
             Entity(id="canada", kind="place", name="Canada", aliases=["كندا"]),
             Entity(id="china", kind="place", name="China", aliases=["الصين", "چین"]),
             Entity(id="belarus", kind="place", name="Belarus", aliases=["بيلاروس"]),
             Entity(id="istanbul", kind="place", name="Istanbul", aliases=["إسطنبول", "استانبول"]),
-        ]
-        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+        )
 
     @pytest.mark.parametrize(
         ("text", "lang"),
@@ -246,16 +242,14 @@ class TestShortNamesAcrossScripts:
 
     @pytest.fixture
     def names(self) -> EventIndex:
-        entities = [
+        return entities_index(
             Entity(id="china", kind="place", name="China", aliases=["סין"]),
             Entity(id="paris", kind="place", name="Paris", aliases=["پاریس"]),
             Entity(id="rome", kind="place", name="Rome", aliases=["Rom"]),
             Entity(id="peru", kind="place", name="Peru"),
             Entity(id="dati", kind="person", name="Rachida Dati"),
             Entity(id="modi", kind="person", name="Narendra Modi"),
-        ]
-        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+        )
 
     @pytest.mark.parametrize(
         ("text", "lang"),
@@ -290,14 +284,12 @@ class TestNamesInSmallLetters:
 
     @pytest.fixture
     def names(self) -> EventIndex:
-        entities = [
+        return entities_index(
             Entity(id="rutte", kind="person", name="Mark Rutte"),
             Entity(id="nexta", kind="org", name="NEXTA", aliases=["Nexta"]),
             Entity(id="rome", kind="place", name="Rome", aliases=["Rom"]),
             Entity(id="belarus", kind="place", name="Belarus"),
-        ]
-        event = msgspec.structs.replace(CATALOG.events[0], entities=[e.id for e in entities])
-        return EventIndex.build(Catalog(stories=CATALOG.stories, entities=entities, events=[event]))
+        )
 
     @pytest.mark.parametrize(
         ("text", "lang"),

@@ -26,6 +26,19 @@ from backstory.research.fit import (
 pytest.importorskip("sklearn")
 
 
+def _vector(evidence: float, margin: float = 0.0) -> list[float]:
+    """A candidate's features: this evidence and margin, the rest 0."""
+    features = [0.0] * len(FEATURES)
+    features[FEATURES.index("evidence")] = evidence
+    features[FEATURES.index("margin")] = margin
+    return features
+
+
+def _tenth_of_evidence(vectors: Sequence[Sequence[float]]) -> list[float]:
+    """A confidence model for settling: a tenth of the evidence."""
+    return [vector[FEATURES.index("evidence")] / 10 for vector in vectors]
+
+
 def _rows(seed: int = 1) -> list[Row]:
     """Positives with more evidence than negatives, with noise, in two languages."""
     rng = random.Random(seed)
@@ -76,32 +89,23 @@ class TestFit:
         assert set(figures) == set(calibration.cross_validation) - {"folds", "repeats", "threshold"}
 
     def test_a_rival_the_top_candidate_yields_to_is_what_the_figures_count(self) -> None:
-        def vector(evidence: float, margin: float = 0.0) -> list[float]:
-            features = [0.0] * len(FEATURES)
-            features[FEATURES.index("evidence")] = evidence
-            features[FEATURES.index("margin")] = margin
-            return features
-
-        def confidences(vectors: Sequence[Sequence[float]]) -> list[float]:
-            return [vector[FEATURES.index("evidence")] / 10 for vector in vectors]
-
         rows = [
             # The top candidate falls short, a rival that is the article's event reaches the threshold: a right claim.
-            Row("a", "positive", vector(2.0), 0, rivals=((tuple(vector(7.0)), 1),)),
+            Row("a", "positive", _vector(2.0), 0, rivals=((tuple(_vector(7.0)), 1),)),
             # A rival reaches it for an article that reports no event: a false match.
             Row(
                 "b",
                 "hard_negative",
-                vector(1.0),
+                _vector(1.0),
                 0,
-                rivals=((tuple(vector(3.0, margin=-0.5)), 0), (tuple(vector(6.0)), 0)),
+                rivals=((tuple(_vector(3.0, margin=-0.5)), 0), (tuple(_vector(6.0)), 0)),
             ),
             # The top candidate reaches it: its own label counts, whatever the rivals scored well below.
-            Row("c", "positive", vector(8.0), 1, rivals=((tuple(vector(9.0, margin=-0.5)), 0),)),
+            Row("c", "positive", _vector(8.0), 1, rivals=((tuple(_vector(9.0, margin=-0.5)), 0),)),
             # A rival scored far below the top one is not claimed, however sure.
-            Row("d", "positive", vector(2.0), 0, rivals=((tuple(vector(9.0, margin=-0.5)), 1),)),
+            Row("d", "positive", _vector(2.0), 0, rivals=((tuple(_vector(9.0, margin=-0.5)), 1),)),
         ]
-        decided, probabilities = settled(rows, confidences, 0.5)
+        decided, probabilities = settled(rows, _tenth_of_evidence, 0.5)
         assert [row.label for row in decided] == [1, 0, 1, 0] and probabilities == [0.7, 0.6, 0.8, 0.2]
         figures = in_sample_figures(rows, fit(_rows(), folds=3, repeats=1, features=["evidence"]))
         # a and c claimed right, d not claimed; b's rival a false match.
@@ -109,17 +113,8 @@ class TestFit:
         assert figures["hard_negative_false_match_rate"] == 1.0
 
     def test_an_article_that_fits_two_events_alike_counts_as_unclaimed(self) -> None:
-        def vector(evidence: float, margin: float) -> list[float]:
-            features = [0.0] * len(FEATURES)
-            features[FEATURES.index("evidence")] = evidence
-            features[FEATURES.index("margin")] = margin
-            return features
-
-        def confidences(vectors: Sequence[Sequence[float]]) -> list[float]:
-            return [vector[FEATURES.index("evidence")] / 10 for vector in vectors]
-
-        row = Row("e", "hard_negative", vector(8.0, 0.05), 0, rivals=((tuple(vector(7.5, -0.05)), 0),))
-        _, probabilities = settled([row], confidences, 0.5)
+        row = Row("e", "hard_negative", _vector(8.0, 0.05), 0, rivals=((tuple(_vector(7.5, -0.05)), 0),))
+        _, probabilities = settled([row], _tenth_of_evidence, 0.5)
         assert probabilities == [pytest.approx(0.4)]
 
     def test_unknown_features_are_refused(self) -> None:
