@@ -309,8 +309,14 @@ SyllabicName = tuple[Shape, bool]
 
 @lru_cache(maxsize=50_000)
 def syllabic_name_shapes(folded: str) -> tuple[SyllabicName, ...]:
+    """``name_shapes``, remembered for the names articles meet."""
+    return name_shapes(folded)
+
+
+def name_shapes(folded: str) -> tuple[SyllabicName, ...]:
     """A Latin name's shapes for ``syllables_shape`` to meet: as written and, for a name closing in a vowel and r,
-    without the r, which Japanese and Korean leave unwritten (Kushner: クシュナー, 쿠슈너)."""
+    without the r, which Japanese and Korean leave unwritten (Kushner: クシュナー, 쿠슈너). (Not remembered: an index
+    build files tens of thousands of names by them, which a cache would keep.)"""
     shapes = []
     whole = _merged_shape(folded)
     if whole is not None:

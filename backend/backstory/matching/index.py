@@ -32,8 +32,8 @@ from backstory.matching.consonants import (
     MIN_LONG_NAME,
     MIN_SHORT_CONSONANTS,
     name_key,
+    name_shapes,
     short_name_key,
-    syllabic_name_shapes,
     syllabic_short_keys,
     vowelless,
 )
@@ -899,8 +899,14 @@ def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
     as often as a person's (``_consonant_names``)."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
-        if term.size == 1 and all(ch <= LAST_LATIN for ch in term.label) and not term.caps:
-            for shape, _ in syllabic_name_shapes(term.keys[0]):
+        # As for people, names of many consonants are left out (see ``_consonant_names``).
+        if (
+            term.size == 1
+            and not term.caps
+            and sum(letter not in "aeiou" for letter in term.keys[0]) <= MIN_CONSONANTS + 1
+            and all(ch <= LAST_LATIN for ch in term.label)
+        ):
+            for shape, _ in name_shapes(term.keys[0]):
                 if len(shape[0]) >= MIN_SHORT_CONSONANTS:
                     by_key[shape[0]].append(term)
     return by_key
