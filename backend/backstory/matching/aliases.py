@@ -142,25 +142,6 @@ def place_names() -> dict[tuple[str, ...], tuple[str, ...]]:
 MAX_PLACE_ENDING = 4
 # Shorter stems start too many other words.
 MIN_PLACE_STEM = 5
-
-
-@cache
-def _place_stems() -> frozenset[str]:
-    """The stems of CLDR's country and city names in every language, each name's words run together."""
-    names = [*place_names(), *(fold_phrase(name) for names in place_names().values() for name in names)]
-    return frozenset(s for s in (stem("".join(keys)) for keys in names) if len(s) >= MIN_PLACE_STEM)
-
-
-@lru_cache(maxsize=50_000)
-def names_a_place(key: str) -> bool:
-    """Whether a folded word is a country or city as some language names it (inflected too): no person's name,
-    however its consonants read (Moscow, مسکو, 모스크바 -> m-s-k, as in Matskevich)."""
-    if key in _place_words():
-        return True
-    stems = _place_stems()
-    return any(key[:end] in stems for end in range(max(MIN_PLACE_STEM, len(key) - MAX_PLACE_ENDING), len(key) + 1))
-
-
 # A place name shorter than a stem is still one as written whole (Persian مسکو, Moscow: mskv).
 MIN_PLACE_WORD = 3
 
@@ -169,4 +150,20 @@ MIN_PLACE_WORD = 3
 def _place_words() -> frozenset[str]:
     """CLDR's country and city names in every language as folded whole, each name's words run together."""
     names = [*place_names(), *(fold_phrase(name) for names in place_names().values() for name in names)]
-    return frozenset(word for word in ("".join(keys) for keys in names) if len(word) >= MIN_PLACE_WORD)
+    return frozenset("".join(keys) for keys in names)
+
+
+@cache
+def _place_stems() -> frozenset[str]:
+    """The stems of ``_place_words``."""
+    return frozenset(s for s in map(stem, _place_words()) if len(s) >= MIN_PLACE_STEM)
+
+
+@lru_cache(maxsize=50_000)
+def names_a_place(key: str) -> bool:
+    """Whether a folded word is a country or city as some language names it (inflected too): no person's name,
+    however its consonants read (Moscow, مسکو, 모스크바 -> m-s-k, as in Matskevich)."""
+    if len(key) >= MIN_PLACE_WORD and key in _place_words():
+        return True
+    stems = _place_stems()
+    return any(key[:end] in stems for end in range(max(MIN_PLACE_STEM, len(key) - MAX_PLACE_ENDING), len(key) + 1))

@@ -568,10 +568,6 @@ def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = 
     return (long, foreign) if (long or foreign) and not names_a_place(key) else None
 
 
-# The last letter of the alphabets that write names with a capital: Latin, Greek, Cyrillic, Armenian.
-LAST_CASED = "\u058f"
-
-
 def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str | None) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
     shorter ones in words of other alphabets than the Latin one, or of a language that respells them
@@ -585,7 +581,7 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
     for i in tokens.positions(names):
         # Latin, Greek, Cyrillic and Armenian write names with a capital: a word in small letters is none
         # (Greek ανακοίνωσε, "announced", is no Nakanishi, Russian введённых, "introduced", no Fiadynich).
-        if words[i][0] <= LAST_CASED and words[i][0].islower():
+        if words[i][0].islower() and script_of(words[i][0]) in _CASED_ALPHABETS:
             continue
         # Arabic, Persian and Hebrew words write no vowels to tell them apart: their consonants are looked up with the
         # stricter keys of ``_consonant_hits`` (by these, Hebrew זמנית, "temporary", was Eismont).

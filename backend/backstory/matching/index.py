@@ -879,7 +879,7 @@ def _consonant_names(
             elif (key := short_name_key(term.keys[0])) is not None:
                 short[key].append(term)
             # Most long names have four consonants or more even without a closing r: not worked out for them.
-            if sum(letter not in "aeiou" for letter in term.keys[0]) <= MIN_CONSONANTS + 1:
+            if _few_consonants(term.keys[0]):
                 for key in syllabic_short_keys(term.keys[0]):
                     syllabic[key].append(term)
     # One entity's spellings, or one name that two stories' entities share (Trump), are no ambiguity.
@@ -889,6 +889,11 @@ def _consonant_names(
         if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
     }
     return unique, dict(short), dict(syllabic)
+
+
+def _few_consonants(key: str) -> bool:
+    """Whether a folded name has few enough consonant letters to be filed for runs of syllables."""
+    return sum(letter not in "aeiou" for letter in key) <= MIN_CONSONANTS + 1
 
 
 def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
@@ -903,7 +908,7 @@ def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
         if (
             term.size == 1
             and not term.caps
-            and sum(letter not in "aeiou" for letter in term.keys[0]) <= MIN_CONSONANTS + 1
+            and _few_consonants(term.keys[0])
             and all(ch <= LAST_LATIN for ch in term.label)
         ):
             for shape, _ in name_shapes(term.keys[0]):

@@ -3,8 +3,9 @@
 Each labelled article is matched; its top candidate's features become one row, labelled 1 when that
 candidate is the article's event and 0 otherwise (a wrong top candidate, a negative). The logistic model
 is fitted on all rows for shipping; the figures reported are out-of-fold: every article scored by a model
-fitted without it, and decided as ``score.shared`` and ``score.settle`` decide it (a rival shortlisted candidate that reaches the
-threshold where the top one falls short is claimed, so its row keeps the rivals' features and labels).
+fitted without it, and decided as ``score.shared`` and ``score.settle`` decide it (a rival shortlisted candidate
+that reaches the threshold where the top one falls short is claimed, and candidates scored alike that each reach it
+share it, so a row keeps the rivals' features and labels).
 
 Choosing the features and the regularisation by looking at those figures would make them optimistic again;
 ``nested_cross_validation`` measures the whole procedure instead: inside each outer training part, an inner
