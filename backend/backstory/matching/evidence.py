@@ -226,6 +226,10 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     capitals[word] = _written_in_capitals(word)
                 if not capitals[word]:
                     continue
+            elif len(words[i]) <= MAX_ACRONYM and words[i].isupper() and not _written_in_capitals(term.label):
+                # A short word in capitals is an acronym, and meets acronyms only (США the transliterated SShA):
+                # French QSI (Qatar Sports Investments) folds as Xi.
+                continue
             found.append(TermHit(term, i, i + 1, quality))
         if not firsts:
             continue
@@ -291,6 +295,10 @@ def _spells_arabic(word: str, term: Term) -> bool:
     readings += ["\u0627" + r[1:] for r in readings if r.startswith("\u0644\u0644")]
     readings += [r[2:] for r in readings if r.startswith("\u0627\u0644")]
     return any(r.startswith(spelled) and len(r) - len(spelled) <= MAX_ARABIC_ENDING for r in readings)
+
+
+# Words of up to this many letters, written in capitals, are acronyms.
+MAX_ACRONYM = 3
 
 
 def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:

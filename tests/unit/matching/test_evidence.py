@@ -75,6 +75,12 @@ class TestFindTerms:
         assert find_terms(build_document("the tmk of it", None, ["en"]), index) == []
         assert [h.term.target for h in find_terms(build_document("the TMK fined", None, ["en"]), index)] == ["tmk"]
 
+    def test_a_short_word_in_capitals_is_no_name(self) -> None:
+        # An acronym meets acronyms only: QSI folds as Xi does.
+        xi = one_entity_index(Entity(id="xi", kind="person", name="Xi Jinping", aliases=["Xi"]))
+        assert "xi" not in gather(build_document("Le fonds QSI a investi.", None, ["fr"]), xi).names
+        assert "xi" in gather(build_document("Xi a parlé.", None, ["fr"]), xi).names
+
     def test_a_two_letter_acronym_is_not_a_word_opening_a_sentence(self) -> None:
         un = one_entity_index(Entity(id="un", kind="org", name="United Nations", aliases=["UN"]))
         doc = build_document("Un día antes, la ayuda del UN llegó a Mandalay.", None, ["es"])
