@@ -44,7 +44,7 @@ from typing import Literal
 from backstory.matching.calibration import Calibration, default_calibration
 from backstory.matching.document import Document
 from backstory.matching.evidence import ArticleEvidence, Sighting, gather
-from backstory.matching.index import EventIndex, centrality
+from backstory.matching.index import EventIndex, centrality, rarity_scale
 from backstory.matching.semantic import SemanticScorer
 from backstory.matching.topics import event_topics, named_entities, topic_label
 from backstory.matching.wording import grams
@@ -269,13 +269,14 @@ def _candidate(
     )
     core = index.story_core.get(story_id, frozenset())
     actors = index.story_actors.get(story_id, frozenset())
+    scale = rarity_scale(len(index.story_events[story_id]))
     features = {
-        "evidence": math.log1p(total),
+        "evidence": math.log1p(total * scale),
         "lead": math.log1p(sum(item.weight for item in items if item.zone != "body")),
         "coverage": covered / index.event_mass[event_id] if index.event_mass.get(event_id) else 0.0,
         "central": found / wanted if wanted else 0.0,
         "kinds": float(len({item.kind for item in items})),
-        "second": math.log1p(items[1].weight) if len(items) > 1 else 0.0,
+        "second": math.log1p(items[1].weight * scale) if len(items) > 1 else 0.0,
         "recency": recency,
         # Days from the event to publication, on a log scale: news reports what happened days ago, not months.
         "gap": math.log1p(max((published - event.date).days, 0)) if published is not None else 0.0,

@@ -7,7 +7,7 @@ import pytest
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
-from backstory.matching.index import EventIndex, PostingLists
+from backstory.matching.index import REFERENCE_EVENTS, EventIndex, PostingLists, idf, rarity_scale
 from backstory.matching.normalise import fold_phrase
 
 
@@ -173,3 +173,19 @@ class TestViews:
         assert index.event_mass["s1"] == expected
         assert index.event_mass.get("missing") is None
         assert len(index.event_mass) == 4
+
+
+class TestRarity:
+    """A piece of evidence weighs by how few of its story's events show it (``idf``); for the confidence model, a
+    smaller story's evidence is scaled to a story of ``REFERENCE_EVENTS``, the size the model is fitted on."""
+
+    @pytest.mark.parametrize("total", [3, 6, 10])
+    def test_a_piece_one_event_shows_weighs_as_in_a_story_of_the_reference_size(self, total: int) -> None:
+        assert idf(1, total) * rarity_scale(total) == pytest.approx(idf(1, REFERENCE_EVENTS))
+
+    @pytest.mark.parametrize("total", [1, 2, REFERENCE_EVENTS, 40])
+    def test_young_stories_and_those_of_the_reference_size_are_not_scaled(self, total: int) -> None:
+        assert rarity_scale(total) == 1.0
+
+    def test_the_more_events_show_a_piece_the_less_it_weighs(self) -> None:
+        assert idf(1, 6) > idf(3, 6) > idf(6, 6) > 0

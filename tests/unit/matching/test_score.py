@@ -181,8 +181,10 @@ class TestRecalledEvidence:
     PUBLISHED = dt.date(2025, 7, 10)
 
     def _ranking(self, index: EventIndex, marker: str) -> list[str]:
+        """The events by score (the order the confidence may then change: ``shared``, ``settle``)."""
         text = f"Ships wait in Port Veln.\nTMK fined them. {marker} Bluefin Air won open skies for 41 routes, Zaslavsky said."
-        return [c.event_id for c in _score(index, text, published=self.PUBLISHED).candidates]
+        candidates = _score(index, text, published=self.PUBLISHED).candidates
+        return [c.event_id for c in sorted(candidates, key=lambda c: -c.score)]
 
     def test_evidence_in_a_sentence_that_looks_back_weighs_less(self, index: EventIndex) -> None:
         assert self._ranking(index, "Then")[0] == "airline-deal"
