@@ -58,6 +58,7 @@ from backstory.matching.normalise import (
     arabic_letters,
     fold_word,
     script_of,
+    stem,
     text_script,
     unspace,
     without_points,
@@ -260,7 +261,62 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     found.append(TermHit(term, i, rest[0], quality))
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
+    found.extend(_misspelt_hits(tokens, looked_up, index))
     return _longest(found)
+
+
+# A Latin word written with a capital, of this many letters or more (folded), that meets no name may be one misspelt
+# with a letter too many: a WikiNews headline's Kashemir is Kashmir.
+MIN_MISSPELT = 7
+_misspellings: dict[int, dict[str, list[Term]]] = {}
+"""By ``id`` of the index, the names each such word is (as ``_remembered``)."""
+
+
+def _misspelt_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: EventIndex) -> list[TermHit]:
+    """Names a capitalised Latin word that meets none is, with one letter of its inside left out."""
+    unknown = {key for key, (singles, _, _, long) in looked_up.items() if len(key) >= MIN_MISSPELT and not singles}
+    if not unknown:
+        return []
+    known = _misspellings.get(id(index))
+    if known is None:
+        known = _misspellings[id(index)] = {}
+        weakref.finalize(index, _misspellings.pop, id(index), None)
+    keys, words = tokens.keys, tokens.words
+    hits: list[TermHit] = []
+    for i in tokens.positions(unknown):
+        word = words[i]
+        if not (word[0] <= LAST_LATIN and word[0].isupper()) or word.isupper() or looked_up[keys[i]][3]:
+            continue
+        names = known.get(keys[i])
+        if names is None:
+            if len(known) >= MAX_REMEMBERED_WORDS:
+                known.clear()
+            names = known[keys[i]] = _names_a_letter_shorter(keys[i], index)
+        hits.extend(TermHit(term, i, i + 1, 1) for term in names)
+    return hits
+
+
+def _names_a_letter_shorter(key: str, index: EventIndex) -> list[Term]:
+    """The Latin one-word names a folded word is without one letter of its inside (a first or last letter left out
+    makes another word, or an ending), if they are one name. Only names as the event set writes them, not the other
+    languages' names derived for them: Turkish Patriği ("patriarch") is Italian Parigi, Paris, with a letter more."""
+    found: dict[int, Term] = {}
+    for j in range(1, len(key) - 1):
+        shorter = key[:j] + key[j + 1 :]
+        for term in index.single_words.get("~" + stem(shorter), ()):
+            if term.kind == "name" and term.keys[0] == shorter and _as_listed(term, index):
+                found[id(term)] = term
+    return _one_name(found.values())
+
+
+def _as_listed(term: Term, index: EventIndex) -> bool:
+    """Whether a name is written as its entity is named or aliased in the event set, in Latin letters."""
+    entity = index.entities.get(term.target)
+    return (
+        entity is not None
+        and all(ch <= LAST_LATIN for ch in term.label)
+        and (term.label == entity.name or term.label in entity.aliases)
+    )
 
 
 # Arabic and Hebrew fold without the letters that tell many words apart (ayin, the gutturals): عشرة, ten, folds as

@@ -334,6 +334,30 @@ class TestLandmarksInSyllables:
         assert "louvre" not in gather(build_document("라브르 박물관에서 만났다.", None, ["ko"]), landmarks).names
 
 
+class TestMisspeltNames:
+    """A capitalised Latin word that meets no name may be one written with a letter too many inside it."""
+
+    @pytest.fixture
+    def places(self) -> EventIndex:
+        return entities_index(
+            Entity(id="kashmir", kind="place", name="Kashmir"), Entity(id="paris", kind="place", name="Paris")
+        )
+
+    def test_a_name_with_a_letter_too_many_is_found(self, places: EventIndex) -> None:
+        assert "kashmir" in gather(build_document("22 villageois tués au Kashemir", None, ["fr"]), places).names
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Les villageois du kashemir.", "fr"),  # in small letters: no name
+            ("KASHEMIR", "fr"),  # in capitals: an acronym or a shout
+            ("Patriği konuştu.", "tr"),  # patriarch: CLDR's Italian Parigi, a name derived, not listed
+        ],
+    )
+    def test_other_words_are_not(self, places: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), places).names == {}
+
+
 class TestShortAbjadWords:
     """A four-letter word in Hebrew or Arabic letters is found only as written: a letter added to it makes another
     word (CLDR's Hebrew name of India, הודו, is not the start of הוודאות, the certainty)."""
