@@ -543,6 +543,8 @@ class EventIndex:
         shared = _shared_names(index, group)
         # Organisations' and places' names as curated: read in katakana and hangul too (``_syllabic_landmarks``).
         landmarks: list[Term] = []
+        # The Russian forms derived for people (``_consonant_names``), by ``id`` of their terms.
+        respelled: set[int] = set()
         for entity in listed:
             names = [
                 entity.name,
@@ -555,16 +557,20 @@ class EventIndex:
             terms.extend(curated)
             if entity.kind in ("org", "place"):
                 landmarks.extend(curated)
+
             found = place_aliases(entity, fold)
             if entity.kind == "person":
                 found += russian_forms_of(names)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
-            terms.extend(
+            derived = [
                 _whole_stems(term, pool)
                 for term in _terms("name", entity.id, found, fold, pool)
                 if (term.keys, _spelled_apart(term.label, term.keys)) not in known
-            )
+            ]
+            if entity.kind == "person":
+                respelled.update(map(id, derived))
+            terms.extend(derived)
         del stories_of, surnames, cities, shared, listed, places
         # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
         phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
@@ -611,11 +617,11 @@ class EventIndex:
         del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         named = [term for term in terms if term.target in people]
-        index.consonant_names, index.short_names, syllabic_names = _consonant_names(named)
+        index.consonant_names, index.short_names, syllabic_names = _consonant_names(named, frozenset(respelled))
         for key, landmark_terms in _syllabic_landmarks(landmarks).items():
             syllabic_names.setdefault(key, []).extend(landmark_terms)
         index.syllabic_names = syllabic_names
-        del landmarks
+        del landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         single_words: dict[str, list[Term]] = defaultdict(list)
@@ -875,14 +881,19 @@ def _number_terms(number: str, pool: _Pool) -> list[Term]:
 
 
 def _consonant_names(
-    terms: Iterable[Term],
+    terms: Iterable[Term], derived: frozenset[int] = frozenset()
 ) -> tuple[dict[str, list[Term]], dict[str, list[Term]], dict[str, list[Term]]]:
     """People's one-word names as curated in Latin letters by consonant key (``consonants.name_key``), without the
     keys two names of different stems share (Putin, Fidan); and the shorter ones by their strict key
     (``consonants.short_name_key``), all kept: their vowels tell them apart (Putin, Biden: b-t-n), and a word both
     would read is left unread (``evidence._consonant_hits``); and those short for runs of syllables
     (``consonants.syllabic_short_keys``). Only people's: a place has CLDR's names in these scripts, and topic words
-    (visit, talks) have consonants that many words of Hebrew and Arabic share."""
+    (visit, talks) have consonants that many words of Hebrew and Arabic share.
+
+    Of the names ``derived`` for a person (the ``id`` of each term: the Russian forms of a name curated as Belarusian
+    or Ukrainian spells it), only the long ones: the Arabic press writes Tsikhanouskaya as Russian does
+    (تيخانوفسكايا), but a short one reads like other words (Shageen, Shaheen as Russian writes it, was Korean 사건,
+    "incident")."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     short: dict[str, list[Term]] = defaultdict(list)
     syllabic: dict[str, list[Term]] = defaultdict(list)
@@ -892,6 +903,8 @@ def _consonant_names(
             key = name_key(term.keys[0])
             if key is not None:
                 by_key[key].append(term)
+            elif id(term) in derived:
+                continue
             elif (key := short_name_key(term.keys[0])) is not None:
                 short[key].append(term)
             # Most long names have four consonants or more even without a closing r: not worked out for them.

@@ -374,3 +374,18 @@ class TestAbjadWordsByConsonants:
         # Opening a word, ו is the name's v or w, not a vowel (it may also be "and": read both ways).
         evidence = gather(build_document(f"השליח {written} הגיע", langs=["he"]), _person_index("Steve Witkoff"))
         assert "steve-witkoff" in evidence.names
+
+
+class TestDerivedForms:
+    """The Russian forms derived for a person are read by consonants in other scripts only when long."""
+
+    def test_a_short_derived_form_is_not_read_in_syllables(self) -> None:
+        # Shaheen as Russian writes it reads s-g-n, as Korean 사건 ("incident") does.
+        evidence = gather(build_document("사건이 발생했다", langs=["ko"]), _person_index("Jeanne Shaheen"))
+        assert evidence.names == {}
+
+    def test_a_long_derived_form_is_still_read_by_consonants(self) -> None:
+        # The Arabic press writes Tsikhanouskaya as Russian does.
+        index = _person_index("Sviatlana Tsikhanouskaya")
+        evidence = gather(build_document("قالت تيخانوفسكايا اليوم", langs=["ar"]), index)
+        assert "sviatlana-tsikhanouskaya" in evidence.names
