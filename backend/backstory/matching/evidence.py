@@ -274,7 +274,11 @@ _misspellings: dict[int, dict[str, list[Term]]] = {}
 
 def _misspelt_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: EventIndex) -> list[TermHit]:
     """Names a capitalised Latin word that meets none is, with one letter of its inside left out."""
-    unknown = {key for key, (singles, _, _, long) in looked_up.items() if len(key) >= MIN_MISSPELT and not singles}
+    unknown = {
+        key
+        for key, (singles, _, _, long) in looked_up.items()
+        if len(key) >= MIN_MISSPELT and not singles and long is None
+    }
     if not unknown:
         return []
     known = _misspellings.get(id(index))
@@ -285,7 +289,7 @@ def _misspelt_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: Even
     hits: list[TermHit] = []
     for i in tokens.positions(unknown):
         word = words[i]
-        if not (word[0] <= LAST_LATIN and word[0].isupper()) or word.isupper() or looked_up[keys[i]][3]:
+        if not (word[0] <= LAST_LATIN and word[0].isupper()) or word.isupper():
             continue
         names = known.get(keys[i])
         if names is None:
