@@ -20,7 +20,7 @@ import msgspec
 from anyascii import anyascii
 
 from backstory.matching.consonants import ABJAD
-from backstory.matching.normalise import ASCII_WORD, LAST_LATIN, fold_text
+from backstory.matching.normalise import ASCII_WORD, fold_text, written_in_latin
 
 # A Latin-letter name this short is as likely another word (GeoNames calls Anchorage "Tan").
 MIN_LATIN_LETTERS = 5
@@ -79,7 +79,7 @@ def _usable(name: str, city: str) -> bool:
     least = MIN_FOLDED_ABJAD if ABJAD.search(name) else MIN_FOLDED
     if any(ch in name for ch in "()[],،=") or sum(map(len, fold_text(name))) < least:
         return False
-    if all(ch <= LAST_LATIN for ch in name):
+    if written_in_latin(name):
         # Latin letters: a proper name starts with a capital; codes (GVA) and short words are no names.
         letters = [ch for ch in name if ch.isalpha()]
         # A shorter one is kept when it starts as the city's own name does (Genf for Geneva; not Tan for Anchorage).

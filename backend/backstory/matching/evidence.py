@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 import msgspec
 
@@ -27,6 +28,7 @@ from backstory.matching.consonants import (
     MIN_LONG_NAME,
     MIN_SYLLABLES,
     SYLLABIC,
+    Shape,
     abjad_readings,
     abjad_shapes,
     han_key,
@@ -63,6 +65,7 @@ from backstory.matching.normalise import (
     unspace,
     without_points,
     written_by_sound,
+    written_in_latin,
 )
 from backstory.matching.recall import Lookbacks
 from backstory.matching.topics import TopicHit, find_topics, named_entities
@@ -160,10 +163,19 @@ _remembered: dict[int, dict[tuple[str | None, str], _WordTerms]] = {}
 def _looked_up(index: EventIndex) -> dict[tuple[str | None, str], _WordTerms]:
     """The look-ups of words already met in articles (by article language and word) against this index: articles
     share most of their words (a real one has several hundred distinct ones), and an index never changes."""
-    known = _remembered.get(id(index))
+    return _of_index(_remembered, index)
+
+
+_Key = TypeVar("_Key")
+_Remembered = TypeVar("_Remembered")
+
+
+def _of_index(registry: dict[int, dict[_Key, _Remembered]], index: EventIndex) -> dict[_Key, _Remembered]:
+    """``index``'s own dictionary in ``registry``, made when first asked and dropped with the index."""
+    known = registry.get(id(index))
     if known is None:
-        known = _remembered[id(index)] = {}
-        weakref.finalize(index, _remembered.pop, id(index), None)
+        known = registry[id(index)] = {}
+        weakref.finalize(index, registry.pop, id(index), None)
     return known
 
 
@@ -281,10 +293,7 @@ def _misspelt_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: Even
     }
     if not unknown:
         return []
-    known = _misspellings.get(id(index))
-    if known is None:
-        known = _misspellings[id(index)] = {}
-        weakref.finalize(index, _misspellings.pop, id(index), None)
+    known = _of_index(_misspellings, index)
     keys, words = tokens.keys, tokens.words
     hits: list[TermHit] = []
     for i in tokens.positions(unknown):
@@ -318,7 +327,7 @@ def _as_listed(term: Term, index: EventIndex) -> bool:
     entity = index.entities.get(term.target)
     return (
         entity is not None
-        and all(ch <= LAST_LATIN for ch in term.label)
+        and written_in_latin(term.label)
         and (term.label == entity.name or term.label in entity.aliases)
     )
 
@@ -530,7 +539,12 @@ _HANGUL = re.compile("[\uac00-\ud7af]")
 
 def _writes_vowels(syllables: list[str], term: Term) -> bool:
     shape = syllables_shape(syllables)
-    return shape is not None and any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
+    return shape is not None and _shape_writes(shape, term)
+
+
+def _shape_writes(shape: Shape, term: Term) -> bool:
+    """Whether a run of syllables of this shape writes a name's consonants and vowels (``consonants.syllables_write``)."""
+    return any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
 
 
 def _one_name(terms: Iterable[Term]) -> list[Term]:
@@ -604,11 +618,7 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
     shape = syllables_shape(words[start:end])
     if shape is None:
         return []
-    terms = _one_name(
-        term
-        for term in index.syllabic_names.get(shape[0], ())
-        if any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
-    )
+    terms = _one_name(term for term in index.syllabic_names.get(shape[0], ()) if _shape_writes(shape, term))
     return [TermHit(term, start, end, 1) for term in terms]
 
 

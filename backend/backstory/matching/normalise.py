@@ -337,6 +337,11 @@ def without_points(word: str) -> str:
     return _POINTS.sub("", word)
 
 
+def written_in_latin(text: str) -> bool:
+    """Whether every character of a text is Latin (or a digit, space or mark of the ASCII range)."""
+    return all(ch <= LAST_LATIN for ch in text)
+
+
 @lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """A letter's script, as the first word of its Unicode name says it (LATIN, CYRILLIC, CJK, HANGUL...)."""
