@@ -51,6 +51,7 @@ from backstory.matching.normalise import (
     stem,
     text_script,
     written_by_sound,
+    written_in_latin,
 )
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
@@ -552,8 +553,8 @@ class EventIndex:
                 *surnames[entity.id],
                 *shared.get((group[entity.id], entity.kind), ()),
             ]
-            curated = _terms("name", entity.id, names, fold, pool)
-            known = {(term.keys, _spelled_apart(term.label, term.keys)) for term in curated}
+            known: set[tuple[tuple[str, ...], str]] = set()
+            curated = _terms("name", entity.id, names, fold, pool, known)
             terms.extend(curated)
             if entity.kind in ("org", "place"):
                 landmarks.extend(curated)
@@ -563,11 +564,7 @@ class EventIndex:
                 found += russian_forms_of(names)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
-            derived = [
-                _whole_stems(term, pool)
-                for term in _terms("name", entity.id, found, fold, pool)
-                if (term.keys, _spelled_apart(term.label, term.keys)) not in known
-            ]
+            derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
                 respelled.update(map(id, derived))
             terms.extend(derived)
@@ -814,7 +811,11 @@ def _terms(
     texts: Iterable[str],
     fold: Callable[[str], tuple[str, ...]] = fold_phrase,
     pool: _Pool | None = None,
+    known: set[tuple[tuple[str, ...], str]] | None = None,
 ) -> list[Term]:
+    """The terms of ``texts``, one for each group of texts that fold alike (``_spelled_apart``). With ``known``, the
+    groups an entity's earlier terms were made of: texts of those groups are left out, and the groups made here are
+    added."""
     pool = pool or _Pool()
     seen: dict[tuple[tuple[str, ...], str], int] = {}
     terms: list[Term] = []
@@ -835,6 +836,10 @@ def _terms(
             ):
                 terms[seen[group]] = msgspec.structs.replace(kept, label=text)
             continue
+        if known is not None:
+            if group in known:
+                continue
+            known.add(group)
         seen[group] = len(terms)
         keys = pool.words(keys)
         # Tested last: joining a name's letters one by one was a tenth of a build at 100,000 events.
@@ -898,7 +903,7 @@ def _consonant_names(
     short: dict[str, list[Term]] = defaultdict(list)
     syllabic: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
-        latin = all(ch <= LAST_LATIN for ch in term.label)
+        latin = written_in_latin(term.label)
         if term.kind == "name" and term.size == 1 and latin and not term.caps and not term.keys[0].isdigit():
             key = name_key(term.keys[0])
             if key is not None:
@@ -934,12 +939,7 @@ def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         # As for people, names of many consonants are left out (see ``_consonant_names``).
-        if (
-            term.size == 1
-            and not term.caps
-            and _few_consonants(term.keys[0])
-            and all(ch <= LAST_LATIN for ch in term.label)
-        ):
+        if term.size == 1 and not term.caps and _few_consonants(term.keys[0]) and written_in_latin(term.label):
             for shape, _ in name_shapes(term.keys[0]):
                 if len(shape[0]) >= MIN_SHORT_CONSONANTS:
                     by_key[shape[0]].append(term)
