@@ -1,4 +1,5 @@
-"""What dates and look-backs are read with, per language: CLDR's month names and its "last week", "{0} days ago".
+"""What dates and look-backs are read with, per language: CLDR's month and weekday names and its "last week",
+"{0} days ago".
 
 Read from ``calendar.json`` for the languages the detector reports by default, which
 ``python -m backstory.research.calendar`` writes from the installed Babel; from Babel itself for any other
@@ -15,7 +16,7 @@ from typing import Literal
 import babel
 import msgspec
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 CALENDAR_FILE = "calendar.json"
 # The month names of each width and context, in the order ``dates.month_table`` prefers them.
@@ -42,6 +43,8 @@ class LanguageCalendar(msgspec.Struct, frozen=True):
     background)."""
     past: list[str]
     """"{0} days ago" and the like, in every plural form, unit by unit."""
+    weekdays: list[tuple[int, str]] = []
+    """(weekday, Monday 0, name) in the wide forms CLDR knows, as a date is written and standing alone."""
 
 
 class CalendarTable(msgspec.Struct, frozen=True):
@@ -78,8 +81,15 @@ def cldr_calendar(lang: str) -> LanguageCalendar | None:
         relative = ((fields.get(weekday) or {}).get("relative") or {}).get(-1)
         if relative:
             last.append(relative)
+    weekdays = list(
+        dict.fromkeys(
+            (day, name)
+            for context in ("format", "stand-alone")
+            for day, name in get_day_names("wide", context=context, locale=locale).items()
+        )
+    )
     capitalised = get_month_names("wide", locale=locale)[1][:1].isupper()
-    return LanguageCalendar(capitalised=capitalised, months=months, last=last, past=past)
+    return LanguageCalendar(capitalised=capitalised, months=months, last=last, past=past, weekdays=weekdays)
 
 
 def cldr_table(langs: list[str]) -> CalendarTable:

@@ -6,7 +6,8 @@ knows of, not which one it reports, so the scorer weighs it less (``evidence.REC
 
 The relative phrases come from the Unicode CLDR (``calendar.py``), in every language it knows ("на прошлой
 неделе", "w zeszłym tygodniu", "{0} дней назад", "vor {0} Tagen"); month names from ``dates.py``. Month
-names and years need the publish date to be read as past: without one, only the relative phrases count. A formula
+names, years and weekdays need the publish date to be read as past: without one, only the relative phrases count. A
+weekday is the latest one on or before publication ("on Friday", in an article of Tuesday, is four days back). A formula
 that opens background ("Напомним, ...", "يذكر أن", ``background.py``) marks its sentence and the rest of its
 paragraph, with or without a publish date: the dates there name the earlier events too.
 """
@@ -20,11 +21,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from backstory.matching.background import BACKGROUND_MARKERS
 from backstory.matching.calendar import calendar_of
 from backstory.matching.dates import DateMention, MonthTable, month_prefixes, month_table
-from backstory.matching.normalise import Tokens, fold_phrase
+from backstory.matching.normalise import Tokens, fold_phrase, stem, tokenise
 
 # A date this many days or more before publication is the past, not the news (which may run a day or two late).
 LOOKBACK_DAYS = 3
@@ -39,8 +41,23 @@ _SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|\s+)")
 _PLACEHOLDER = "{0}"
 # What may stand between a background formula that closes its line and the line break: punctuation, spaces.
 _LINE_REST = re.compile(r"[^\w\n]*\n\s*")
+_VOWELS = "aeiou"
 # Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
 _MIN_MONTH_WORD = 4
+# A weekday's name in an alphabet with capitals is also read inflected (Russian в пятницу, Polish w sobotę) when its
+# stem has this many letters, shorter stems being other words' too (Russian среда, Wednesday: среди, "among"), and
+# only with an ending (Ukrainian середу, not серед, "among"). Not in Arabic letters, which write no vowels to end a
+# stem with: الثلاثاء (Tuesday) would be الثالث (the third).
+_MIN_WEEKDAY_STEM = 5
+
+
+class Weekday(NamedTuple):
+    day: int
+    """Monday 0."""
+    capitalised: bool
+    """Written with a capital in CLDR, and so in the article: Greek Τρίτη is Tuesday, τρίτη "third"."""
+    written: tuple[str, ...] | None = None
+    """In a script without capitals, its words as written: folded, Arabic الثلاثاء (Tuesday) is الثالث (the third)."""
 
 
 @dataclass(slots=True)
@@ -53,6 +70,10 @@ class Lookback:
     """"{0} days ago" as the words before and after the number, by the first word after it."""
     background: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     """The formulas that open a passage of background (``background.py``), by their first word."""
+    weekdays: dict[str, list[tuple[tuple[str, ...], Weekday]]] = field(default_factory=dict)
+    """The weekdays' names, by their first word."""
+    weekday_stems: dict[str, Weekday] = field(default_factory=dict)
+    """The stems of one-word weekday names read inflected too (``_MIN_WEEKDAY_STEM``)."""
 
 
 @lru_cache(maxsize=64)
@@ -76,6 +97,13 @@ def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
             # Patterns without a number ("one day ago" written out, as Arabic does) are left out.
             if placeholder and pair[1] and pair not in lookback.ago.get(pair[1][0], []):
                 lookback.ago.setdefault(pair[1][0], []).append(pair)
+        for day, name in calendar.weekdays:
+            cased = name[:1].isupper() or name[:1].islower()
+            weekday = Weekday(day, name[:1].isupper(), None if cased else tuple(tokenise(name).words))
+            if (keys := fold_phrase(name)) and (keys, weekday) not in lookback.weekdays.get(keys[0], []):
+                lookback.weekdays.setdefault(keys[0], []).append((keys, weekday))
+                if cased and len(keys) == 1 and len(stem(keys[0])) >= _MIN_WEEKDAY_STEM:
+                    lookback.weekday_stems[stem(keys[0])] = weekday
     return lookback
 
 
@@ -122,6 +150,23 @@ def _lone_month(key: str, raw: str, tables: Sequence[MonthTable]) -> int | None:
     return None
 
 
+def _weekday_at(tokens: Tokens, i: int, lookback: Lookback) -> int | None:
+    """The weekday (Monday 0) whose name is written at position ``i``, if one is."""
+    keys = tokens.keys
+    key = keys[i]
+    found = [
+        weekday
+        for name, weekday in lookback.weekdays.get(key, ())
+        if _matches_at(keys, i, name)
+        and (weekday.written is None or tuple(tokens.words[i : i + len(name)]) == weekday.written)
+    ]
+    inflected = lookback.weekday_stems.get(stem(key))
+    if inflected is not None and key[-1] in _VOWELS:
+        found.append(inflected)
+    capital = tokens.words[i][:1].isupper()
+    return next((weekday.day for weekday in found if capital or not weekday.capitalised), None)
+
+
 def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published: dt.date | None) -> bool:
     """Whether a word may be (the start of) a look-back marker in ``_marks_past``; most words cannot."""
     if key in lookback.last or key in lookback.ago:
@@ -130,6 +175,8 @@ def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published:
         return False
     if key.isdigit():
         return len(key) == 4 and key[:2] in ("19", "20")
+    if key in lookback.weekdays or stem(key) in lookback.weekday_stems:
+        return True
     return len(key) >= _MIN_MONTH_WORD and key[:4] in prefixes
 
 
@@ -167,6 +214,9 @@ def _marks_past(
             return True
         if published is None:
             continue
+        weekday = _weekday_at(tokens, i, lookback)
+        if weekday is not None and (published.weekday() - weekday) % 7 >= LOOKBACK_DAYS:
+            return True
         if key.isdigit():
             year = _year_of(key)
             if year is not None and year < published.year:

@@ -44,6 +44,7 @@ class TestCalendarOf:
         assert russian is not None and not russian.capitalised
         assert (2, "февраля") in russian.months
         assert "на прошлой неделе" in russian.last
+        assert (4, "пятница") in russian.weekdays and {day for day, _ in russian.weekdays} == set(range(7))
 
     def test_another_language_comes_from_babel(self) -> None:
         # Afrikaans is not among the default languages: read from Babel when an article comes in it.

@@ -90,6 +90,43 @@ class TestLookbackSentences:
         assert _marked("We wrześniu statki wpłynęły do portu.", "pl") == ["We wrześniu statki wpłynęły do portu."]
 
 
+class TestWeekdays:
+    """A weekday is the latest one on or before publication: three days back or more, it is background."""
+
+    THURSDAY = DECEMBER
+    TUESDAY = dt.date(2025, 12, 16)
+
+    def test_a_weekday_days_before_publication_is_past_but_yesterday_is_news(self) -> None:
+        text = "Talks were held on Monday. The deal came on Wednesday. It holds on Thursday."
+        assert self.THURSDAY.weekday() == 3
+        assert _marked(text, published=self.THURSDAY) == ["Talks were held on Monday."]
+
+    def test_weekdays_need_the_publish_date(self) -> None:
+        assert _marked("Talks were held on Monday.", published=None) == []
+
+    def test_inflected_in_languages_that_inflect_them(self) -> None:
+        assert _marked("Переговоры прошли в пятницу.", "ru", published=self.TUESDAY) == ["Переговоры прошли в пятницу."]
+        assert _marked("Statki wpłynęły w sobotę.", "pl", published=self.TUESDAY) == ["Statki wpłynęły w sobotę."]
+        assert _marked("Переговори відбулися в середу.", "uk", published=self.TUESDAY.replace(day=22)) == [
+            "Переговори відбулися в середу."
+        ]
+
+    def test_words_that_only_fold_like_weekdays_are_left(self) -> None:
+        monday = dt.date(2025, 12, 22)
+        # Ukrainian "серед" (among) is the stem of середа (Wednesday), with no ending.
+        assert _marked("Серед звільнених є журналісти.", "uk", published=monday) == []
+        # Greek writes Τρίτη (Tuesday) with a capital; τρίτη is "third".
+        assert _marked("Είναι η τρίτη συνάντηση.", "el", published=self.THURSDAY.replace(day=19)) == []
+        assert _marked("Η συνάντηση έγινε την Τρίτη.", "el", published=self.THURSDAY.replace(day=19)) == [
+            "Η συνάντηση έγινε την Τρίτη."
+        ]
+        # Folded, Arabic الثالث (the third) is الثلاثاء (Tuesday); as written it is not.
+        assert _marked("هذا هو الاجتماع الثالث.", "ar", published=self.THURSDAY.replace(day=19)) == []
+        assert _marked("عقد الاجتماع يوم الثلاثاء.", "ar", published=self.THURSDAY.replace(day=19)) == [
+            "عقد الاجتماع يوم الثلاثاء."
+        ]
+
+
 def test_sentences_start_after_terminal_punctuation_and_line_breaks() -> None:
     assert sentence_starts("One. Two!\nThree") == [0, 5, 10]
 
