@@ -68,6 +68,7 @@ from backstory.matching.normalise import (
     written_in_latin,
 )
 from backstory.matching.recall import Lookbacks
+from backstory.matching.sounded import SOUNDING
 from backstory.matching.topics import TopicHit, find_topics, named_entities
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
@@ -231,6 +232,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 _script_fits(words, i, i + 1, term)
                 and _spells_number(words[i], term)
                 and _spells_arabic(words[i], term)
+                and _sounded_fits(words[i], term)
             ):
                 continue
             if term.caps:
@@ -406,6 +408,13 @@ def _capital_fits(word: str, term: Term, quality: int, index: EventIndex) -> boo
         return True
     entity = index.entities.get(term.target)
     return entity is None or (entity.kind == "place" and quality == 1)
+
+
+def _sounded_fits(word: str, term: Term) -> bool:
+    """Whether a word may be a name spelled as it sounds (``sounded.py``): in an alphabet that writes names with a
+    capital, only so (Greek κάλεσε, "called", folds as Kallas heard with an e). Georgian has no capitals for names,
+    though Unicode calls its letters small."""
+    return not word[0].islower() or term.langs != SOUNDING or script_of(word[0]) not in _CASED_ALPHABETS
 
 
 def _short_fits(word: str, term: Term, index: EventIndex) -> bool:

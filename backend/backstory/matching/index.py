@@ -55,6 +55,7 @@ from backstory.matching.normalise import (
 )
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
+from backstory.matching.sounded import SOUNDING, sounded_forms_of
 from backstory.matching.wording import Wording
 
 TermKind = Literal["name", "phrase", "number"]
@@ -566,6 +567,7 @@ class EventIndex:
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
             derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
+                derived += _sounded_terms(entity, names, fold, pool, known)
                 respelled.update(map(id, derived))
             terms.extend(derived)
         del stories_of, surnames, cities, shared, listed, places
@@ -846,6 +848,24 @@ def _terms(
         caps = len(keys) == 1 and len(keys[0]) <= MIN_STEM and "".join(ch for ch in text if ch.isalnum()).isupper()
         terms.append(Term(kind=kind, keys=keys, stems=pool.stems(keys), target=target, label=text, caps=caps))
     return terms
+
+
+def _sounded_terms(
+    entity: Entity,
+    names: list[str],
+    fold: Callable[[str], tuple[str, ...]],
+    pool: _Pool,
+    known: set[tuple[tuple[str, ...], str]],
+) -> list[Term]:
+    """A person's one-word names spelled as they sound, counting in the languages whose press writes names so
+    (``sounded.py``); none when the curator wrote the name in another alphabet, and so told how it sounds."""
+    if not all(map(written_in_latin, entity.aliases)):
+        return []
+    forms = sounded_forms_of(name for name in names if " " not in name)
+    return [
+        msgspec.structs.replace(_whole_stems(term, pool), langs=SOUNDING)
+        for term in _terms("name", entity.id, forms, fold, pool, known)
+    ]
 
 
 def _spelled_apart(text: str, keys: tuple[str, ...]) -> str:
