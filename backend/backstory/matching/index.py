@@ -21,7 +21,7 @@ import msgspec
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
-from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_found_names
+from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_found_names, with_story_entities_named
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     ABJAD,
@@ -455,7 +455,7 @@ class EventIndex:
     def _build(cls, catalog: Catalog) -> EventIndex:
         # Events imported with (almost) no names of their own: what they say, their wording, counts for more.
         uncurated = frozenset(event.id for event in catalog.events if len(event.entities) < MIN_LISTED)
-        catalog = with_found_countries(with_found_names(catalog))
+        catalog = with_found_countries(with_found_names(with_story_entities_named(catalog)))
         _forget_folds()
         index = cls(
             stories={story.id: story for story in catalog.stories},

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Source, Story
@@ -13,6 +14,7 @@ from backstory.matching.automatic import (
     names_in,
     with_found_countries,
     with_found_names,
+    with_story_entities_named,
 )
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
@@ -64,6 +66,70 @@ class TestWithFoundCountries:
                 ),
             ],
         )  # fmt: skip
+
+
+class TestWithStoryEntitiesNamed:
+    """An event's English texts name entities its story's other events list: they are the event's too, listed last."""
+
+    def test_an_entity_another_event_lists_and_this_one_names_is_added_last(self) -> None:
+        events = with_story_entities_named(self._catalog()).events
+        assert events[1].entities == ["orla-fenwick", "fjord-council", "bergen"]
+
+    def test_a_possessive_names_it_and_a_longer_word_does_not(self) -> None:
+        events = with_story_entities_named(self._catalog()).events
+        assert events[0].entities == ["orla-fenwick", "bergen", "fjord-council"]  # "the Fjord Council's chair"
+        assert events[2].entities == ["orla-fenwick", "fjord-council"]  # "Bergenhus" is not Bergen
+
+    def test_not_across_stories_nor_for_events_whose_names_are_found(self) -> None:
+        catalog = self._catalog()
+        bare = msgspec.structs.replace(catalog.events[1], entities=["orla-fenwick"])
+        other = msgspec.structs.replace(catalog.events[1], id="elsewhere", story_id="andes")
+        events = with_story_entities_named(
+            msgspec.structs.replace(catalog, events=[catalog.events[0], bare, other])
+        ).events
+        assert events[1].entities == ["orla-fenwick"]
+        assert events[2].entities == ["orla-fenwick", "fjord-council"]
+
+    def test_the_added_name_weighs_less_where_every_event_carries_it(self) -> None:
+        catalog = self._catalog()
+        index = EventIndex.build(catalog)
+        # Bergen is listed by one event of three and named by another: both have it, so it tells them apart less.
+        assert index.centrality("council-vote", "bergen") > 0
+        assert (
+            index.entity_weight[("fjords", "bergen")]
+            < EventIndex.build(
+                msgspec.structs.replace(catalog, events=[catalog.events[0], catalog.events[2]])
+            ).entity_weight[("fjords", "bergen")]
+        )
+
+    @staticmethod
+    def _catalog() -> Catalog:
+        def event(event_id: str, title: str, summary: str, entities: list[str]) -> Event:
+            return Event(
+                id=event_id, story_id="fjords", date=dt.date(2025, 2, 1), title={"en": title},
+                summary={"en": summary}, entities=entities,
+            )  # fmt: skip
+
+        return Catalog(
+            stories=[Story(id="fjords", title={"en": "Fjords"}), Story(id="andes", title={"en": "Andes"})],
+            entities=[
+                Entity(id="orla-fenwick", kind="person", name="Orla Fenwick"),
+                Entity(id="bergen", kind="place", name="Bergen"),
+                Entity(id="fjord-council", kind="org", name="Fjord Council"),
+            ],
+            events=[
+                event(
+                    "visit", "Fenwick visits Bergen", "She met the Fjord Council's chair.", ["orla-fenwick", "bergen"]
+                ),
+                event(
+                    "council-vote",
+                    "Fjord Council votes",
+                    "Fenwick's plan passed in Bergen.",
+                    ["orla-fenwick", "fjord-council"],
+                ),
+                event("harbour", "Harbour deal", "Fenwick signed it at Bergenhus.", ["orla-fenwick", "fjord-council"]),
+            ],
+        )
 
 
 class TestCapitalisedRuns:
