@@ -14,6 +14,11 @@ would otherwise be matched on countries alone. Its names are then found as a rea
 capitalised words that do not open a sentence, in its titles, summaries and sources' titles, each run and each
 longer word of a run filed as an entity of its own (an article may write "Spitzer" without "Eliot"), shared by
 every event that names it so that its rarity is counted. Scripts without capitals (Arabic, Chinese…) give none.
+
+A curated event lists its leading names, and its text names more of its story's: an entity another event of the
+story lists, named in this one's English title or summary, is this one's too, listed last
+(``with_story_entities_named``). Otherwise a name every report of the story carries (the city, the museum) would
+weigh as if only the events that list it had it, and tell them apart where it should not.
 """
 
 from __future__ import annotations
