@@ -52,6 +52,8 @@ _MIN_WEEKDAY_STEM = 5
 
 
 class Weekday(NamedTuple):
+    """A weekday as a language names it."""
+
     day: int
     """Monday 0."""
     capitalised: bool
@@ -74,6 +76,8 @@ class Lookback:
     """The weekdays' names, by their first word."""
     weekday_stems: dict[str, Weekday] = field(default_factory=dict)
     """The stems of one-word weekday names read inflected too (``_MIN_WEEKDAY_STEM``)."""
+    weekday_starts: set[str] = field(default_factory=set)
+    """Their first ``_MIN_WEEKDAY_STEM`` letters: the words whose stem is worth working out (an article has hundreds)."""
 
 
 @lru_cache(maxsize=64)
@@ -104,6 +108,7 @@ def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
                 lookback.weekdays.setdefault(keys[0], []).append((keys, weekday))
                 if cased and len(keys) == 1 and len(stem(keys[0])) >= _MIN_WEEKDAY_STEM:
                     lookback.weekday_stems[stem(keys[0])] = weekday
+                    lookback.weekday_starts.add(keys[0][:_MIN_WEEKDAY_STEM])
     return lookback
 
 
@@ -160,11 +165,19 @@ def _weekday_at(tokens: Tokens, i: int, lookback: Lookback) -> int | None:
         if _matches_at(keys, i, name)
         and (weekday.written is None or tuple(tokens.words[i : i + len(name)]) == weekday.written)
     ]
-    inflected = lookback.weekday_stems.get(stem(key))
-    if inflected is not None and key[-1] in _VOWELS:
-        found.append(inflected)
+    if _inflected_weekday(key, lookback):
+        found.append(lookback.weekday_stems[stem(key)])
     capital = tokens.words[i][:1].isupper()
     return next((weekday.day for weekday in found if capital or not weekday.capitalised), None)
+
+
+def _inflected_weekday(key: str, lookback: Lookback) -> bool:
+    """Whether a word is a weekday's name with an ending (``_MIN_WEEKDAY_STEM``)."""
+    return (
+        key[:_MIN_WEEKDAY_STEM] in lookback.weekday_starts
+        and key[-1] in _VOWELS
+        and stem(key) in lookback.weekday_stems
+    )
 
 
 def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published: dt.date | None) -> bool:
@@ -175,7 +188,7 @@ def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published:
         return False
     if key.isdigit():
         return len(key) == 4 and key[:2] in ("19", "20")
-    if key in lookback.weekdays or stem(key) in lookback.weekday_stems:
+    if key in lookback.weekdays or _inflected_weekday(key, lookback):
         return True
     return len(key) >= _MIN_MONTH_WORD and key[:4] in prefixes
 
