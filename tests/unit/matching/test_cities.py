@@ -22,6 +22,13 @@ class TestCityNames:
         # GeoNames also knows a small Moscow in Idaho; the press means the capital.
         assert "Москва" in city_names(["Moscow"])["Moscow"]
 
+    def test_a_name_geonames_spells_otherwise_is_found_among_its_other_names(self) -> None:
+        # GeoNames writes the capital of Myanmar Nay Pyi Taw, and Mumbai so: their other names hold the curator's.
+        naypyitaw = city_names(["Naypyitaw"])["Naypyitaw"]
+        assert "Nay Pyi Taw" in naypyitaw and "Naypyitaw" not in naypyitaw
+        assert "Мумбаи" in city_names(["Bombay"])["Bombay"]
+        assert city_names(["Naypyitawville"])["Naypyitawville"] == ()
+
     def test_what_follows_a_comma_is_the_region(self) -> None:
         assert "Анкоридж" in city_names(["Anchorage, Alaska"])["Anchorage, Alaska"]
 
