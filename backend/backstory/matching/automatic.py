@@ -249,9 +249,14 @@ def with_found_names(catalog: Catalog) -> Catalog:
     return msgspec.structs.replace(catalog, entities=[*catalog.entities, *added.values()], events=events)
 
 
+# The kinds of entity a story's events share as its setting (the city, the museum, the ministry), which an event's
+# text names in passing; a person it names is mostly one of its own, and listed.
+_SETTINGS = ("place", "org")
+
+
 def with_story_entities_named(catalog: Catalog) -> Catalog:
-    """``catalog`` with each curated event's English title and summary read for the entities other events of its story
-    list: one it names but does not list is added, last (the least central). A curator lists an event's leading names,
+    """``catalog`` with each curated event's English title and summary read for the places and organisations other
+    events of its story list: one it names but does not list is added, last (the least central). A curator lists an event's leading names,
     and its text names more of the story's (the Paris of "from the Paris region"); unlisted, a name every report of the
     story carries weighs as if only some of its events had it. Events listing (almost) none have theirs found
     (``with_found_names``)."""
@@ -268,7 +273,7 @@ def with_story_entities_named(catalog: Catalog) -> Catalog:
             story_names[story_id] = [
                 (name.lower(), entity.id)
                 for entity in listed
-                if entity is not None and entity.kind != "topic"
+                if entity is not None and entity.kind in _SETTINGS
                 for name in dict.fromkeys([entity.name, *entity.aliases])
                 if name.isascii() and len(name) >= MIN_STEM
             ]
