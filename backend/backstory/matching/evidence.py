@@ -248,9 +248,11 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             found.append(TermHit(term, i, i + 1, quality))
         if not firsts:
             continue
-        # The second word follows, or comes after one short word (see MAX_GAP_LETTERS).
+        # The second word follows, or comes after one short word (see MAX_GAP_LETTERS); syllables of katakana and
+        # hangul, a token each, follow one another.
+        syllables = SYLLABIC.match(words[i]) is not None
         for j in (i + 1, i + 2):
-            if j >= len(keys) or (j == i + 2 and len(keys[i + 1]) > MAX_GAP_LETTERS):
+            if j >= len(keys) or (j == i + 2 and (syllables or len(keys[i + 1]) > MAX_GAP_LETTERS)):
                 break
             if keys[j] not in continuing:
                 continue
@@ -266,7 +268,11 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ]
             for term in terms:
                 rest = match_words(keys, j + 1, term.keys[2:], term.stems[2:])
-                if rest is not None and (latin or _script_fits(words, i, rest[0], term)):
+                if (
+                    rest is not None
+                    and (latin or _script_fits(words, i, rest[0], term))
+                    and not (syllables and _inside_word(doc.text, tokens, i, rest[0]))
+                ):
                     quality = (
                         key_matches(key, term.keys[0], term.stems[0])
                         + key_matches(keys[j], term.keys[1], term.stems[1])
@@ -394,6 +400,7 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
 
 
 _LATIN = frozenset(("LATIN",))
+_KATAKANA = re.compile("[\u30a1-\u30fa]")
 # Alphabets that write names with a capital, and whose letters stand for sounds as Latin ones do.
 _CASED_ALPHABETS = frozenset(("LATIN", "CYRILLIC", "GREEK", "ARMENIAN"))
 
@@ -682,6 +689,15 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits
+
+
+def _inside_word(text: str, tokens: Tokens, start: int, end: int) -> bool:
+    """Whether syllables ``start:end`` are part of a longer word: written right after another syllable, or, in
+    katakana, before one (フランシスコ, Francisco, is no フランス, France). Korean writes nouns together (러시아군, the
+    Russian army), and particles after them."""
+    if _continues_word(text, tokens, start):
+        return True
+    return end < len(tokens) and _KATAKANA.match(tokens.words[end]) is not None and _continues_word(text, tokens, end)
 
 
 def _continues_word(text: str, tokens: Tokens, i: int) -> bool:

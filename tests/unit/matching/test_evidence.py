@@ -206,6 +206,38 @@ class TestScriptsReadBySound:
         assert set(gather(build_document(text, None, [lang]), names).names) == {found}
 
 
+class TestSyllablesWrittenTogether:
+    """Katakana and hangul are read a syllable a token: a name's syllables follow one another, and in katakana a name
+    is no part of a longer word."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        return entities_index(
+            Entity(id="france", kind="place", name="France", aliases=["フランス"]),
+            Entity(id="uk", kind="place", name="United Kingdom", aliases=["영국"]),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("フランシスコ教皇が入院した。", "ja"),  # Francisco: フランス with a syllable between and one after
+            ("영의국 대사가 말했다.", "ko"),  # 영국 with a syllable between
+        ],
+    )
+    def test_a_name_spread_over_a_longer_word_is_not_it(self, names: EventIndex, text: str, lang: str) -> None:
+        assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("フランスの大統領が到着した。", "ja", "france"),
+            ("영국군이 도착했다.", "ko", "uk"),  # Korean writes nouns together: the British army
+        ],
+    )
+    def test_the_name_itself_is_found(self, names: EventIndex, text: str, lang: str, found: str) -> None:
+        assert set(gather(build_document(text, None, [lang]), names).names) == {found}
+
+
 class TestArabicScriptSpellings:
     """Folded without short vowels, Arabic-script words meet names they do not spell: a word in that script reads a
     name in it only as its letters spell it, with the words written onto a noun and a short ending."""
