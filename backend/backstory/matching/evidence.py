@@ -643,6 +643,17 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
 _GREEK_DIGRAPHS = (("mp", "b"), ("nt", "d"))
 
 
+# The case endings with a consonant that the Slavic languages written in Cyrillic put on a foreign name (folded):
+# the instrumental (Трампом, Трампам, Трампами) and the locative plural. Other endings are vowels, which the
+# consonants of ``_long_names`` leave out already.
+_SLAVIC_ENDINGS = ("ami", "om", "em", "am", "ah")
+_CASE_ENDINGS = {lang: _SLAVIC_ENDINGS for lang in ("ru", "uk", "be", "bg", "mk", "sr")}
+
+
+def _ending_of(key: str, lang: str) -> str:
+    return next(ending for ending in _CASE_ENDINGS[lang] if key.endswith(ending))
+
+
 def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = None) -> _LongNames | None:
     """The long names and the shorter foreign ones the consonants of a word are (``consonants.vowelless``), if any:
     looked up with the rest of what a word may be, and so remembered with it."""
@@ -659,6 +670,9 @@ def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = 
     if foreign is None and respells and consonants.endswith("s"):
         # A nominative ending in s (Latvian Tramps, Lithuanian Trampas) on a name that has none.
         foreign = index.foreign_names.get(consonants[:-1])
+    if foreign is None and key.endswith(_CASE_ENDINGS.get(lang or "", ())):
+        # A case ending with a consonant of its own (Russian с Трампом, Уиткоффом: with Trump, Witkoff).
+        foreign = index.foreign_names.get(vowelless(key[: -len(_ending_of(key, lang or ""))]))
     return (long, foreign) if (long or foreign) and not names_a_place(key) else None
 
 

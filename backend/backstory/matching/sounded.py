@@ -6,7 +6,7 @@ the two spellings part (coale, kul). Where English writes a sound with letters o
 out as it sounds, and that spelling is looked up like any other:
 
 - c is s before e, i and y, and k elsewhere (Vance, Macron); ch before a consonant is k (Christopher);
-- th is t (Smith), j opening a syllable is dzh (John: Джон);
+- th is t (Smith), j opening a syllable is dzh (John: Джон), w opening a word u (Witkoff: Уиткофф);
 - oa, ee, oo and ea are the one vowel they sound (Coale: Koul; Leavitt: Levitt), and a closing e after a consonant
   is silent (Vance, Karoline);
 - an a before a consonant that closes its syllable is also read e, as those presses mostly hear it (Vance: Венс,
@@ -39,6 +39,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c(?!h)"), "k"),
     (re.compile(r"(?:^|(?<=[^a-z]))j(?=[aeiou])"), "dzh"),
+    # w opening a word before a vowel is u (Witkoff: Уиткофф, Walker: Уокер).
+    (re.compile(r"(?:^|(?<=[^a-z]))w(?=[aeiou])"), "u"),
     (re.compile(r"oa"), "ou"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"oo"), "u"),

@@ -238,6 +238,28 @@ class TestSyllablesWrittenTogether:
         assert set(gather(build_document(text, None, [lang]), names).names) == {found}
 
 
+class TestCaseEndingsInCyrillic:
+    """A name found in another alphabet by its consonants (Трамп) is found with a case ending that adds one too."""
+
+    @pytest.fixture
+    def trump(self) -> EventIndex:
+        return one_entity_index(Entity(id="trump", kind="person", name="Donald Trump"))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Лукашенко поговорил с Трампом.", "ru"),  # the instrumental
+            ("Лукашенко поговорив з Трампом.", "uk"),
+            ("Трампа поддержали.", "ru"),  # a vowel ending, as before
+        ],
+    )
+    def test_the_inflected_name_is_found(self, trump: EventIndex, text: str, lang: str) -> None:
+        assert "trump" in gather(build_document(text, None, [lang]), trump).names
+
+    def test_only_in_the_languages_that_write_such_endings(self, trump: EventIndex) -> None:
+        assert "trump" not in gather(build_document("Ο Τράμπομ μίλησε.", None, ["el"]), trump).names
+
+
 class TestArabicScriptSpellings:
     """Folded without short vowels, Arabic-script words meet names they do not spell: a word in that script reads a
     name in it only as its letters spell it, with the words written onto a noun and a short ending."""

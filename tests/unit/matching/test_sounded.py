@@ -22,6 +22,7 @@ class TestSoundedForms:
             ("John Coale", "Dzhon Koul"),  # j opening a syllable, an h closing one
             ("Karoline Leavitt", "Karolin Levitt"),  # ea
             ("Jamieson Greer", "Dzhamieson Grir"),  # ee
+            ("Steve Witkoff", "Stev Uitkoff"),  # w opening a word
         ],
     )
     def test_the_spelling_by_sound_is_among_the_forms(self, name: str, form: str) -> None:
