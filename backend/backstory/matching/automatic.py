@@ -256,41 +256,37 @@ _SETTINGS = ("place", "org")
 
 def with_story_entities_named(catalog: Catalog) -> Catalog:
     """``catalog`` with each curated event's English title and summary read for the places and organisations other
-    events of its story list: one it names but does not list is added, last (the least central). A curator lists an event's leading names,
-    and its text names more of the story's (the Paris of "from the Paris region"); unlisted, a name every report of the
-    story carries weighs as if only some of its events had it. Events listing (almost) none have theirs found
-    (``with_found_names``)."""
-    entities = {entity.id: entity for entity in catalog.entities}
-    story_entities: dict[str, dict[str, None]] = defaultdict(dict)
+    events of its story list: one it names but does not list is added, last (the least central). A curator lists an
+    event's leading names, and its text names more of the story's (the Paris of "from the Paris region"); unlisted, a
+    name every report of the story carries weighs as if only some of its events had it. Events listing (almost) none
+    have theirs found (``with_found_names``)."""
+    kinds = {entity.id: entity for entity in catalog.entities if entity.kind in _SETTINGS}
+    # In the order first listed (a set's order would change with the process's hash seed, and the added entities' order
+    # with it).
+    settings: dict[str, dict[str, None]] = defaultdict(dict)
     for event in catalog.events:
-        story_entities[event.story_id].update(dict.fromkeys(event.entities))
-    story_names: dict[str, list[tuple[str, str]]] = {}
-
-    def names_of(story_id: str) -> list[tuple[str, str]]:
-        """(the name in small letters, its entity) of every English name the story's entities go by."""
-        if story_id not in story_names:
-            listed = (entities.get(entity_id) for entity_id in story_entities[story_id])
-            story_names[story_id] = [
-                (name.lower(), entity.id)
-                for entity in listed
-                if entity is not None and entity.kind in _SETTINGS
-                for name in dict.fromkeys([entity.name, *entity.aliases])
-                if name.isascii() and len(name) >= MIN_STEM
-            ]
-        return story_names[story_id]
-
+        settings[event.story_id].update((entity_id, None) for entity_id in event.entities if entity_id in kinds)
+    names: dict[str, list[tuple[str, str]]] = {}
     events: list[Event] = []
     changed = False
     for event in catalog.events:
-        if len(event.entities) >= MIN_LISTED:
+        missing = settings[event.story_id].keys() - event.entities
+        if missing and len(event.entities) >= MIN_LISTED:
+            if event.story_id not in names:
+                # (The name in small letters, its entity) of every English name the story's settings go by.
+                names[event.story_id] = [
+                    (name.lower(), entity_id)
+                    for entity_id in settings[event.story_id]
+                    for name in dict.fromkeys([kinds[entity_id].name, *kinds[entity_id].aliases])
+                    if name.isascii() and len(name) >= MIN_STEM
+                ]
             # Searched for as written, in small letters (folding every event's text was a tenth of a build at 100,000
             # events): the press of English writes a name as its curator does.
             text = " ".join(filter(None, [event.title.get("en"), event.summary.get("en")])).lower()
-            listed = set(event.entities)
             new = [
                 entity_id
-                for name, entity_id in names_of(event.story_id)
-                if entity_id not in listed and name in text and _written_whole(text, name)
+                for name, entity_id in names[event.story_id]
+                if entity_id in missing and name in text and _written_whole(text, name)
             ]
             if new:
                 changed = True
