@@ -250,9 +250,10 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS); syllables of katakana and
         # hangul, a token each, follow one another.
-        syllables = SYLLABIC.match(words[i]) is not None
         for j in (i + 1, i + 2):
-            if j >= len(keys) or (j == i + 2 and (syllables or len(keys[i + 1]) > MAX_GAP_LETTERS)):
+            if j >= len(keys) or (
+                j == i + 2 and (len(keys[i + 1]) > MAX_GAP_LETTERS or (not latin and SYLLABIC.match(words[i])))
+            ):
                 break
             if keys[j] not in continuing:
                 continue
@@ -271,7 +272,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 if (
                     rest is not None
                     and (latin or _script_fits(words, i, rest[0], term))
-                    and not (syllables and _inside_word(doc.text, tokens, i, rest[0]))
+                    and (latin or not SYLLABIC.match(words[i]) or not _inside_word(doc.text, tokens, i, rest[0]))
                 ):
                     quality = (
                         key_matches(key, term.keys[0], term.stems[0])
