@@ -6,7 +6,8 @@ scaled by how central it is to the event (the entities an event lists first), by
 article (headline and lead count more: that is where the reported news is; background comes lower down),
 by whether its sentence looks back ("last week", "in 2021": recalled, not reported; see ``recall.py``)
 and, for names, by how often it recurs. Names and phrases make an event a candidate; numbers and dates only
-add to candidates (a "14" alone says nothing).
+add to candidates (a "14" alone says nothing), and the event's day only beside something of the event's own beyond
+its story's anchors (other things happen that day).
 
 The publish date is the strongest prior there is: an article cannot report an event that happened after
 it was published, so such events are ruled out; among the rest, recent ones are favoured because news
@@ -253,8 +254,13 @@ def _candidate(
         best_phrase = max(best_phrase, base)
         items.append(Evidence("phrase", seen.text, seen.label, base * seen.factor, seen.zone, seen.recalled))
     covered += best_phrase
+    # The event's day names it only beside something of its own: the story's anchors are in every event, and other
+    # things happen on the day (an Azerbaijani report of an inauguration recalled the election held on the day a
+    # prisoner was freed, in its headline).
     dated = evidence.dates.get((event.date.month, event.date.day))
-    if dated is not None and (dated[1] is None or dated[1] == event.date.year):
+    anchors = index.story_anchors.get(story_id, frozenset())
+    own = any(item.kind != "name" or item.entity_id not in anchors for item in items)
+    if dated is not None and (dated[1] is None or dated[1] == event.date.year) and own:
         seen = dated[0]
         items.append(Evidence("date", seen.text, event.date.isoformat(), params.date_weight * seen.factor, seen.zone))
     items.sort(key=lambda item: -item.weight)

@@ -74,9 +74,17 @@ class TestScore:
         assert all(0.0 <= c.confidence <= 1.0 for c in result.candidates)
 
     def test_a_date_in_the_text_counts_as_evidence(self, index: EventIndex) -> None:
-        result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
+        result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about TMK.")
         top = result.candidates[0]
         assert top.event_id == "cargo-fine" and any(e.kind == "date" for e in top.evidence)
+
+    def test_a_date_with_the_story_anchors_alone_names_no_event(self, index: EventIndex) -> None:
+        # Zaslavsky and Port Veln are in every event: the day is the cargo fine's, but an article that names nothing
+        # else of it may be about anything else that day (an Azerbaijani report of an inauguration recalled the
+        # election of the day a prisoner was freed).
+        assert index.story_anchors["harbour"] >= {"mirko-zaslavsky", "port-veln"}
+        result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
+        assert not [e for c in result.candidates for e in c.evidence if e.kind == "date"]
 
 
 class TestSettle:
