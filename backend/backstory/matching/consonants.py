@@ -87,6 +87,17 @@ def latin_strict_key(folded: str) -> str:
     return strict_key(folded, latin=True)
 
 
+# Arabic writes the ch of Slavic names (ч) as تش, Hebrew as צ' (at the end ץ', whose mark the word loses when the
+# article's punctuation takes it): also read as Persian چ, which reads as the Latin spelling's ch (Statkevich:
+# ستاتكيفيتش, סטטקביץ').
+_CHE_WRITTEN = re.compile("\u062a\u0634|\u05e6['\u05f3]|\u05e5$")
+_CHE = "\u0686"
+
+
+def _as_che(word: str) -> str:
+    return _CHE_WRITTEN.sub(_CHE, word)
+
+
 @lru_cache(maxsize=50_000)
 def abjad_readings(word: str) -> tuple[tuple[str, str], ...]:
     """The keys an Arabic, Persian or Hebrew word may stand for, with or without a prefix written onto it: each as
@@ -100,6 +111,7 @@ def abjad_readings(word: str) -> tuple[tuple[str, str], ...]:
     word = word.replace("\u05d5\u05d5", "v")
     word = word[:1] + _HEBREW_VAV.sub("", word[1:])
     readings = dict.fromkeys([word, word[:1] + word[1:].replace("\u0648", "")])
+    readings.update((_as_che(reading), None) for reading in list(readings) if _CHE_WRITTEN.search(reading))
     keys: list[tuple[str, str]] = []
     for reading in readings:
         ascii_word = _LETTERS.sub("", anyascii(reading).lower())

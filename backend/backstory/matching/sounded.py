@@ -35,7 +35,7 @@ _C = "[bcdfgklmnprstvz]"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"th"), "t"),
     (re.compile(r"ck"), "k"),
-    (re.compile(r"ch(?=[bcdfgklmnpqrstvwxz])"), "k"),
+    (re.compile(r"(?<!s)ch(?=[bcdfgklmnpqrstvwxz])"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c(?!h)"), "k"),
     (re.compile(r"(?:^|(?<=[^a-z]))j(?=[aeiou])"), "dzh"),

@@ -260,6 +260,26 @@ class TestCaseEndingsInCyrillic:
         assert "trump" not in gather(build_document("Ο Τράμπομ μίλησε.", None, ["el"]), trump).names
 
 
+class TestSlavicChInArabicAndHebrew:
+    """Arabic writes the ch of a Slavic name (ч) as تش, Hebrew as צ' or, at the end, ץ'."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("أفرج عن ستاتكيفيتش.", "ar", "statkevich"),
+            ("أفرج عن كوزنيتشيك.", "ar", "kuznechyk"),  # inside the word too
+            ("סטטקביץ' שוחרר.", "he", "statkevich"),
+            ("סטטקביץ שוחרר.", "he", "statkevich"),  # the mark lost to the article's punctuation
+        ],
+    )
+    def test_the_name_is_found(self, text: str, lang: str, found: str) -> None:
+        index = entities_index(
+            Entity(id="statkevich", kind="person", name="Mikalai Statkevich"),
+            Entity(id="kuznechyk", kind="person", name="Andrei Kuznechyk"),
+        )
+        assert set(gather(build_document(text, None, [lang]), index).names) == {found}
+
+
 class TestArabicScriptSpellings:
     """Folded without short vowels, Arabic-script words meet names they do not spell: a word in that script reads a
     name in it only as its letters spell it, with the words written onto a noun and a short ending."""

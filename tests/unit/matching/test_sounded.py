@@ -35,6 +35,7 @@ class TestSoundedForms:
             "Marco",  # four letters or more, but Rubio-like: c is k
             "Ивано",  # another alphabet: nothing to spell out
             "Lee",  # too short: it would become another word
+            "Schmidt",  # sch is no ch
         ],
     )
     def test_no_form_beyond_the_name(self, name: str) -> None:
