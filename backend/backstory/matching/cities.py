@@ -19,6 +19,7 @@ from importlib import resources
 import msgspec
 from anyascii import anyascii
 
+from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import ABJAD
 from backstory.matching.normalise import ASCII_WORD, fold_text, written_in_latin
 
@@ -68,8 +69,11 @@ def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
         if key in keys and (key not in best or city.population > best[key].population):
             best[key] = city
     # A name no city goes by in GeoNames' own spelling may be one of a city's other Latin names: the curator's
-    # Naypyitaw is GeoNames' Nay Pyi Taw, Kiev Kyiv, Bombay Mumbai.
-    for key, city in _by_other_names(cities, keys - best.keys()).items():
+    # Naypyitaw is GeoNames' Nay Pyi Taw, Kiev Kyiv, Bombay Mumbai. Not a short one, nor a country's or city's name
+    # that CLDR gives (those have their names already): other names hold India for Inđija, USA and Kina (China in
+    # Swedish) for small towns.
+    others = {key for key in keys - best.keys() if len(key) >= MIN_LATIN_LETTERS and not _cldr_place(key)}
+    for key, city in _by_other_names(cities, others).items():
         best[key] = city
     found: dict[str, tuple[str, ...]] = {key: () for key in keys}
     for key, city in best.items():
@@ -78,6 +82,10 @@ def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
         names = names if _plain(city.name) == key else [city.name, *names]
         found[key] = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and _plain(name) != key))
     return found
+
+
+def _cldr_place(key: str) -> bool:
+    return names_a_place("".join(fold_text(key)))
 
 
 def _by_other_names(cities: Iterable[_City], keys: set[str]) -> dict[str, _City]:

@@ -29,6 +29,10 @@ class TestCityNames:
         assert "Мумбаи" in city_names(["Bombay"])["Bombay"]
         assert city_names(["Naypyitawville"])["Naypyitawville"] == ()
 
+    def test_a_country_or_a_short_name_is_not_looked_for_among_other_names(self) -> None:
+        # GeoNames' other names hold India for the Serbian town of Inđija, and Kina (China in Swedish) for Kinna.
+        assert city_names(["India", "Kina", "USA"]) == {"India": (), "Kina": (), "USA": ()}
+
     def test_what_follows_a_comma_is_the_region(self) -> None:
         assert "Анкоридж" in city_names(["Anchorage, Alaska"])["Anchorage, Alaska"]
 
