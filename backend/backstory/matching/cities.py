@@ -3,8 +3,9 @@ or more, each with the names it goes by: Geneva -> Genf, Женева, جنيف,
 
 CLDR (``aliases.py``) names countries and the cities time zones are named after; a story happens in many more
 (Jeddah, Geneva). A place curated under its English name gets the names of the most populous city
-called so, or, when none is, of the most populous one that goes by that name too (Naypyitaw: Nay Pyi Taw). GeoNames' lists also hold airport codes, romanisations written in small letters and historical notes;
-those are left out (``_usable``).
+called so, or, when none is, of the most populous one that goes by that name too (Naypyitaw: Nay Pyi Taw). GeoNames'
+lists also hold airport codes, romanisations written in small letters and historical notes; those are left out
+(``_usable``).
 
 The file is 17 MB: it is read when an index build meets a place name not looked up before, and only the names of
 the places asked for are kept.
@@ -85,6 +86,7 @@ def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _cldr_place(key: str) -> bool:
+    """Whether CLDR names a country or city so in some language (``aliases.names_a_place``)."""
     return names_a_place("".join(fold_text(key)))
 
 

@@ -68,7 +68,7 @@ from backstory.matching.normalise import (
     written_in_latin,
 )
 from backstory.matching.recall import Lookbacks
-from backstory.matching.sounded import SOUNDING
+from backstory.matching.sounded import RESPELLING, SOUNDING
 from backstory.matching.topics import TopicHit, find_topics, named_entities
 
 # Headline and lead count more: that is where the reported news is; background comes lower down.
@@ -146,10 +146,6 @@ _WordTerms = tuple[list[tuple[Term, int]], list[str], list[str], _LongNames | No
 """What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), the
 slots by which it may start or continue a longer term, and the names its consonants may be, if any."""
 
-# Languages whose press respells a foreign name in Latin letters as it sounds (Latvian Tramps, Azerbaijani Tramp,
-# Albanian, Serbian Latin): in their articles a Latin word may be a shorter name spelled with other vowels too,
-# which in English or French it may not (a tramp, trompe).
-RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
 
 MAX_REMEMBERED_WORDS = WORDS_REMEMBERED
 """Words whose look-ups are remembered per index (then forgotten all at once, and remembered anew)."""

@@ -21,15 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-SOUNDING = frozenset(
-    (
-        # Cyrillic, Greek, Armenian, Georgian
-        "ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn", "el", "hy", "ka",
-        # Latin letters, names respelled as they sound (``evidence.RESPELLING``)
-        "az", "lv", "lt", "sq", "uz", "bs", "tk",
-    )
-)  # fmt: skip
-"""The languages whose press writes a foreign name as it sounds, where the forms count."""
+RESPELLING = frozenset(("az", "lv", "lt", "sq", "uz", "sr", "bs", "tk"))
+"""Languages whose press respells a foreign name in Latin letters as it sounds (Latvian Tramps, Azerbaijani Tramp,
+Albanian, Serbian Latin): in their articles a Latin word may be a shorter name spelled with other vowels too
+(``evidence._long_name_hits``), which in English or French it may not (a tramp, trompe)."""
+
+SOUNDING = RESPELLING | frozenset(("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "mn", "el", "hy", "ka"))
+"""The languages whose press writes a foreign name as it sounds, where the forms count: the respelling ones, and those
+written in Cyrillic, Greek, Armenian or Georgian letters."""
 
 _C = "[bcdfgklmnprstvz]"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
