@@ -265,10 +265,12 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                 ]
             for term in terms:
                 rest = match_words(keys, j + 1, term.keys[2:], term.stems[2:])
-                if (
-                    rest is not None
-                    and (latin or _script_fits(words, i, rest[0], term))
-                    and (latin or not SYLLABIC.match(words[i]) or not _inside_word(doc.text, tokens, i, rest[0]))
+                if rest is not None and (
+                    latin
+                    or (
+                        _script_fits(words, i, rest[0], term)
+                        and not (SYLLABIC.match(words[i]) and _inside_word(doc.text, tokens, i, rest[0]))
+                    )
                 ):
                     quality = (
                         key_matches(key, term.keys[0], term.stems[0])
@@ -418,7 +420,13 @@ def _sounded_fits(word: str, term: Term) -> bool:
     """Whether a word may be a name spelled as it sounds (``sounded.py``): in an alphabet that writes names with a
     capital, only so (Greek κάλεσε, "called", folds as Kallas heard with an e). Georgian has no capitals for names,
     though Unicode calls its letters small."""
-    return not word[0].islower() or term.langs != SOUNDING or script_of(word[0]) not in _CASED_ALPHABETS
+    return term.langs != SOUNDING or not _in_small_letters(word)
+
+
+def _in_small_letters(word: str) -> bool:
+    """Whether a word is written in small letters in an alphabet that writes names with a capital (Latin, Cyrillic,
+    Greek, Armenian): no name, as those alphabets write them."""
+    return word[0].islower() and script_of(word[0]) in _CASED_ALPHABETS
 
 
 def _short_fits(word: str, term: Term, index: EventIndex) -> bool:
@@ -644,11 +652,15 @@ _GREEK_DIGRAPHS = (("mp", "b"), ("nt", "d"))
 # the instrumental (Трампом, Трампам, Трампами) and the locative plural. Other endings are vowels, which the
 # consonants of ``_long_names`` leave out already.
 _SLAVIC_ENDINGS = ("ami", "om", "em", "am", "ah")
-_CASE_ENDINGS = {lang: _SLAVIC_ENDINGS for lang in ("ru", "uk", "be", "bg", "mk", "sr")}
+_SLAVIC_CYRILLIC = frozenset(("ru", "uk", "be", "bg", "mk", "sr"))
 
 
-def _ending_of(key: str, lang: str) -> str:
-    return next(ending for ending in _CASE_ENDINGS[lang] if key.endswith(ending))
+def _without_case_ending(key: str, lang: str | None) -> str | None:
+    """A folded word without a case ending that adds a consonant (``_SLAVIC_ENDINGS``), if its language writes one."""
+    if lang not in _SLAVIC_CYRILLIC:
+        return None
+    ending = next((ending for ending in _SLAVIC_ENDINGS if key.endswith(ending)), None)
+    return key[: -len(ending)] if ending else None
 
 
 def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = None) -> _LongNames | None:
@@ -667,9 +679,9 @@ def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = 
     if foreign is None and respells and consonants.endswith("s"):
         # A nominative ending in s (Latvian Tramps, Lithuanian Trampas) on a name that has none.
         foreign = index.foreign_names.get(consonants[:-1])
-    if foreign is None and key.endswith(_CASE_ENDINGS.get(lang or "", ())):
+    if foreign is None and (bare := _without_case_ending(key, lang)) is not None:
         # A case ending with a consonant of its own (Russian с Трампом, Уиткоффом: with Trump, Witkoff).
-        foreign = index.foreign_names.get(vowelless(key[: -len(_ending_of(key, lang or ""))]))
+        foreign = index.foreign_names.get(vowelless(bare))
     return (long, foreign) if (long or foreign) and not names_a_place(key) else None
 
 
@@ -686,7 +698,7 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
     for i in tokens.positions(names):
         # Latin, Greek, Cyrillic and Armenian write names with a capital: a word in small letters is none
         # (Greek ανακοίνωσε, "announced", is no Nakanishi, Russian введённых, "introduced", no Fiadynich).
-        if words[i][0].islower() and script_of(words[i][0]) in _CASED_ALPHABETS:
+        if _in_small_letters(words[i]):
             continue
         # Arabic, Persian and Hebrew words write no vowels to tell them apart: their consonants are looked up with the
         # stricter keys of ``_consonant_hits`` (by these, Hebrew זמנית, "temporary", was Eismont).

@@ -258,9 +258,11 @@ def _candidate(
     # things happen on the day (an Azerbaijani report of an inauguration recalled the election held on the day a
     # prisoner was freed, in its headline).
     dated = evidence.dates.get((event.date.month, event.date.day))
-    anchors = index.story_anchors.get(story_id, frozenset())
-    own = any(item.kind != "name" or item.entity_id not in anchors for item in items)
-    if dated is not None and (dated[1] is None or dated[1] == event.date.year) and own:
+    if (
+        dated is not None
+        and (dated[1] is None or dated[1] == event.date.year)
+        and _names_its_own(items, index, story_id)
+    ):
         seen = dated[0]
         items.append(Evidence("date", seen.text, event.date.isoformat(), params.date_weight * seen.factor, seen.zone))
     items.sort(key=lambda item: -item.weight)
@@ -336,6 +338,12 @@ def _topic_evidence(
             weight = params.topic_weight * base * seen.factor
             items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
     return items
+
+
+def _names_its_own(items: list[Evidence], index: EventIndex, story_id: str) -> bool:
+    """Whether an event's evidence holds something beyond its story's anchors (``index.story_anchors``)."""
+    anchors = index.story_anchors.get(story_id, frozenset())
+    return any(item.kind != "name" or item.entity_id not in anchors for item in items)
 
 
 def score(
