@@ -212,36 +212,19 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     continuing = {key for key, (_, _, seconds, _) in looked_up.items() if seconds}
     # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
     # the longer terms a pair of words may start (by the keys of both), are worked out once each.
-    capitals: dict[str, bool] = {}
+    # Whether a one-word term fits a word depends on the word as written alone: worked out once a spelling.
+    fitting: dict[str, list[tuple[Term, int]]] = {}
     pair_terms: dict[tuple[str, str], list[Term]] = {}
     found: list[TermHit] = []
     for i in tokens.positions(starting):
         key = keys[i]
         singles, firsts, _, _ = looked_up[key]
         latin = words[i][0] <= LAST_LATIN
-        for term, quality in singles:
-            if quality == 1 and latin and _foreign_label(term):
-                continue
-            if not _short_fits(words[i], term, index) or (latin and not _capital_fits(words[i], term, quality, index)):
-                continue
-            if not latin and not (
-                _script_fits(words, i, i + 1, term)
-                and _spells_number(words[i], term)
-                and _spells_arabic(words[i], term)
-                and _sounded_fits(words[i], term)
-            ):
-                continue
-            if term.caps:
-                word = words[i]
-                if word not in capitals:
-                    capitals[word] = _written_in_capitals(word)
-                if not capitals[word]:
-                    continue
-            elif len(words[i]) <= MAX_ACRONYM and words[i].isupper() and not _written_in_capitals(term.label):
-                # A short word in capitals is an acronym, and meets acronyms only (США the transliterated SShA):
-                # French QSI (Qatar Sports Investments) folds as Xi.
-                continue
-            found.append(TermHit(term, i, i + 1, quality))
+        if singles:
+            fits = fitting.get(words[i])
+            if fits is None:
+                fits = fitting[words[i]] = _fitting_singles(words[i], singles, index)
+            found.extend(TermHit(term, i, i + 1, quality) for term, quality in fits)
         if not firsts:
             continue
         # The second word follows, or comes after one short word (see MAX_GAP_LETTERS); syllables of katakana and
@@ -282,6 +265,36 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found.extend(_long_name_hits(tokens, looked_up, lang))
     found.extend(_misspelt_hits(tokens, looked_up, index))
     return _longest(found)
+
+
+def _fitting_singles(word: str, singles: list[tuple[Term, int]], index: EventIndex) -> list[tuple[Term, int]]:
+    """Of the one-word terms a word's key meets, those the word as written may be."""
+    latin = word[0] <= LAST_LATIN
+    capitals: bool | None = None
+    fits = []
+    for term, quality in singles:
+        if quality == 1 and latin and _foreign_label(term):
+            continue
+        if not _short_fits(word, term, index) or (latin and not _capital_fits(word, term, quality, index)):
+            continue
+        if not latin and not (
+            _script_fits([word], 0, 1, term)
+            and _spells_number(word, term)
+            and _spells_arabic(word, term)
+            and _sounded_fits(word, term)
+        ):
+            continue
+        if term.caps:
+            if capitals is None:
+                capitals = _written_in_capitals(word)
+            if not capitals:
+                continue
+        elif len(word) <= MAX_ACRONYM and word.isupper() and not _written_in_capitals(term.label):
+            # A short word in capitals is an acronym, and meets acronyms only (США the transliterated SShA):
+            # French QSI (Qatar Sports Investments) folds as Xi.
+            continue
+        fits.append((term, quality))
+    return fits
 
 
 # A Latin word written with a capital, of this many letters or more (folded), that meets no name may be one misspelt
