@@ -39,6 +39,29 @@ class TestWithFoundCountries:
         event = with_found_countries(catalog).events[1]
         assert event.entities == ["orla-fenwick", "chile"]
 
+    def test_a_country_read_in_a_listed_persons_name_is_not_added(self) -> None:
+        pope = Entity(id="pope-francis", kind="person", name="Pope Francis")
+        texts = {"ill": "Pope Francis admitted to hospital", "trip": "Pope Francis flies to France"}
+        catalog = Catalog(
+            stories=[Story(id="rome", title={"en": "Rome"})],
+            entities=[pope],
+            events=[
+                Event(
+                    id=id_,
+                    story_id="rome",
+                    date=dt.date(2025, 2, 14),
+                    title={"en": text},
+                    summary={},
+                    entities=[pope.id],
+                )
+                for id_, text in texts.items()
+            ],
+        )
+        ill, trip = with_found_countries(catalog).events
+        assert countries_named(texts["ill"]) == {"FR": "France"}  # Francis, read as an inflected France
+        assert ill.entities == ["pope-francis"]
+        assert trip.entities == ["pope-francis", "cldr-fr"]
+
     @pytest.mark.parametrize(
         "text", ["Фенвик прибыла в Норвегию.", "وصلت فينويك إلى النرويج.", "펜윅이 노르웨이에 도착했다."]
     )
