@@ -30,6 +30,11 @@ threshold; when it falls short but another shortlisted event's reaches it, that 
 stories loaded, an old event of another story can outscore by a hair the fresh one the article reports, and the
 date features tell them apart). Otherwise nothing is claimed (abstention), and an article that is clearly about a
 story but claims no event gets the story as ``related_story``.
+
+An event of a story the article names none of the anchors of, while another story leads its cast, has its confidence
+halved (``belonging``): the article is of another story's world and shares only its passing names. A report of an
+American freed by Russia, whose release was one day before a US diplomat's visit to Minsk, named a release and the
+White House, which that visit lists, but neither Belarus, Minsk nor Lukashenko.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ import datetime as dt
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -386,7 +391,7 @@ def score(
             candidate.features["semantic"] = similarity.get(candidate.event_id, 0.0)
         _add_margins(candidates, "semantic_margin", lambda c: c.features["semantic"], relative=False)
     margins = [c.features["margin"] for c in candidates]
-    confidences = [calibration.confidence(c.features) for c in candidates]
+    confidences = [calibration.confidence(c.features) * belonging(c.features) for c in candidates]
     for candidate, confidence in zip(candidates, shared(confidences, margins, threshold), strict=True):
         candidate.confidence = confidence
     sharing = sum(c.confidence != alone for c, alone in zip(candidates, confidences, strict=True))
@@ -402,6 +407,11 @@ def score(
     # Only an abstention names a related story, so only then is it looked for.
     if top is None:
         reason = "no known event shares evidence with this article"
+    elif belonging(top.features) < 1:
+        reason = (
+            f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}: the article "
+            "names none of its story's anchors and more of another story's names"
+        )
     elif sharing:
         reason = (
             f"the article fits {sharing} events about as well (scores within {-RIVAL_MARGIN:.0%}), so their "
@@ -410,6 +420,17 @@ def score(
     else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
+
+
+# What the confidence of an event of a story the article does not belong to is multiplied by (``belonging``).
+OUTCAST = 0.5
+
+
+def belonging(features: Mapping[str, float]) -> float:
+    """``OUTCAST`` for an event of a story whose anchors the article names none of while another story leads its
+    cast (the features "anchored" and "cast_lead"), else 1: what the confidence model's own estimate is multiplied by.
+    ``backstory fit`` weighs its held-out confidences so too."""
+    return OUTCAST if features.get("anchored", 1.0) == 0.0 and features.get("cast_lead", 0.0) < 0.0 else 1.0
 
 
 def settle(confidences: Sequence[float], margins: Sequence[float], threshold: float) -> int:

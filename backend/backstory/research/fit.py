@@ -30,7 +30,7 @@ from pathlib import Path
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES, SEMANTIC_FEATURES, Calibration
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
-from backstory.matching.score import score, settle, shared
+from backstory.matching.score import belonging, score, settle, shared
 from backstory.matching.semantic import SemanticScorer
 from backstory.research.evaluation import EvalItem
 
@@ -192,10 +192,12 @@ def settled(
     rows: Sequence[Row], confidences_of: Callable[[Sequence[Sequence[float]]], list[float]], threshold: float
 ) -> tuple[list[Row], list[float]]:
     """Each row as ``score.settle`` decides its article with these confidences (``confidences_of`` full feature
-    vectors, all rows' candidates in one call): the top candidate's label and confidence, or those of the rival it
-    claims instead (``score.shared`` first divides among candidates scored alike that each reach the threshold)."""
+    vectors, all rows' candidates in one call, each weighed by ``score.belonging``): the top candidate's label and
+    confidence, or those of the rival it claims instead (``score.shared`` first divides among candidates scored alike
+    that each reach the threshold)."""
     vectors = [vector for row in rows for vector in (row.features, *(features for features, _ in row.rivals))]
-    every = iter(confidences_of(vectors))
+    weighed = [belonging(dict(zip(FEATURES, vector, strict=True))) for vector in vectors]
+    every = iter(confidence * weight for confidence, weight in zip(confidences_of(vectors), weighed, strict=True))
     out_rows, out_probabilities = [], []
     for row in rows:
         confidences = [next(every) for _ in range(1 + len(row.rivals))]

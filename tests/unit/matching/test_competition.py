@@ -7,6 +7,7 @@ The second story, its people and every sentence here are invented for this test;
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -15,6 +16,7 @@ from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.index import EventIndex
 from backstory.matching.score import ScoringParams, score
+from backstory.research.evaluation import read_items
 from backstory.research.eventsets import event_set
 from backstory.research.synthetic import merge_catalogs
 
@@ -188,3 +190,31 @@ class TestStoryAnchors:
         index = EventIndex.build(msgspec.structs.replace(catalog, events=spread, entities=entities))
 
         assert "harbour" not in index.story_anchors
+
+
+NEGATIVES = Path(__file__).resolve().parents[2] / "fixtures" / "negatives" / "articles.jsonl"
+STORY2_EVENTS = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "story2" / "events.ndjson"
+
+
+class TestAnotherStorysWorld:
+    """A report of another story's world is not claimed by an event of a story it names no anchor of.
+
+    The articles (tests/fixtures/negatives, written for the project) report an American freed by Russia and flown out
+    by Steve Witkoff, an envoy of the second story, a day before a US diplomat's visit to Minsk freed three prisoners:
+    they name a release and the White House, which that visit lists as curated, but not Belarus, Minsk or Lukashenko.
+    """
+
+    @pytest.mark.parametrize("thin", [False, True], ids=["rich", "thin"])
+    def test_a_release_elsewhere_is_not_the_storys(self, thin: bool) -> None:
+        items = [item for item in read_items(NEGATIVES) if item.id.startswith("n1-")]
+        index = EventIndex.build(event_set([STORY2_EVENTS], thin=thin))
+        results = {
+            item.id: score(build_document(item.text, langs=[item.lang]), index, published=item.published)
+            for item in items
+        }
+        assert len(results) == 4
+        assert {item_id: result.claimed for item_id, result in results.items()} == dict.fromkeys(results)
+        # Ranked first, the visit is told apart by the article's names alone; its story is not the article's.
+        ranked_first = [r for r in results.values() if r.candidates[0].event_id == "2025-02-12-smith-minsk-visit"]
+        assert ranked_first
+        assert all("none of its story's anchors" in str(r.abstain_reason) for r in ranked_first)

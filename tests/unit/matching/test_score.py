@@ -11,8 +11,10 @@ from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
 from backstory.matching.score import (
     DEFAULT_PARAMS,
+    OUTCAST,
     _related_story,
     _summed_scores,
+    belonging,
     cast_leads,
     cast_shares,
     score,
@@ -85,6 +87,22 @@ class TestScore:
         assert index.story_anchors["harbour"] >= {"mirko-zaslavsky", "port-veln"}
         result = _score(index, "On 9 July Zaslavsky spoke in Port Veln about the harbour.")
         assert not [e for c in result.candidates for e in c.evidence if e.kind == "date"]
+
+
+class TestBelonging:
+    """An event of a story whose anchors the article names none of, while another story leads its cast, has its
+    confidence weighed down; without either sign it keeps it."""
+
+    def test_an_unanchored_story_another_story_leads_is_weighed_down(self) -> None:
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2}) == OUTCAST < 1
+
+    @pytest.mark.parametrize(
+        "features",
+        [{"anchored": 0.0, "cast_lead": 0.1}, {"anchored": 1.0, "cast_lead": -0.3}, {}],
+        ids=["unanchored-but-leading", "anchored-but-led", "no-such-features"],
+    )
+    def test_either_sign_alone_keeps_the_confidence(self, features: dict[str, float]) -> None:
+        assert belonging(features) == 1.0
 
 
 class TestSettle:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from backstory.matching.calibration import DEFAULT_FEATURES, FEATURES
+from backstory.matching.score import OUTCAST
 from backstory.research.fit import (
     LabelledSet,
     Row,
@@ -116,6 +117,12 @@ class TestFit:
         row = Row("e", "hard_negative", _vector(8.0, 0.05), 0, rivals=((tuple(_vector(7.5, -0.05)), 0),))
         _, probabilities = settled([row], _tenth_of_evidence, 0.5)
         assert probabilities == [pytest.approx(0.4)]
+
+    def test_an_event_of_a_story_the_article_does_not_belong_to_is_weighed_as_score_weighs_it(self) -> None:
+        outcast = _vector(8.0, 0.5)
+        outcast[FEATURES.index("cast_lead")] = -0.2  # and "anchored" 0: no anchor of its story named
+        _, probabilities = settled([Row("f", "hard_negative", outcast, 0)], _tenth_of_evidence, 0.5)
+        assert probabilities == [pytest.approx(0.8 * OUTCAST)]
 
     def test_unknown_features_are_refused(self) -> None:
         with pytest.raises(ValueError, match="unknown features"):
