@@ -304,6 +304,14 @@ def _candidate(
         "cast": shares.get(story_id, 0.0),
         "cast_lead": leads.get(story_id, -max(shares.values(), default=0.0)),
         "anchored": float(anchored(evidence, index, story_id)),
+        # The heaviest piece up top that is the event's own: not a name its story's events mostly list, nor a topic
+        # (what happened, which other developments share). What ties an undated article to this occasion.
+        "own": math.log1p(
+            max(
+                (i.weight for i in items if i.zone != "body" and not i.recalled and _its_own(i, index, story_id)),
+                default=0.0,
+            )
+        ),
     }
     # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
     # it. They rank the shortlist and are shown as evidence, but the other features keep measuring names, numbers,
@@ -343,6 +351,17 @@ def _topic_evidence(
             weight = params.topic_weight * base * seen.factor
             items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
     return items
+
+
+def _its_own(item: Evidence, index: EventIndex, story_id: str) -> bool:
+    """Whether a piece of evidence is an event's own: a number, a phrase, a date, or a name that is neither one of its
+    story's anchors nor a topic entity ("prisoner release", "US diplomat")."""
+    if item.kind != "name":
+        return True
+    entity = index.entities.get(item.entity_id or "")
+    return item.entity_id not in index.story_anchors.get(story_id, frozenset()) and (
+        entity is None or entity.kind != "topic"
+    )
 
 
 def _names_its_own(items: list[Evidence], index: EventIndex, story_id: str) -> bool:
@@ -391,10 +410,13 @@ def score(
             candidate.features["semantic"] = similarity.get(candidate.event_id, 0.0)
         _add_margins(candidates, "semantic_margin", lambda c: c.features["semantic"], relative=False)
     margins = [c.features["margin"] for c in candidates]
-    confidences = [calibration.confidence(c.features) * belonging(c.features) for c in candidates]
+    confidences = [calibration.confidence(c.features) for c in candidates]
+    # Shared as the model sees them (the article fits those events alike), then weighed by what it cannot see.
     for candidate, confidence in zip(candidates, shared(confidences, margins, threshold), strict=True):
-        candidate.confidence = confidence
-    sharing = sum(c.confidence != alone for c, alone in zip(candidates, confidences, strict=True))
+        candidate.confidence = confidence * belonging(candidate.features)
+    sharing = sum(
+        c.confidence < alone * belonging(c.features) for c, alone in zip(candidates, confidences, strict=True)
+    )
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
@@ -407,30 +429,52 @@ def score(
     # Only an abstention names a related story, so only then is it looked for.
     if top is None:
         reason = "no known event shares evidence with this article"
-    elif belonging(top.features) < 1:
-        reason = (
-            f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}: the article "
-            "names none of its story's anchors and more of another story's names"
-        )
     elif sharing:
         reason = (
             f"the article fits {sharing} events about as well (scores within {-RIVAL_MARGIN:.0%}), so their "
             "confidence is shared: it may report a later development of them"
+        )
+    elif (why := _discounted(top.features)) is not None:
+        reason = (
+            f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f} (halved: {why})"
         )
     else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
 
 
-# What the confidence of an event of a story the article does not belong to is multiplied by (``belonging``).
+# What the confidence of an event is multiplied by when the article belongs to another story's world, and when the
+# article is undated and names nothing of the event's own up top (``belonging``).
 OUTCAST = 0.5
+UNTIED = 0.5
+# How heavy a piece of the event's own evidence (the feature "own", on its log scale) an undated article must name.
+MIN_OWN = math.log1p(1.0)
 
 
 def belonging(features: Mapping[str, float]) -> float:
-    """``OUTCAST`` for an event of a story whose anchors the article names none of while another story leads its
-    cast (the features "anchored" and "cast_lead"), else 1: what the confidence model's own estimate is multiplied by.
+    """What the confidence model's estimate for an event is multiplied by: ``OUTCAST`` for a story whose anchors the
+    article names none of while another story leads its cast ("anchored", "cast_lead"); ``UNTIED`` for an undated
+    article whose headline and lead name nothing of the event's own ("undated", "own": only the story's regulars and
+    topic words, as a later statement about sanctions names an earlier lifting of them); 1 otherwise.
     ``backstory fit`` weighs its held-out confidences so too."""
-    return OUTCAST if features.get("anchored", 1.0) == 0.0 and features.get("cast_lead", 0.0) < 0.0 else 1.0
+    return (OUTCAST if _outcast(features) else 1.0) * (UNTIED if _untied(features) else 1.0)
+
+
+def _outcast(features: Mapping[str, float]) -> bool:
+    return features.get("anchored", 1.0) == 0.0 and features.get("cast_lead", 0.0) < 0.0
+
+
+def _untied(features: Mapping[str, float]) -> bool:
+    return features.get("undated", 0.0) == 1.0 and features.get("own", MIN_OWN) < MIN_OWN
+
+
+def _discounted(features: Mapping[str, float]) -> str | None:
+    """Why ``belonging`` weighs a candidate down, if it does, in words."""
+    reasons = [
+        *(["the article names none of its story's anchors and more of another story's names"] if _outcast(features) else []),
+        *(["the article is undated and names nothing of the event's own in its headline and lead"] if _untied(features) else []),
+    ]  # fmt: skip
+    return "; ".join(reasons) or None
 
 
 def settle(confidences: Sequence[float], margins: Sequence[float], threshold: float) -> int:

@@ -192,17 +192,17 @@ def settled(
     rows: Sequence[Row], confidences_of: Callable[[Sequence[Sequence[float]]], list[float]], threshold: float
 ) -> tuple[list[Row], list[float]]:
     """Each row as ``score.settle`` decides its article with these confidences (``confidences_of`` full feature
-    vectors, all rows' candidates in one call, each weighed by ``score.belonging``): the top candidate's label and
-    confidence, or those of the rival it claims instead (``score.shared`` first divides among candidates scored alike
-    that each reach the threshold)."""
+    vectors, all rows' candidates in one call): the top candidate's label and confidence, or those of the rival it
+    claims instead (``score.shared`` first divides among candidates scored alike that each reach the threshold, then
+    ``score.belonging`` weighs each, as ``score.score`` does)."""
     vectors = [vector for row in rows for vector in (row.features, *(features for features, _ in row.rivals))]
-    weighed = [belonging(dict(zip(FEATURES, vector, strict=True))) for vector in vectors]
-    every = iter(confidence * weight for confidence, weight in zip(confidences_of(vectors), weighed, strict=True))
+    every = iter(confidences_of(vectors))
+    weights = iter([belonging(dict(zip(FEATURES, vector, strict=True))) for vector in vectors])
     out_rows, out_probabilities = [], []
     for row in rows:
         confidences = [next(every) for _ in range(1 + len(row.rivals))]
         margins = [row.features[MARGIN], *(features[MARGIN] for features, _ in row.rivals)]
-        confidences = shared(confidences, margins, threshold)
+        confidences = [c * next(weights) for c in shared(confidences, margins, threshold)]
         chosen = settle(confidences, margins, threshold)
         label = row.label if chosen == 0 else row.rivals[chosen - 1][1]
         out_rows.append(row if label == row.label else replace(row, label=label))

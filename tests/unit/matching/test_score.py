@@ -11,7 +11,9 @@ from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
 from backstory.matching.score import (
     DEFAULT_PARAMS,
+    MIN_OWN,
     OUTCAST,
+    UNTIED,
     _related_story,
     _summed_scores,
     belonging,
@@ -96,13 +98,37 @@ class TestBelonging:
     def test_an_unanchored_story_another_story_leads_is_weighed_down(self) -> None:
         assert belonging({"anchored": 0.0, "cast_lead": -0.2}) == OUTCAST < 1
 
+    def test_an_undated_article_naming_nothing_of_the_events_own_is_weighed_down(self) -> None:
+        assert belonging({"undated": 1.0, "own": 0.3}) == UNTIED < 1
+        assert belonging({"undated": 1.0, "own": 0.3, "anchored": 0.0, "cast_lead": -0.2}) == UNTIED * OUTCAST
+
     @pytest.mark.parametrize(
         "features",
-        [{"anchored": 0.0, "cast_lead": 0.1}, {"anchored": 1.0, "cast_lead": -0.3}, {}],
-        ids=["unanchored-but-leading", "anchored-but-led", "no-such-features"],
+        [
+            {"anchored": 0.0, "cast_lead": 0.1},
+            {"anchored": 1.0, "cast_lead": -0.3},
+            {"undated": 0.0, "own": 0.0},
+            {"undated": 1.0, "own": 1.0},
+            {},
+        ],
+        ids=[
+            "unanchored-but-leading",
+            "anchored-but-led",
+            "dated-naming-nothing-own",
+            "undated-naming-its-own",
+            "none",
+        ],
     )
     def test_either_sign_alone_keeps_the_confidence(self, features: dict[str, float]) -> None:
         assert belonging(features) == 1.0
+
+    def test_the_events_own_evidence_is_neither_its_storys_anchors_nor_topics(self, index: EventIndex) -> None:
+        # Zaslavsky and Port Veln are in every harbour event: its anchors. Bluefin Air is the airline deal's own.
+        regulars = score(build_document("Zaslavsky spoke in Port Veln." + FILLER, None, ["en"]), index)
+        own = score(build_document("Zaslavsky and Bluefin Air in Port Veln." + FILLER, None, ["en"]), index)
+        assert {c.features["own"] for c in regulars.candidates} == {0.0}
+        deal = next(c for c in own.candidates if c.event_id == "airline-deal")
+        assert deal.features["own"] > MIN_OWN
 
 
 class TestSettle:
