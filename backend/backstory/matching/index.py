@@ -22,6 +22,8 @@ import msgspec
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
 from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_found_names, with_story_entities_named
+from backstory.matching.chinese_names import chinese_aliases
+from backstory.matching.chinese_names import read_table as read_chinese_names
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     ABJAD,
@@ -543,6 +545,7 @@ class EventIndex:
         places = [entity for entity in listed if entity.kind == "place"]
         cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
         shared = _shared_names(index, group)
+        chinese = read_chinese_names()
         # Organisations' and places' names as curated: read in katakana and hangul too (``_syllabic_landmarks``).
         landmarks: list[Term] = []
         # The Russian forms derived for people (``_consonant_names``), by ``id`` of their terms.
@@ -560,7 +563,9 @@ class EventIndex:
             if entity.kind in ("org", "place"):
                 landmarks.extend(curated)
 
-            found = place_aliases(entity, fold)
+            # Chinese writes the names of the news as use fixed them (普京, 卢浮宫, 白宫): ``chinese_names.py``. Not for a
+            # place CLDR names: its variants add old names that read as words (有夏, China, as 有效, "effective").
+            found = place_aliases(entity, fold) or chinese_aliases(names, chinese)
             if entity.kind == "person":
                 found += russian_forms_of(names)
             if entity.kind == "place":
@@ -570,7 +575,7 @@ class EventIndex:
                 derived += _sounded_terms(entity, names, fold, pool, known)
                 respelled.update(map(id, derived))
             terms.extend(derived)
-        del stories_of, surnames, cities, shared, listed, places
+        del stories_of, surnames, cities, shared, listed, places, chinese
         # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
         phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
         for event in index.events.values():
