@@ -210,6 +210,11 @@ _SCRIPT_LETTERS = str.maketrans(
         **dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None),
         "\u0901": "n",
         "\u0902": "n",
+        # Thai writes a foreign t, k and p with its aspirated letters (ทรัมป์, Trump; วิทคอฟ, Witkoff), which anyascii
+        # writes th, kh and ph: read as the plain ones.
+        **dict.fromkeys(map(ord, "ทธถฐฑฒ"), "\u0e15"),
+        **dict.fromkeys(map(ord, "คขฆฅฃ"), "\u0e01"),
+        **dict.fromkeys(map(ord, "พผภ"), "\u0e1b"),
     }
 )
 # The nasal mark is m before p, ph, b, bh and m (ट्रंप, Trump), n elsewhere.

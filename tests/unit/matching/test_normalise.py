@@ -14,6 +14,10 @@ class TestFold:
     def test_spellings_of_one_name_share_a_skeleton(self, spelling: str) -> None:
         assert fold_phrase(spelling) == ("lukasenko",)
 
+    @pytest.mark.parametrize(("thai", "latin"), [("วิทคอฟ", "Witkoff"), ("ปูติน", "Putin"), ("คาโบ", "Kabo")])
+    def test_thai_aspirated_letters_write_a_plain_consonant(self, thai: str, latin: str) -> None:
+        assert fold_word(thai) == fold_word(latin)
+
     @pytest.mark.parametrize("spelling", ["Лукашэнка", "Łukaszenka", "Lukašenka", "Лукашенка"])
     def test_belarusian_forms_share_the_stem_of_the_russian_one(self, spelling: str) -> None:
         assert stem(fold_phrase(spelling)[0]) == stem(fold_phrase("Лукашенко")[0])
