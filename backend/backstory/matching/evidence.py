@@ -261,6 +261,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                         + rest[1]
                     )
                     found.append(TermHit(term, i, rest[0], quality))
+    if lang == "el":
+        found.extend(_greek_foreign_hits(tokens, looked_up, index))
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
     found.extend(_misspelt_hits(tokens, looked_up, index))
@@ -659,6 +661,42 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
 # Greek writes a foreign b and d as μπ and ντ inside a name too (Ρούμπιο, Μεντίνσκι: Medinsky), where its own words
 # have mb and nd: a Greek article's words are also looked up read so.
 _GREEK_DIGRAPHS = (("mp", "b"), ("nt", "d"))
+_GREEK_SOUND = dict(_GREEK_DIGRAPHS)
+
+
+# μπ and ντ before a vowel, inside a Greek word (folded): a foreign name's b and d (Ρούμπιο, Νεπιντό: Rubio, Naypyidaw).
+_GREEK_INNER = re.compile("(?<=.)(mp|nt)(?=[aeiou])")
+
+
+def _greek_foreign(key: str) -> str:
+    """A folded Greek word read as a foreign name Greek writes with μπ and ντ for b and d before a vowel; at a word's
+    end they are m-p and n-t (Τραμπ, Trump)."""
+    return _GREEK_INNER.sub(lambda match: _GREEK_SOUND[match.group()], key)
+
+
+def _greek_foreign_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: EventIndex) -> list[TermHit]:
+    """Names curated in Latin letters that a Greek word written with a capital is, read as ``_greek_foreign`` reads
+    it, where the word as folded meets none (Ρούμπιο, Rubio; not αφήνοντας, "leaving", as a name of Athens)."""
+    names: dict[str, list[tuple[Term, int]]] = {}
+    for key, entry in looked_up.items():
+        if entry[0] or (foreign := _greek_foreign(key)) == key:
+            continue
+        found = [
+            (term, quality)
+            for slot in lookup_slots(foreign)
+            for term in index.single_words.get(slot, ())
+            if term.kind == "name" and not term.langs and written_in_latin(term.label)
+            and (quality := key_matches(foreign, term.keys[0], term.stems[0]))
+        ]  # fmt: skip
+        if found:
+            names[key] = found
+    words = tokens.words
+    return [
+        TermHit(term, i, i + 1, quality)
+        for i in (tokens.positions(names) if names else [])
+        if words[i][:1].isupper()
+        for term, quality in names[tokens.keys[i]]
+    ]
 
 
 # The case endings with a consonant that the Slavic languages written in Cyrillic put on a foreign name (folded):

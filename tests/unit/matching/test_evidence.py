@@ -260,6 +260,24 @@ class TestCaseEndingsInCyrillic:
         assert "trump" not in gather(build_document("Ο Τράμπομ μίλησε.", None, ["el"]), trump).names
 
 
+class TestGreekForeignConsonants:
+    """Greek writes a foreign b and d as μπ and ντ before a vowel, inside a name too; at its end μπ is m-p."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        return entities_index(
+            Entity(id="rubio", kind="person", name="Marco Rubio"),
+            Entity(id="trump", kind="person", name="Donald Trump"),
+        )
+
+    def test_a_capitalised_word_is_read_so(self, names: EventIndex) -> None:
+        found = gather(build_document("Ο Ρούμπιο συναντήθηκε με τον Τραμπ.", None, ["el"]), names).names
+        assert {"rubio", "trump"} <= set(found)
+
+    def test_a_word_in_small_letters_is_not(self, names: EventIndex) -> None:
+        assert "rubio" not in gather(build_document("Το ρούμπιο είναι εδώ.", None, ["el"]), names).names
+
+
 class TestSlavicChInArabicAndHebrew:
     """Arabic writes the ch of a Slavic name (ч) as تش, Hebrew as צ' or, at the end, ץ'."""
 
