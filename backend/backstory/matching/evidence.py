@@ -666,12 +666,14 @@ _GREEK_SOUND = dict(_GREEK_DIGRAPHS)
 
 # μπ and ντ before a vowel, inside a Greek word (folded): a foreign name's b and d (Ρούμπιο, Νεπιντό: Rubio, Naypyidaw).
 _GREEK_INNER = re.compile("(?<=.)(mp|nt)(?=[aeiou])")
+# A Russian name's closing -ov and -ev, which Greek writes -οφ and -εφ (Ουμέροφ, Umerov); no Greek word ends in φ.
+_GREEK_OV = re.compile("(?<=[oe])f$")
 
 
 def _greek_foreign(key: str) -> str:
-    """A folded Greek word read as a foreign name Greek writes with μπ and ντ for b and d before a vowel; at a word's
-    end they are m-p and n-t (Τραμπ, Trump)."""
-    return _GREEK_INNER.sub(lambda match: _GREEK_SOUND[match.group()], key)
+    """A folded Greek word read as a foreign name Greek writes with μπ and ντ for b and d before a vowel (at a word's
+    end they are m-p and n-t: Τραμπ, Trump), and with a closing φ for a Russian name's v."""
+    return _GREEK_OV.sub("v", _GREEK_INNER.sub(lambda match: _GREEK_SOUND[match.group()], key))
 
 
 def _greek_foreign_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: EventIndex) -> list[TermHit]:

@@ -261,7 +261,8 @@ class TestCaseEndingsInCyrillic:
 
 
 class TestGreekForeignConsonants:
-    """Greek writes a foreign b and d as μπ and ντ before a vowel, inside a name too; at its end μπ is m-p."""
+    """Greek writes a foreign b and d as μπ and ντ before a vowel, inside a name too (at its end μπ is m-p), and a
+    Russian name's closing v as φ."""
 
     @pytest.fixture
     def names(self) -> EventIndex:
@@ -276,6 +277,10 @@ class TestGreekForeignConsonants:
 
     def test_a_word_in_small_letters_is_not(self, names: EventIndex) -> None:
         assert "rubio" not in gather(build_document("Το ρούμπιο είναι εδώ.", None, ["el"]), names).names
+
+    def test_a_russian_names_closing_v_is_written_phi(self) -> None:
+        umerov = one_entity_index(Entity(id="umerov", kind="person", name="Rustem Umerov"))
+        assert "umerov" in gather(build_document("Ο Ουμέροφ μίλησε.", None, ["el"]), umerov).names
 
 
 class TestSlavicChInArabicAndHebrew:
