@@ -81,11 +81,21 @@ def _country_starts() -> frozenset[str]:
     return frozenset(key[:MIN_STEM] for key in _countries())
 
 
+# What English adds to a country's name: a demonym (Russian, Ukrainian, Chinese, Israeli, Turkish, Icelandic), its
+# plural, or a possessive; no other ending (Palace is no Palau, Francis no France).
+_ENGLISH_ENDINGS = frozenset(("", "s", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic"))
+
+
 def _key_matches(article_key: str, key: str) -> bool:
     if article_key == key:
         return True
     key_stem = stem(key)
-    return len(key) > MIN_STEM and article_key.startswith(key_stem) and len(article_key) - len(key_stem) <= MAX_ENDING
+    return (
+        len(key) > MIN_STEM
+        and article_key.startswith(key_stem)
+        and article_key[len(key_stem) :] in _ENGLISH_ENDINGS
+        and len(article_key) - len(key_stem) <= MAX_ENDING
+    )
 
 
 def countries_named(text: str) -> dict[str, str]:

@@ -26,6 +26,18 @@ class TestCountriesNamed:
         text = "Romanian and Bulgarian envoys met in Portugal."
         assert countries_named(text) == {"RO": "Romania", "BG": "Bulgaria", "PT": "Portugal"}
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Australian police", {"AU": "Australia"}),  # not Austria
+            ("Ukrainians and Israelis; Turkish troops", {"UA": "Ukraine", "IL": "Israel", "TR": "Türkiye"}),
+            ("The Dolmabahce Palace", {}),  # not Palau
+            ("George W. Bush in Indiana", {}),  # neither Georgia nor India
+        ],
+    )
+    def test_english_adds_only_a_demonym_or_a_plural_to_a_country(self, text: str, expected: dict[str, str]) -> None:
+        assert countries_named(text) == expected
+
     def test_a_word_without_a_capital_is_no_country(self) -> None:
         assert countries_named("They roasted a turkey and a chad of paper.") == {}
 
