@@ -81,10 +81,11 @@ def test_dev_proxies(settings: Settings) -> None:
         outcomes = list(run(lambda article, s=snapshot: service.build(article, s), items))  # type: ignore[misc]
         assert len(outcomes) == len(items)
         r = report(outcomes)
-        print(
-            f"  {name:55s} {r.accuracy_at_1:7.3f} {r.positive_abstention_rate:8.3f} "
-            f"{r.hard_negative_false_match_rate:8.3f} {r.easy_negative_false_match_rate:8.3f} {r.language_accuracy:6.3f}"
-        )
+        # A set without positives (or without negatives of a kind) has no such figure: shown as "-", not as 0.
+        acc, abstain = (f"{r.accuracy_at_1:7.3f}", f"{r.positive_abstention_rate:8.3f}") if r.n_positive else ("-", "-")
+        hard = f"{r.hard_negative_false_match_rate:8.3f}" if r.n_hard_negative else "-"
+        easy = f"{r.easy_negative_false_match_rate:8.3f}" if r.n_easy_negative else "-"
+        print(f"  {name:55s} {acc:>7s} {abstain:>8s} {hard:>8s} {easy:>8s} {r.language_accuracy:6.3f}")
     events, queries = read_set(WIKINEWS)
     outcomes, figures = measure(service, events, queries)
     assert len(outcomes) == len(queries)
