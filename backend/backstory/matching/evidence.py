@@ -210,9 +210,9 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     starting = {key for key, (singles, firsts, _, _) in looked_up.items() if singles or firsts}
     # And most words continue none: a pair is looked at only when its second word may continue one.
     continuing = {key for key, (_, _, seconds, _) in looked_up.items() if seconds}
-    # An article repeats its words as written, and its pairs of words: whether a word is written in capitals, and
-    # the longer terms a pair of words may start (by the keys of both), are worked out once each.
-    # Whether a one-word term fits a word depends on the word as written alone: worked out once a spelling.
+    # An article repeats its words as written, and its pairs of words: the one-word terms a spelling may be (which
+    # depends on the word as written alone), and the longer terms a pair of words may start (by the keys of both),
+    # are worked out once each.
     fitting: dict[str, list[tuple[Term, int]]] = {}
     pair_terms: dict[tuple[str, str], list[Term]] = {}
     found: list[TermHit] = []

@@ -31,10 +31,13 @@ stories loaded, an old event of another story can outscore by a hair the fresh o
 date features tell them apart). Otherwise nothing is claimed (abstention), and an article that is clearly about a
 story but claims no event gets the story as ``related_story``.
 
-An event of a story the article names none of the anchors of, while another story leads its cast, has its confidence
-halved (``belonging``): the article is of another story's world and shares only its passing names. A report of an
-American freed by Russia, whose release was one day before a US diplomat's visit to Minsk, named a release and the
-White House, which that visit lists, but neither Belarus, Minsk nor Lukashenko.
+Two things the model does not see halve a candidate's confidence (``belonging``). An event of a story the article
+names none of the anchors of, while another story leads its cast: the article is of another story's world and shares
+only passing names with it (a report of an American freed by Russia, a day before a US diplomat's visit to Minsk,
+named a release and the White House, which that visit lists, but neither Belarus, Minsk nor Lukashenko). And an
+undated article whose headline and lead name nothing of the event's own, only its story's regulars and topic words:
+it may be any later statement about the matter (an undated piece on more pardons for more sanctions relief went to
+an earlier lifting of sanctions).
 """
 
 from __future__ import annotations
@@ -435,9 +438,7 @@ def score(
             "confidence is shared: it may report a later development of them"
         )
     elif (why := _discounted(top.features)) is not None:
-        reason = (
-            f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f} (halved: {why})"
-        )
+        reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f} (weighed down: {why})"
     else:
         reason = f"best candidate's confidence {top.confidence:.2f} is below the threshold {threshold:.2f}"
     return MatchResult(candidates, None, reason, _related_story(index, evidence, params), excluded)
