@@ -243,6 +243,10 @@ def _shapes_of(word: str) -> list[Shape]:
                 parts.append(("c", "b"))
             else:
                 sounds = skeleton(_LETTERS.sub("", anyascii(letter).lower()))
+                # An h after the consonant one letter writes is silent, as in a Latin name (``latin_shape``): غ, which
+                # writes a foreign g, is gh (كيلوغ, Kellogg), خ kh, ث th.
+                if len(sounds) == 2 and sounds[1] == "h":
+                    sounds = sounds[:1]
                 parts += [("c", _STRICT[sound]) for sound in sounds if sound in _STRICT]
         shape = _shape(parts)
         if shape is not None:
