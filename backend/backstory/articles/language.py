@@ -24,6 +24,18 @@ _LACINKA_HOSTS = {"pl", "cs", "sk", "sl", "hr", "bs", "lt"}
 REPORTED_AS = {"nb": "no"}
 # ŭ is Łacinka's own letter (Esperanto aside, which lingua does recognise).
 _LACINKA_MARK = re.compile("[ŭŬ]")
+# Serbian in Latin letters, which lingua takes for Bosnian or Croatian, writes the old yat as e (ekavian) where those
+# two write ije or je (ijekavian): predsednik, posle, vreme against predsjednik, poslije, vrijeme.
+_SERBIAN_HOSTS = {"bs", "hr"}
+_EKAVIAN = re.compile(
+    r"\b(?:predsedni\w*|posle|vremen?\w*|mest[aou]|deo|nedelj\w*|savet\w*|dete|deca|reč\w*|uvek|pesm\w*|cen[aeiu])\b",
+    re.IGNORECASE,
+)
+_IJEKAVIAN = re.compile(
+    r"\b(?:predsjedni\w*|poslije|vrijem\w*|mjest\w*|dio|nedjelj\w*|vijeć\w*|dijete|djeca|riječ\w*|uvijek|pjesm\w*"
+    r"|cijen\w*)\b",
+    re.IGNORECASE,
+)
 
 
 class LanguageDetectorService:
@@ -59,4 +71,6 @@ class LanguageDetectorService:
         code = language.iso_code_639_1.name.lower()
         if code in _LACINKA_HOSTS and len(_LACINKA_MARK.findall(sample)) >= 3:
             return "be"
+        if code in _SERBIAN_HOSTS and len(_EKAVIAN.findall(sample)) > len(_IJEKAVIAN.findall(sample)):
+            return "sr"
         return REPORTED_AS.get(code, code)

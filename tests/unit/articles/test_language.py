@@ -36,6 +36,18 @@ class TestLanguageDetector:
         text = "Prezident sustreŭsia z paslancom i abmierkavaŭ vyzvalennie viazniaŭ i zniaccie sankcyj, skazaŭ jon."
         assert detector.detect(text) == "be"
 
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            ("sr", "Predsednik je posle sastanka rekao da će razgovori biti nastavljeni sledeće nedelje u Beogradu."),
+            ("hr", "Predsjednik je poslije sastanka rekao da će se razgovori nastaviti sljedeće nedjelje u Zagrebu."),
+        ],
+    )
+    def test_serbian_in_latin_letters_is_told_by_its_ekavian_forms(
+        self, detector: LanguageDetectorService, lang: str, text: str
+    ) -> None:
+        assert detector.detect(text) == lang
+
     def test_unknown_codes_are_refused(self) -> None:
         with pytest.raises(ValueError, match="xx"):
             LanguageDetectorService(["en", "xx"])
