@@ -55,6 +55,7 @@ from backstory.matching.normalise import (
     ARABIC_SCRIPT,
     BRAHMIC,
     LAST_LATIN,
+    MIN_STEM,
     WORDS_REMEMBERED,
     Tokens,
     arabic_letters,
@@ -263,6 +264,8 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
                     found.append(TermHit(term, i, rest[0], quality))
     if lang == "el":
         found.extend(_greek_foreign_hits(tokens, looked_up, index))
+    elif lang in _DECLINING_CYRILLIC:
+        found.extend(_declined_short_hits(tokens, looked_up, index))
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
     found.extend(_misspelt_hits(tokens, looked_up, index))
@@ -706,6 +709,42 @@ def _greek_foreign_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index:
 # consonants of ``_long_names`` leave out already.
 _SLAVIC_ENDINGS = ("ami", "om", "em", "am", "ah")
 _SLAVIC_CYRILLIC = frozenset(("ru", "uk", "be", "bg", "mk", "sr"))
+
+
+# The Slavic languages written in Cyrillic that decline a foreign surname (Bulgarian and Macedonian do not), and the
+# case endings they give a short one (folded): Коула, Коулу, Коулом, Коуле (Coale), Кима (Kim).
+_DECLINING_CYRILLIC = frozenset(("ru", "uk", "be", "sr"))
+_SHORT_CASE_ENDINGS = ("om", "a", "u", "e", "i")
+
+
+def _declined_short_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: EventIndex) -> list[TermHit]:
+    """People's names of fewer than ``MIN_STEM`` letters (folded), which take no ending otherwise (``key_matches``),
+    found declined in a Cyrillic word written with a capital where the word as folded meets no name: Джона Коула,
+    John Coale's."""
+    names: dict[str, list[tuple[Term, int]]] = {}
+    for key, entry in looked_up.items():
+        if entry[0] or len(key) > MIN_STEM + 1:
+            continue
+        for ending in _SHORT_CASE_ENDINGS:
+            bare = key.removesuffix(ending)
+            if bare != key and len(bare) < MIN_STEM:
+                found = [
+                    (term, 1)
+                    for term in index.single_words.get("=" + bare, ())
+                    if term.kind == "name"
+                    and (person := index.entities.get(term.target)) is not None
+                    and person.kind == "person"
+                ]
+                if found:
+                    names[key] = found
+                    break
+    words = tokens.words
+    return [
+        TermHit(term, i, i + 1, quality)
+        for i in (tokens.positions(names) if names else [])
+        if words[i][:1].isupper() and script_of(words[i][0]) == "CYRILLIC"
+        for term, quality in names[tokens.keys[i]]
+    ]
 
 
 def _without_case_ending(key: str, lang: str | None) -> str | None:

@@ -256,6 +256,16 @@ class TestCaseEndingsInCyrillic:
     def test_the_inflected_name_is_found(self, trump: EventIndex, text: str, lang: str) -> None:
         assert "trump" in gather(build_document(text, None, [lang]), trump).names
 
+    @pytest.mark.parametrize("text", ["Встреча с Коулом.", "Письмо Коула.", "Лист Коулу передали."])
+    def test_a_short_name_takes_them_too(self, text: str) -> None:
+        # A folded name of three letters takes no ending as a longer one does (Коул: kul).
+        coale = one_entity_index(Entity(id="coale", kind="person", name="Coale", aliases=["Коул"]))
+        assert "coale" in gather(build_document(text, None, ["ru"]), coale).names
+
+    def test_a_short_name_declined_needs_a_capital(self) -> None:
+        coale = one_entity_index(Entity(id="coale", kind="person", name="Coale", aliases=["Коул"]))
+        assert "coale" not in gather(build_document("письмо коула", None, ["ru"]), coale).names
+
     def test_only_in_the_languages_that_write_such_endings(self, trump: EventIndex) -> None:
         assert "trump" not in gather(build_document("Ο Τράμπομ μίλησε.", None, ["el"]), trump).names
 
