@@ -90,12 +90,7 @@ def _key_matches(article_key: str, key: str) -> bool:
     if article_key == key:
         return True
     key_stem = stem(key)
-    return (
-        len(key) > MIN_STEM
-        and article_key.startswith(key_stem)
-        and article_key[len(key_stem) :] in _ENGLISH_ENDINGS
-        and len(article_key) - len(key_stem) <= MAX_ENDING
-    )
+    return len(key) > MIN_STEM and article_key.startswith(key_stem) and article_key[len(key_stem) :] in _ENGLISH_ENDINGS
 
 
 def countries_named(text: str) -> dict[str, str]:

@@ -695,11 +695,18 @@ def _greek_foreign_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index:
         ]  # fmt: skip
         if found:
             names[key] = found
+    return _capitalised_hits(tokens, names)
+
+
+def _capitalised_hits(
+    tokens: Tokens, names: dict[str, list[tuple[Term, int]]], script: str | None = None
+) -> list[TermHit]:
+    """The ``names`` each word of these keys is, where it is written with a capital (and in ``script``, if given)."""
     words = tokens.words
     return [
         TermHit(term, i, i + 1, quality)
         for i in (tokens.positions(names) if names else [])
-        if words[i][:1].isupper()
+        if words[i][:1].isupper() and (script is None or script_of(words[i][0]) == script)
         for term, quality in names[tokens.keys[i]]
     ]
 
@@ -738,13 +745,7 @@ def _declined_short_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index
                 if found:
                     names[key] = found
                     break
-    words = tokens.words
-    return [
-        TermHit(term, i, i + 1, quality)
-        for i in (tokens.positions(names) if names else [])
-        if words[i][:1].isupper() and script_of(words[i][0]) == "CYRILLIC"
-        for term, quality in names[tokens.keys[i]]
-    ]
+    return _capitalised_hits(tokens, names, "CYRILLIC")
 
 
 def _without_case_ending(key: str, lang: str | None) -> str | None:

@@ -415,11 +415,10 @@ def score(
     margins = [c.features["margin"] for c in candidates]
     confidences = [calibration.confidence(c.features) for c in candidates]
     # Shared as the model sees them (the article fits those events alike), then weighed by what it cannot see.
-    for candidate, confidence in zip(candidates, shared(confidences, margins, threshold), strict=True):
+    divided = shared(confidences, margins, threshold)
+    for candidate, confidence in zip(candidates, divided, strict=True):
         candidate.confidence = confidence * belonging(candidate.features)
-    sharing = sum(
-        c.confidence < alone * belonging(c.features) for c, alone in zip(candidates, confidences, strict=True)
-    )
+    sharing = sum(part != alone for part, alone in zip(divided, confidences, strict=True))
     if semantic is not None:
         candidates.sort(key=lambda c: (-c.confidence, -c.score, c.event_id))
 
