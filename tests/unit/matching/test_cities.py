@@ -59,6 +59,17 @@ class TestCityNames:
     def test_an_unknown_place_has_no_names(self) -> None:
         assert city_names(["Ostravel"]) == {"Ostravel": ()}
 
+    def test_a_name_not_known_to_be_a_place_takes_only_a_large_citys_own_name(self) -> None:
+        # Found in an event's capitals, Mumbai is GeoNames' own name of a city of millions; Bombay only one of its
+        # other names, and Idaho's Moscow a town of 25,000.
+        found = city_names([], found=["Mumbai", "Bombay", "Ostravel"], least=100_000)
+
+        assert "Бомбей" in found["Mumbai"] and "Bombay" not in found and "Ostravel" not in found
+        assert "Moscow" in city_names([], found=["Moscow"], least=100_000)
+        assert city_names([], found=["Moscow"], least=20_000_000) == {}
+        # A name curated as a place is one, whatever its size.
+        assert "Москва" in city_names(["Moscow"], found=["Moscow"], least=20_000_000)["Moscow"]
+
 
 class TestPlacesInTheIndex:
     @staticmethod
@@ -90,3 +101,23 @@ class TestPlacesInTheIndex:
         evidence = gather(build_document("Переговоры в Женеве продолжились.", langs=["ru"]), self._index("org"))
 
         assert "geneva" not in evidence.names
+
+    def test_a_city_found_in_an_uncurated_events_capitals_is_found_under_its_other_names(self) -> None:
+        # An event imported with a title and a lead only (as WikiNews' are): its names are found in its capitals.
+        index = EventIndex.build(
+            Catalog(
+                stories=[Story(id="s", title={"en": "s"})],
+                entities=[],
+                events=[
+                    Event(
+                        id="e", story_id="s", date=dt.date(2025, 11, 23), title={"en": "Gunmen attack hotels in Mumbai"},
+                        summary={"en": "Gunmen attacked two hotels and a railway station in Mumbai on Wednesday."},
+                    )
+                ],
+            )
+        )  # fmt: skip
+        found = [e for e in index.events["e"].entities if index.entities[e].name == "Mumbai"]
+        assert found
+
+        for text, lang in [("Attacchi a Bombay: colpiti due alberghi.", "it"), ("Нападения в Мумбаи на отели.", "ru")]:
+            assert found[0] in gather(build_document(text, langs=[lang]), index).names
