@@ -224,7 +224,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
         if singles:
             fits = fitting.get(words[i])
             if fits is None:
-                fits = fitting[words[i]] = _fitting_singles(words[i], singles, index)
+                fits = fitting[words[i]] = _fitting_singles(words[i], key, singles, index)
             found.extend(TermHit(term, i, i + 1, quality) for term, quality in fits)
         if not firsts:
             continue
@@ -272,15 +272,15 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     return _longest(found)
 
 
-def _fitting_singles(word: str, singles: list[tuple[Term, int]], index: EventIndex) -> list[tuple[Term, int]]:
-    """Of the one-word terms a word's key meets, those the word as written may be."""
+def _fitting_singles(word: str, key: str, singles: list[tuple[Term, int]], index: EventIndex) -> list[tuple[Term, int]]:
+    """Of the one-word terms a word's ``key`` meets, those the word as written may be."""
     latin = word[0] <= LAST_LATIN
     capitals: bool | None = None
     fits = []
     for term, quality in singles:
         if quality == 1 and latin and _foreign_label(term):
             continue
-        if not _short_fits(word, term, index) or (latin and not _capital_fits(word, term, quality, index)):
+        if not _short_fits(word, term, index) or (latin and not _capital_fits(word, key, term, quality, index)):
             continue
         if not latin and not (
             _script_fits([word], 0, 1, term)
@@ -418,20 +418,34 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
 
 _LATIN = frozenset(("LATIN",))
 _KATAKANA = re.compile("[\u30a1-\u30fa]")
+# What a place's adjective adds to its folded name first (see ``_capital_fits``).
+_ADJECTIVE_STARTS = frozenset("aeiouskcz")
+_VOWEL_SET = frozenset("aeiou")
 # Alphabets that write names with a capital, and whose letters stand for sounds as Latin ones do.
 _CASED_ALPHABETS = frozenset(("LATIN", "CYRILLIC", "GREEK", "ARMENIAN"))
 
 
-def _capital_fits(word: str, term: Term, quality: int, index: EventIndex) -> bool:
+def _capital_fits(word: str, key: str, term: Term, quality: int, index: EventIndex) -> bool:
     """Whether a Latin word in small letters may be a name written with a capital: a place's adjective, which most
     languages write so (russischen, białoruskie, francés), as an inflected form; a person or organisation never, nor
     a place as written whole. Folded, English routes was Rutte, Polish trudniej ("harder") Trudeau, Turkish barış
     ("peace") and yapan ("doing") Paris and Japan as Somali and English spell them. (Not in other alphabets: the
-    Ukrainian press writes путін so on purpose.)"""
+    Ukrainian press writes путін so on purpose.)
+
+    An adjective adds a vowel or the s, k, c or z of its suffix to the place's name (-ski, -ck-, -isch, -ian, -ese,
+    -ai); a word that goes on with another consonant is another word that starts alike: attention is no Athens
+    (Italian Atene), indicted no India, ruszyli ("they set off") no Russia."""
     if term.kind != "name" or not word[0].islower() or not term.label[:1].isupper():
         return True
     entity = index.entities.get(term.target)
-    return entity is None or (entity.kind == "place" and quality == 1)
+    if entity is None:
+        return True
+    if entity.kind != "place" or quality != 1:
+        return False
+    base = term.stems[0] if key.startswith(term.stems[0]) else term.keys[0]
+    added = key[len(base) :]
+    # A c of a suffix is a consonant before a vowel (американцы, литовцам), as in no other word (indicted).
+    return not added or (added[0] in _ADJECTIVE_STARTS and not (added[0] == "c" and added[1:2] not in _VOWEL_SET))
 
 
 def _sounded_fits(word: str, term: Term) -> bool:

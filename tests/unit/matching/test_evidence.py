@@ -402,6 +402,10 @@ class TestNamesInSmallLetters:
             Entity(id="nexta", kind="org", name="NEXTA", aliases=["Nexta"]),
             Entity(id="rome", kind="place", name="Rome", aliases=["Rom"]),
             Entity(id="belarus", kind="place", name="Belarus"),
+            Entity(id="athens", kind="place", name="Athens"),
+            Entity(id="india", kind="place", name="India"),
+            Entity(id="us", kind="place", name="United States", aliases=["American"]),
+            Entity(id="russia", kind="place", name="Russia"),
         )
 
     @pytest.mark.parametrize(
@@ -410,6 +414,33 @@ class TestNamesInSmallLetters:
     )
     def test_common_words_are_no_names(self, names: EventIndex, text: str, lang: str) -> None:
         assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            # Each starts as a place's name in some language does (Italian Atene, India, Spanish Rusia, Ramma), and
+            # goes on with a consonant that no adjective adds.
+            ("They paid attention, and he was indicted.", "en"),
+            ("Az eljárást indított ügyész.", "hu"),
+            ("Rozmowy ruszyli w ramach planu.", "pl"),
+        ],
+    )
+    def test_a_word_that_goes_on_with_another_consonant_is_no_adjective(
+        self, names: EventIndex, text: str, lang: str
+    ) -> None:
+        assert gather(build_document(text, None, [lang]), names).names == {}
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("Les autorités indiennes ont réagi.", "fr", "india"),
+            ("Die ukrainischen und russischen Delegationen trafen sich.", "de", "russia"),
+        ],
+    )
+    def test_an_adjective_adds_a_vowel_or_the_consonant_of_its_suffix(
+        self, names: EventIndex, text: str, lang: str, found: str
+    ) -> None:
+        assert found in gather(build_document(text, None, [lang]), names).names
 
     @pytest.mark.parametrize(
         ("text", "lang", "found"),
