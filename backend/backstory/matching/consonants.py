@@ -184,6 +184,15 @@ _ABJAD_VOWELS = {
 }  # fmt: skip
 # A vowel of a Latin name and the letters that may write it.
 _WRITTEN_AS = {"a": "a", "e": "ya", "i": "y", "o": "wa", "u": "w"}
+
+
+def writes_a_vowel(word: str) -> bool:
+    """Whether an Arabic, Persian or Hebrew word writes a vowel letter after its first letter. These scripts write
+    a foreign name with its long vowels (ترامب, زلنسکی, פוטין); a word with none is one of their own, whatever its
+    consonants read (Persian بزرگ, "big", as Viacorka; Arabic بطرس, Peter, as Budrys)."""
+    return any(letter in _ABJAD_VOWELS for letter in word[1:])
+
+
 # Letters that are consonants these keys do not read (ayin, hamza): inside a word they make it no foreign name.
 _GLOTTAL = frozenset("\u0639\u0621\u0626\u0624\u05e2")
 # What a foreign name opening with a vowel starts with: alef or ayin carrying it (אומרוב, عمروف: Umerov).

@@ -39,6 +39,7 @@ from backstory.matching.consonants import (
     syllables_shape,
     syllables_write,
     vowelless,
+    writes_a_vowel,
     writes_short_name,
 )
 from backstory.matching.document import Document
@@ -544,7 +545,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
             place = names_a_place(key)
             names = [
                 term
-                for consonants, strict in (() if place else abjad_readings(raw))
+                for consonants, strict in (() if place or not writes_a_vowel(raw) else abjad_readings(raw))
                 for term in index.consonant_names.get(consonants, ())
                 if latin_strict_key(term.keys[0]) == strict
             ]

@@ -127,6 +127,24 @@ class TestStrictKey:
         assert entity_id in gather(build_document(f"سخنان {spelled} در تهران", langs=["fa"]), index).names
 
 
+class TestAbjadWordsWithoutVowelLetters:
+    """A foreign name is written with its long vowels in Arabic, Persian and Hebrew letters; a word with none after
+    its first letter is one of the language's own, whatever its consonants read."""
+
+    # An invented name whose consonants are those of Persian بزرگ ("big": b-z-r-g) once v, c and k merge with them.
+    @pytest.mark.parametrize(("word", "lang"), [("این طرح بزرگ است", "fa"), ("خطة بزرگ", "ar")])
+    def test_a_word_without_vowel_letters_is_no_name(self, word: str, lang: str) -> None:
+        index = _person_index("Olen Vizorka")
+        assert _latin("Vizorka") in abjad_keys("بزرگ")  # the merged keys meet
+
+        assert "olen-vizorka" not in gather(build_document(word, langs=[lang]), index).names
+
+    def test_the_name_written_with_its_vowels_is_found(self) -> None:
+        index = _person_index("Olen Vizorka")
+
+        assert "olen-vizorka" in gather(build_document("سخنان ویزورکا در تهران", langs=["fa"]), index).names
+
+
 class TestVowelless:
     @pytest.mark.parametrize("spelling", ["Zaslavsky", "Zoslovsky", "Заслувский", "Zasliavskii"])
     def test_spellings_that_differ_in_vowels_meet(self, spelling: str) -> None:
