@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -573,8 +574,6 @@ class EventIndex:
             known: set[tuple[tuple[str, ...], str]] = set()
             curated = _terms("name", entity.id, names, fold, pool, known)
             terms.extend(curated)
-            if entity.kind in ("org", "place"):
-                landmarks.extend(curated)
 
             # Chinese writes the names of the news as use fixed them (普京, 卢浮宫, 白宫): ``chinese_names.py``. Not for a
             # place CLDR names: its variants add old names that read as words (有夏, China, as 有效, "effective").
@@ -585,6 +584,10 @@ class EventIndex:
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
             elif entity.id.startswith(NAME_PREFIX):
                 found += cities.get(entity.name, ())
+            # A place that CLDR or GeoNames names in hangul and katakana is not read by its sound there as well: Kiev
+            # was Korean 기업, "company".
+            if entity.kind in ("org", "place") and not _written_by_sound_in_both(found):
+                landmarks.extend(curated)
             derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
                 derived += _sounded_terms(entity, names, fold, pool, known)
@@ -822,6 +825,9 @@ class _Pool:
         return self.words(tuple(map(stem, keys)))
 
 
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_KATAKANA = re.compile("[\u30a1-\u30fa]")
+
 # Names of this many letters or fewer, folded, are short: words of other scripts meet them by chance (Spanish sin,
 # "without", is Hebrew סין, China).
 SHORT_NAME = 4
@@ -968,6 +974,12 @@ def _consonant_names(
 def _few_consonants(key: str) -> bool:
     """Whether a folded name has few enough consonant letters to be filed for runs of syllables."""
     return sum(letter not in "aeiou" for letter in key) <= MIN_CONSONANTS + 1
+
+
+def _written_by_sound_in_both(names: Iterable[str]) -> bool:
+    """Whether some of the names are written in hangul and some in katakana."""
+    found = " ".join(names)
+    return bool(_HANGUL.search(found)) and bool(_KATAKANA.search(found))
 
 
 def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:

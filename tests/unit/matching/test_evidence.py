@@ -471,6 +471,13 @@ class TestLandmarksInSyllables:
     def test_other_vowels_are_another_word(self, landmarks: EventIndex) -> None:
         assert "louvre" not in gather(build_document("라브르 박물관에서 만났다.", None, ["ko"]), landmarks).names
 
+    def test_a_place_named_in_hangul_and_katakana_is_not_read_by_its_sound(self) -> None:
+        # CLDR names Kyiv 키예프 and キーウ; read by its sound too (as Kiev), it was 기업, "company".
+        kyiv = one_entity_index(Entity(id="kyiv", kind="place", name="Kyiv", aliases=["Kiev"]))
+
+        assert "kyiv" in gather(build_document("키예프에서 회담이 열렸다.", None, ["ko"]), kyiv).names
+        assert "kyiv" not in gather(build_document("기업 대표들이 만났다.", None, ["ko"]), kyiv).names
+
 
 class TestMisspeltNames:
     """A capitalised Latin word that meets no name may be one written with a letter too many inside it."""
