@@ -31,6 +31,7 @@ from backstory.matching.consonants import (
     Shape,
     abjad_readings,
     abjad_shapes,
+    consonant_key,
     han_key,
     latin_shape,
     latin_strict_key,
@@ -270,7 +271,69 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found.extend(_consonant_hits(doc.text, tokens, index))
     found.extend(_long_name_hits(tokens, looked_up, lang))
     found.extend(_misspelt_hits(tokens, looked_up, index))
+    if index.compound_names:
+        found.extend(_compound_hits(doc.text, tokens, index, lang))
     return _longest(found)
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _class_key(key: str) -> str:
+    return consonant_key(key)
+
+
+def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | None) -> list[TermHit]:
+    """Names of several short words written in another alphabet, word by word by their consonants
+    (``index.compound_names``): Юн Сок Йоль, იუნ სოკ იოლი, यून सुक योल (Yoon Suk Yeol); निप्पॉन स्टील (Nippon Steel).
+    Only in alphabets that write a name's vowels with letters of their own (``_SPELLING_ALPHABETS``: not Latin,
+    whose spellings are the curated ones, nor Arabic, Persian and Hebrew, whose vowel letters read as consonants
+    here, nor characters and syllables); each word starting as the name's does, the words written apart by a space
+    or a hyphen only, and in an alphabet that writes names with a capital, the first with one. The last word may
+    carry a Slavic case ending."""
+    keys, words = tokens.keys, tokens.words
+    compound = index.compound_names
+    hits: list[TermHit] = []
+    for i, word in enumerate(words):
+        if script_of(word[0]) not in _SPELLING_ALPHABETS or _in_small_letters(word):
+            continue
+        found = compound.get(_class_key(keys[i]))
+        if not found:
+            continue
+        for name_keys, term in found:
+            end = i + len(name_keys)
+            if end > len(keys) or not all(
+                script_of(words[j][0]) in _SPELLING_ALPHABETS and _joined(text, tokens, j) for j in range(i + 1, end)
+            ):
+                continue
+            bare = _without_case_ending(keys[end - 1], lang)
+            if all(_word_fits(keys[j], term.keys[j - i], name_keys[j - i]) for j in range(i, end - 1)) and (
+                _word_fits(keys[end - 1], term.keys[-1], name_keys[-1])
+                or (bare is not None and _word_fits(bare, term.keys[-1], name_keys[-1]))
+            ):
+                hits.append(TermHit(term, i, end, 1))
+    return hits
+
+
+# Alphabets whose letters write a name's vowels as well as its consonants: their spellings of a foreign name differ
+# from the curated one in vowels mostly.
+_SPELLING_ALPHABETS = frozenset(("CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "DEVANAGARI", "BENGALI", "THAI"))
+
+
+def _word_fits(key: str, name_key: str, classes: str) -> bool:
+    """Whether an article word (folded) writes a name's word: the same consonants, and starting alike, with a vowel
+    or a consonant of the same class (Hindi में, "in", has the n of Yoon, but not its opening vowel)."""
+    return _class_key(key) == classes and _opening(key) == _opening(name_key)
+
+
+def _opening(key: str) -> str:
+    return "a" if key[:1] in "aeiou" else consonant_key(key[:1]) or key[:1]
+
+
+def _joined(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether word ``j`` follows the previous one with only a space or a hyphen between (a name does not run on
+    past a full stop or a comma)."""
+    starts, words = tokens.starts, tokens.words
+    between = text[starts[j - 1] + len(words[j - 1]) : starts[j]]
+    return len(between) <= 2 and between.strip(" -\u2010\u2011") == ""
 
 
 def _fitting_singles(word: str, key: str, singles: list[tuple[Term, int]], index: EventIndex) -> list[tuple[Term, int]]:

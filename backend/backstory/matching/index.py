@@ -40,6 +40,7 @@ from backstory.matching.consonants import (
     MIN_LONG_CONSONANTS,
     MIN_LONG_NAME,
     MIN_SHORT_CONSONANTS,
+    consonant_key,
     name_key,
     name_shapes,
     short_name_key,
@@ -411,6 +412,9 @@ class EventIndex:
     vowels only."""
     foreign_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
+    compound_names: dict[str, list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
+    """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant key of their first word, with
+    the keys of all their words (``compound_keys``): what other alphabets write them as, vowels aside."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     number_events: dict[str, list[str]] = field(default_factory=dict)
@@ -564,6 +568,7 @@ class EventIndex:
         landmarks: list[Term] = []
         # The Russian forms derived for people (``_consonant_names``), by ``id`` of their terms.
         respelled: set[int] = set()
+        compoundable: list[Term] = []
         for entity in listed:
             names = [
                 entity.name,
@@ -588,6 +593,10 @@ class EventIndex:
             # was Korean 기업, "company".
             if entity.kind in ("org", "place") and not _written_by_sound_in_both(found):
                 landmarks.extend(curated)
+            # Names of several words as curated (not the other languages' names CLDR and GeoNames give a place,
+            # nor a topic's words), to be read word by word in other alphabets (``_compound_names``).
+            if entity.kind in ("person", "org") or (entity.kind == "place" and not found):
+                compoundable.extend(term for term in curated if term.size > 1)
             derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
                 derived += _sounded_terms(entity, names, fold, pool, known)
@@ -646,6 +655,8 @@ class EventIndex:
         del landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
+        index.compound_names = _compound_names(compoundable, pool)
+        del compoundable
         single_words: dict[str, list[Term]] = defaultdict(list)
         word_pairs: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
@@ -996,6 +1007,34 @@ def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
                 if len(shape[0]) >= MIN_SHORT_CONSONANTS:
                     by_key[shape[0]].append(term)
     return by_key
+
+
+# A name of several words is read word by word by its consonants (``compound_keys``) when it has this many
+# consonant classes in all (one more for two words), and none of its words is long enough to be found alone (``MIN_FOREIGN_NAME`` letters
+# with ``MIN_FOREIGN_CONSONANTS`` consonants): Yoon Suk Yeol is n, sk, r in Cyrillic, Georgian and Devanagari alike.
+MIN_COMPOUND_CLASSES = 4
+
+
+def compound_keys(keys: Sequence[str]) -> tuple[str, ...] | None:
+    """The consonant keys (``consonants.consonant_key``) of a name's folded words, or None when one has none (a
+    vowel alone, which no other script need write alike)."""
+    found = tuple(consonant_key(key) for key in keys)
+    return found if all(found) else None
+
+
+def _compound_names(terms: Iterable[Term], pool: _Pool) -> dict[str, list[tuple[tuple[str, ...], Term]]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = defaultdict(list)
+    for term in terms:
+        if term.kind != "name" or term.size < 2 or term.caps or not written_in_latin(term.label):
+            continue
+        if any(len(key) >= MIN_FOREIGN_NAME and len(vowelless(key)) >= MIN_FOREIGN_CONSONANTS for key in term.keys):
+            continue
+        keys = compound_keys(term.keys)
+        # Two words need one more: Georgian ბევრი დათმო ("conceded much") has the consonants of Polish Biały Dom.
+        if keys is not None and sum(map(len, keys)) >= MIN_COMPOUND_CLASSES + (len(keys) == 2):
+            keys = pool.words(keys)
+            by_first[keys[0]].append((keys, term))
+    return dict(by_first)
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:

@@ -535,3 +535,42 @@ class TestBackgroundDates:
         assert recalled.dates[(3, 4)][0].recalled
         assert news.dates[(3, 4)][0].zone == recalled.dates[(3, 4)][0].zone
         assert recalled.dates[(3, 4)][0].factor < news.dates[(3, 4)][0].factor
+
+
+class TestNamesOfSeveralShortWords:
+    """A name of several short words (a Korean person's, a firm's) is written in other alphabets with their own
+    vowels; read word by word by its consonants, each word starting as the name's does."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        # Invented: a person named as Korean names are, and a firm of two short words.
+        return entities_index(
+            Entity(id="yoon", kind="person", name="Yoon Sok Yeol"),
+            Entity(id="nipa", kind="org", name="Nippa Steel"),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("Суд заарештував Юн Сок Йоля вдруге.", "uk", "yoon"),
+            ("იუნ სოკ იოლი ხელახლა დააპატიმრეს.", "ka", "yoon"),
+            ("यून सोक-योल को फिर गिरफ्तार किया गया।", "hi", "yoon"),
+            ("निप्पा स्टील ने सौदा पूरा किया।", "hi", "nipa"),
+            ("Сделку закрыла Ниппа стил.", "ru", "nipa"),
+        ],
+    )
+    def test_the_name_is_found_in_other_alphabets(self, names: EventIndex, text: str, lang: str, found: str) -> None:
+        assert found in gather(build_document(text, None, [lang]), names).names
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("बैठक में सोक योल पर चर्चा हुई।", "hi"),  # में ("in") has Yoon's n, not its opening vowel
+            ("Він прийшов до Юн. Сок Йоль мовчав.", "uk"),  # a full stop between the words
+            ("Yoon Sok Yeol", "en"),  # Latin: the curated spelling, matched as written
+        ],
+    )
+    def test_words_that_do_not_write_it_are_not_read_so(self, names: EventIndex, text: str, lang: str) -> None:
+        assert "yoon" not in {
+            hit.term.target for hit in find_terms(build_document(text, None, [lang]), names) if hit.quality == 1
+        }
