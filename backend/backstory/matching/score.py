@@ -91,6 +91,10 @@ class ScoringParams:
     topic_weight: float = 0.5
     """A topic concept (``topics.py``) the article shares with a shortlisted event adds this x its rarity in the
     event's story, times where it stands in the article."""
+    headline_weight: float = 1.0
+    """A topic concept in the article's headline that the event's title names and no other title of its story does
+    (``EventTopics.headline_concepts``: sworn in, charged) counts 1 + this times as much: the headline says which
+    development the article reports, where its body recounts the ones before."""
 
 
 DEFAULT_PARAMS = ScoringParams()
@@ -347,11 +351,14 @@ def _topic_evidence(
         return []
     items = []
     listed = index.events[event_id].entities
-    for concept, base in event_topics(index).weights(event_id).items():
+    topics = event_topics(index)
+    for concept, base in topics.weights(event_id).items():
         seen = evidence.topics.get(concept)
         # A concept that names an entity the event lists is already that entity's evidence.
         if seen is not None and not any(e in listed for e in named_entities(index, concept)):
             weight = params.topic_weight * base * seen.factor
+            if seen.zone == "headline" and not seen.recalled and concept in topics.headline_concepts(event_id):
+                weight *= 1 + params.headline_weight
             items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
     return items
 

@@ -258,6 +258,13 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
     return frozenset(found)
 
 
+def title_concepts(event: Event, words: Lexicon | None = None) -> frozenset[str]:
+    """The concepts an event's title names: its English one, or each it has without English."""
+    words = words or lexicon()
+    langs = [ENGLISH] if ENGLISH in event.title else list(event.title)
+    return frozenset(hit.concept for lang in langs for hit in words.find(fold_text(event.title[lang]), lang))
+
+
 def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
     """The entities whose name or an alias is one of the concept's English forms as a whole ("Oval Office",
     "ceasefire", "prisoner swap"): where an article names the concept in its own language, it names them. A name
@@ -279,6 +286,14 @@ def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
             )
         )
     return found
+
+
+def _counted(concept_sets: Iterable[frozenset[str]]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for concepts in concept_sets:
+        for concept in concepts:
+            counts[concept] += 1
+    return dict(counts)
 
 
 def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:
@@ -303,6 +318,12 @@ class EventTopics:
         self._concepts: Kept[str, frozenset[str]] = Kept(
             EVENTS_KEPT, lambda event_id: concepts_of(self._events[event_id], self._entities)
         )
+        # How many of a story's titles name each concept, and each event's title concepts that only its title names.
+        self._title_counts: Kept[str, dict[str, int]] = Kept(
+            STORIES_KEPT,
+            lambda story_id: _counted(title_concepts(e) for e in story_events.get(story_id, ())),
+        )
+        self._own_title: Kept[str, frozenset[str]] = Kept(EVENTS_KEPT, self._only_in_title)
         self._rarity: Kept[str, dict[str, float]] = Kept(
             STORIES_KEPT,
             lambda story_id: rarity(
@@ -313,6 +334,16 @@ class EventTopics:
 
     def concepts(self, event_id: str) -> frozenset[str]:
         return self._concepts[event_id]
+
+    def headline_concepts(self, event_id: str) -> frozenset[str]:
+        """The concepts of the event's title that no other title of its story names: what happened in it, as a
+        headline reporting it says (sworn in, charged), rather than what the story's developments share (talks)."""
+        return self._own_title[event_id]
+
+    def _only_in_title(self, event_id: str) -> frozenset[str]:
+        event = self._events[event_id]
+        counts = self._title_counts[event.story_id]
+        return frozenset(concept for concept in title_concepts(event) if counts.get(concept, 0) <= 1)
 
     def weights(self, event_id: str) -> dict[str, float]:
         """The event's concepts, each weighed by its rarity in the event's story."""

@@ -15,7 +15,15 @@ from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
 from backstory.matching.normalise import fold_text
 from backstory.matching.score import ScoringParams, score
-from backstory.matching.topics import Lexicon, concepts_of, lexicon, named_entities, rarity, read_lexicon
+from backstory.matching.topics import (
+    Lexicon,
+    concepts_of,
+    event_topics,
+    lexicon,
+    named_entities,
+    rarity,
+    read_lexicon,
+)
 
 # A small lexicon written for these tests.
 SMALL = {
@@ -127,6 +135,18 @@ class TestEvents:
         russian = Event(id="r", story_id="harbour", date=dt.date(2025, 1, 1), title={"ru": "Переговоры"}, summary={})
         assert concepts_of(russian, by_id, words) == {"talks"}
 
+    def test_the_concepts_no_other_title_of_its_story_names_are_its_headline_concepts(self) -> None:
+        more_talks = _event("d-talks", "Orlova resumes talks with the unions")
+        catalog = Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"})],
+            entities=ENTITIES,
+            events=[TALKS, PARDON, SANCTIONS, more_talks],
+        )
+        topics = event_topics(EventIndex.build(catalog))
+
+        assert "pardon" in topics.headline_concepts("c-pardon")
+        assert "talks" in topics.concepts("a-talks") and "talks" not in topics.headline_concepts("a-talks")
+
     def test_a_concept_most_events_of_a_story_name_weighs_less(self) -> None:
         weights = rarity([frozenset({"talks"}), frozenset({"talks", "pardon"}), frozenset({"talks"})], 3)
         assert weights["pardon"] > weights["talks"] > 0
@@ -219,6 +239,29 @@ class TestRanking:
         # The three events share the names: without topics the tie goes to the first id.
         assert _ranked(self.RUSSIAN, "ru", 0.0)[0] == "a-talks"
         assert _ranked(self.RUSSIAN, "ru", 0.5)[0] == "c-pardon"
+
+    def test_what_the_headline_says_happened_counts_more_where_only_the_events_title_says_it(self) -> None:
+        # Pardon is the headline's word and only the pardon's title names it; talks, in the lead, is no headline's.
+        text = "Орлова помиловала 16 заключённых\nПосле переговоров в Киремске Орлова подписала указ."
+        catalog = Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"})], entities=ENTITIES, events=[TALKS, PARDON]
+        )
+        index = EventIndex.build(catalog)
+
+        def weights(headline_weight: float) -> dict[tuple[str, str], float]:
+            result = score(
+                build_document(text, langs=["ru"]), index, params=ScoringParams(headline_weight=headline_weight)
+            )
+            return {
+                (candidate.event_id, item.matched): item.weight
+                for candidate in result.candidates
+                for item in candidate.evidence
+                if item.kind == "phrase"
+            }
+
+        plain, doubled = weights(0.0), weights(1.0)
+        assert doubled[("c-pardon", "pardon")] == pytest.approx(2 * plain[("c-pardon", "pardon")])
+        assert doubled[("a-talks", "talks")] == pytest.approx(plain[("a-talks", "talks")])
 
     def test_topic_evidence_is_shown_with_the_english_concept_it_matched(self) -> None:
         catalog = Catalog(
