@@ -290,18 +290,30 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
     or a hyphen only, and in an alphabet that writes names with a capital, the first with one. The last word may
     carry a Slavic case ending."""
     keys, words = tokens.keys, tokens.words
-    compound = index.compound_names
+    # Most articles are in none of these alphabets: one scan of their distinct words spares a test per word.
+    if not _SPELLING_ALPHABETS.search(" ".join(set(words))):
+        return []
+    # Each word's consonant key, where it is written in one of them (None elsewhere): worked out once a spelling.
+    known: dict[str, str | None] = {}
+    classes: list[str | None] = []
+    for word, key in zip(words, keys, strict=True):
+        cls = known.get(word, "")
+        if cls == "":
+            cls = known[word] = _class_key(key) if _SPELLING_ALPHABETS.match(word) else None
+        classes.append(cls)
+    compound, firsts = index.compound_names, index.compound_firsts
     hits: list[TermHit] = []
-    for i, word in enumerate(words):
-        if script_of(word[0]) not in _SPELLING_ALPHABETS or _in_small_letters(word):
+    for i in [i for i, cls in enumerate(classes[:-1]) if cls in firsts]:
+        second = classes[i + 1]
+        if second is None or _in_small_letters(words[i]):
             continue
-        found = compound.get(_class_key(keys[i]))
-        if not found:
+        found = compound.get((classes[i], second))  # type: ignore[arg-type]
+        if not found or not _joined(text, tokens, i + 1):
             continue
         for name_keys, term in found:
             end = i + len(name_keys)
             if end > len(keys) or not all(
-                script_of(words[j][0]) in _SPELLING_ALPHABETS and _joined(text, tokens, j) for j in range(i + 1, end)
+                classes[j] is not None and _joined(text, tokens, j) for j in range(i + 2, end)
             ):
                 continue
             bare = _without_case_ending(keys[end - 1], lang)
@@ -314,8 +326,10 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
 
 
 # Alphabets whose letters write a name's vowels as well as its consonants: their spellings of a foreign name differ
-# from the curated one in vowels mostly.
-_SPELLING_ALPHABETS = frozenset(("CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "DEVANAGARI", "BENGALI", "THAI"))
+# from the curated one in vowels mostly (Cyrillic, Greek, Armenian, Georgian, Devanagari, Bengali, Thai).
+_SPELLING_ALPHABETS = re.compile(
+    "[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0900-\u09ff\u0e00-\u0e7f]"
+)
 
 
 def _word_fits(key: str, name_key: str, classes: str) -> bool:

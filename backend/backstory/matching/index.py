@@ -412,9 +412,11 @@ class EventIndex:
     vowels only."""
     foreign_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
-    compound_names: dict[str, list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
-    """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant key of their first word, with
-    the keys of all their words (``compound_keys``): what other alphabets write them as, vowels aside."""
+    compound_names: dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
+    """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant keys of their first two words,
+    with the keys of all their words (``compound_keys``): what other alphabets write them as, vowels aside."""
+    compound_firsts: frozenset[str] = frozenset()
+    """The keys of their first words."""
     pair_firsts: set[str] = field(default_factory=set)
     pair_seconds: set[str] = field(default_factory=set)
     number_events: dict[str, list[str]] = field(default_factory=dict)
@@ -656,6 +658,7 @@ class EventIndex:
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         index.compound_names = _compound_names(compoundable, pool)
+        index.compound_firsts = frozenset(first for first, _ in index.compound_names)
         del compoundable
         single_words: dict[str, list[Term]] = defaultdict(list)
         word_pairs: dict[tuple[str, str], list[Term]] = defaultdict(list)
@@ -1022,8 +1025,8 @@ def compound_keys(keys: Sequence[str]) -> tuple[str, ...] | None:
     return found if all(found) else None
 
 
-def _compound_names(terms: Iterable[Term], pool: _Pool) -> dict[str, list[tuple[tuple[str, ...], Term]]]:
-    by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = defaultdict(list)
+def _compound_names(terms: Iterable[Term], pool: _Pool) -> dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]]:
+    by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]] = defaultdict(list)
     for term in terms:
         if term.kind != "name" or term.size < 2 or term.caps or not written_in_latin(term.label):
             continue
@@ -1033,7 +1036,7 @@ def _compound_names(terms: Iterable[Term], pool: _Pool) -> dict[str, list[tuple[
         # Two words need one more: Georgian ბევრი დათმო ("conceded much") has the consonants of Polish Biały Dom.
         if keys is not None and sum(map(len, keys)) >= MIN_COMPOUND_CLASSES + (len(keys) == 2):
             keys = pool.words(keys)
-            by_first[keys[0]].append((keys, term))
+            by_first[(keys[0], keys[1])].append((keys, term))
     return dict(by_first)
 
 
