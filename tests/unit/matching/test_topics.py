@@ -187,6 +187,11 @@ class TestShippedLexicon:
                     marks = [ch for ch in form if unicodedata.category(ch) == "Mn"]
                     assert not marks, (lang, form)
 
+    @pytest.mark.parametrize("title", ["Steelmakers sue the government", "Suing over the block", "The firms sued"])
+    def test_english_titles_name_a_lawsuit_in_every_form_of_the_verb(self, title: str) -> None:
+        # A curator's title says what happened with the verb's base form as often as with its past.
+        assert "lawsuit" in {hit.concept for hit in lexicon().find(fold_text(title), "en")}
+
     def test_the_shipped_lexicon_reads_russian_hungarian_and_arabic_news_words(self) -> None:
         found = {
             lang: {hit.concept for hit in lexicon().find(fold_text(text), lang)}
