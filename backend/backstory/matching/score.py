@@ -324,7 +324,9 @@ def _candidate(
     # it. They rank the shortlist and are shown as evidence, but the other features keep measuring names, numbers,
     # phrases and dates (with topics in them, cross-validated false matches rose): the confidence weighs topics
     # through a feature of their own.
-    topical = _topic_evidence(event_id, evidence, index, params)
+    topical, headlined = _topic_evidence(event_id, evidence, index, params)
+    # What only this event's title says happened, said in the headline, ties an undated article to it too.
+    features["own"] = max(features["own"], math.log1p(headlined))
     features["topics"] = math.log1p(sum(item.weight for item in topical))
     if topical:
         items = sorted([*items, *topical], key=lambda item: -item.weight)
@@ -341,15 +343,16 @@ def _candidate(
 
 def _topic_evidence(
     event_id: str, evidence: ArticleEvidence, index: EventIndex, params: ScoringParams
-) -> list[Evidence]:
+) -> tuple[list[Evidence], float]:
     """The topic concepts the article shares with the event, each weighed by its rarity in the event's story.
 
     None where the event has a title in the article's language: its curator wrote what happened in that language
     (and its phrases), which the lexicon's general words would only blur (a German report of one visit read as
     another's for "Gespräche")."""
     if not evidence.topics or not params.topic_weight or evidence.lang in index.events[event_id].title:
-        return []
+        return [], 0.0
     items = []
+    headlined = 0.0
     listed = index.events[event_id].entities
     topics = event_topics(index)
     for concept, base in topics.weights(event_id).items():
@@ -359,8 +362,9 @@ def _topic_evidence(
             weight = params.topic_weight * base * seen.factor
             if seen.zone == "headline" and not seen.recalled and concept in topics.headline_concepts(event_id):
                 weight *= 1 + params.headline_weight
+                headlined = max(headlined, weight)
             items.append(Evidence("phrase", seen.text, topic_label(concept), weight, seen.zone, seen.recalled))
-    return items
+    return items, headlined
 
 
 def _its_own(item: Evidence, index: EventIndex, story_id: str) -> bool:

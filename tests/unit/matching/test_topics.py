@@ -14,7 +14,7 @@ from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
 from backstory.matching.normalise import fold_text
-from backstory.matching.score import ScoringParams, score
+from backstory.matching.score import MIN_OWN, ScoringParams, score
 from backstory.matching.topics import (
     Lexicon,
     concepts_of,
@@ -267,6 +267,24 @@ class TestRanking:
         plain, doubled = weights(0.0), weights(1.0)
         assert doubled[("c-pardon", "pardon")] == pytest.approx(2 * plain[("c-pardon", "pardon")])
         assert doubled[("a-talks", "talks")] == pytest.approx(plain[("a-talks", "talks")])
+
+    def test_what_only_the_events_title_says_happened_is_the_events_own(self) -> None:
+        # An undated article is tied to an event by something of the event's own up top (``score.belonging``):
+        # the pardon its headline names is, as only the pardon's title names it; talks, in two titles, are not.
+        more_talks = _event("d-talks", "Orlova resumes talks with the unions")
+        catalog = Catalog(
+            stories=[Story(id="harbour", title={"en": "Harbour"})],
+            entities=ENTITIES,
+            events=[TALKS, PARDON, SANCTIONS, more_talks],
+        )
+        index = EventIndex.build(catalog)
+
+        def own(text: str, event_id: str) -> float:
+            result = score(build_document(text, langs=["ru"]), index)
+            return next(c.features["own"] for c in result.candidates if c.event_id == event_id)
+
+        assert own("Орлова помиловала заключённых\nВ Киремске подписан указ.", "c-pardon") > MIN_OWN
+        assert own("Орлова продолжила переговоры\nВ Киремске прошла встреча.", "a-talks") < MIN_OWN
 
     def test_topic_evidence_is_shown_with_the_english_concept_it_matched(self) -> None:
         catalog = Catalog(
