@@ -283,59 +283,100 @@ def _class_key(key: str) -> str:
 
 def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | None) -> list[TermHit]:
     """Names of several short words written in another alphabet, word by word by their consonants
-    (``index.compound_names``): Юн Сок Йоль, იუნ სოკ იოლი, यून सुक योल (Yoon Suk Yeol); निप्पॉन स्टील (Nippon Steel).
-    Only in alphabets that write a name's vowels with letters of their own (``_SPELLING_ALPHABETS``: not Latin,
-    whose spellings are the curated ones, nor Arabic, Persian and Hebrew, whose vowel letters read as consonants
-    here, nor characters and syllables); each word starting as the name's does, the words written apart by a space
-    or a hyphen only, and in an alphabet that writes names with a capital, the first with one. The last word may
-    carry a Slavic case ending."""
+    (``index.compound_names``): Юн Сок Йоль, იუნ სოკ იოლი, यून सुक योल (Yoon Suk Yeol); निप्पॉन स्टील, نیپون استیل
+    (Nippon Steel). In alphabets that write a name's vowels with letters of their own (``_SPELLING_ALPHABETS``), and
+    in Arabic, Persian and Hebrew letters read without their vowel letters (``_abjad_reading``); not in Latin, whose
+    spellings are the curated ones, nor in characters and syllables. Each word starts as the name's does, the words
+    are written apart by a space or a hyphen only, and in an alphabet that writes names with a capital, the first
+    has one. The last word may carry a Slavic case ending."""
     keys, words = tokens.keys, tokens.words
     # Most articles are in none of these alphabets: one scan of their distinct words spares a test per word.
-    if not _SPELLING_ALPHABETS.search(" ".join(set(words))):
+    distinct = set(words)
+    joined = " ".join(distinct)
+    if not _SPELLING_ALPHABETS.search(joined) and not ABJAD.search(joined):
         return []
-    # Each word's consonant key, where it is written in one of them (None elsewhere): worked out once a spelling.
-    known: dict[str, str | None] = {}
-    classes: list[str | None] = []
-    for word, key in zip(words, keys, strict=True):
-        cls = known.get(word, "")
-        if cls == "":
-            cls = known[word] = _class_key(key) if _SPELLING_ALPHABETS.match(word) else None
-        classes.append(cls)
+    # Each distinct word's reading (consonant key, how it starts, whether it is an abjad word), where it is written
+    # in one of these alphabets (None elsewhere); then only the words that may start a name are visited.
+    first_key = dict(zip(reversed(words), reversed(keys), strict=True))
+    known = {word: _reading(word, key) for word, key in first_key.items()}
     compound, firsts = index.compound_names, index.compound_firsts
+    starting = {word for word, reading in known.items() if reading is not None and reading[0] in firsts}
+    if not starting:
+        return []
+    readings = [known[word] for word in words]
     hits: list[TermHit] = []
-    for i in [i for i, cls in enumerate(classes[:-1]) if cls in firsts]:
-        second = classes[i + 1]
-        if second is None or _in_small_letters(words[i]):
+    for i in [i for i, word in enumerate(words[:-1]) if word in starting]:
+        first, second = readings[i], readings[i + 1]
+        if first is None or second is None or _in_small_letters(words[i]):
             continue
-        found = compound.get((classes[i], second))  # type: ignore[arg-type]
+        found = compound.get((first[0], second[0]))
         if not found or not _joined(text, tokens, i + 1):
             continue
         for name_keys, term in found:
             end = i + len(name_keys)
             if end > len(keys) or not all(
-                classes[j] is not None and _joined(text, tokens, j) for j in range(i + 2, end)
+                readings[j] is not None and _joined(text, tokens, j) for j in range(i + 2, end)
             ):
                 continue
-            bare = _without_case_ending(keys[end - 1], lang)
-            if all(_word_fits(keys[j], term.keys[j - i], name_keys[j - i]) for j in range(i, end - 1)) and (
-                _word_fits(keys[end - 1], term.keys[-1], name_keys[-1])
-                or (bare is not None and _word_fits(bare, term.keys[-1], name_keys[-1]))
+            if all(_word_fits(readings[j], term.keys[j - i], name_keys[j - i]) for j in range(i, end - 1)) and (
+                _word_fits(readings[end - 1], term.keys[-1], name_keys[-1])
+                or _declined_fits(keys[end - 1], lang, term.keys[-1], name_keys[-1])
             ):
                 hits.append(TermHit(term, i, end, 1))
     return hits
 
+
+_Reading = tuple[str, str, bool]
+"""An article word as ``_compound_hits`` reads it: its consonant key, how it starts (a vowel, "a", or the class of its
+first consonant), and whether it is an Arabic, Persian or Hebrew word."""
 
 # Alphabets whose letters write a name's vowels as well as its consonants: their spellings of a foreign name differ
 # from the curated one in vowels mostly (Cyrillic, Greek, Armenian, Georgian, Devanagari, Bengali, Thai).
 _SPELLING_ALPHABETS = re.compile(
     "[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0900-\u09ff\u0e00-\u0e7f]"
 )
+# The letters Arabic, Persian and Hebrew write long vowels with (and the hamza seats), an alef opening a word (the
+# vowel Persian writes before s and another consonant: استیل, steel), and a closing letter that writes a vowel.
+_ABJAD_VOWEL_LETTERS = frozenset("\u0627\u0622\u0623\u0625\u0648\u064a\u0649\u06cc\u0626\u0624\u05d0\u05d5\u05d9")
+_ABJAD_CLOSING_VOWELS = frozenset("\u0629\u0647\u05d4")
 
 
-def _word_fits(key: str, name_key: str, classes: str) -> bool:
-    """Whether an article word (folded) writes a name's word: the same consonants, and starting alike, with a vowel
-    or a consonant of the same class (Hindi में, "in", has the n of Yoon, but not its opening vowel)."""
-    return _class_key(key) == classes and _opening(key) == _opening(name_key)
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _reading(word: str, key: str) -> _Reading | None:
+    if word[0] <= LAST_LATIN:
+        return None
+    if _SPELLING_ALPHABETS.match(word):
+        return (_class_key(key), _opening(key), False)
+    if ABJAD.match(word):
+        return _abjad_reading(word)
+    return None
+
+
+def _abjad_reading(word: str) -> _Reading | None:
+    """An Arabic, Persian or Hebrew word read by its consonants alone: its letters for vowels left out, which a
+    name's consonants would otherwise meet as v, w or y (نیپون, ניפון: Nippon)."""
+    letters = [ch for ch in word if ch not in _ABJAD_VOWEL_LETTERS]
+    if letters and letters[-1] in _ABJAD_CLOSING_VOWELS:
+        letters.pop()
+    keys = fold_word("".join(letters)) if letters else ()
+    if len(keys) != 1 or not (classes := _class_key(keys[0])):
+        return None
+    return (classes, classes[0], True)
+
+
+def _word_fits(reading: _Reading | None, name_key: str, classes: str) -> bool:
+    """Whether an article word writes a name's word: the same consonants, and starting alike, with a vowel or a
+    consonant of the same class (Hindi में, "in", has the n of Yoon, but not its opening vowel). An abjad word,
+    read without vowels, starts as the name's first consonant does."""
+    if reading is None or reading[0] != classes:
+        return False
+    return reading[1] == (classes[0] if reading[2] else _opening(name_key))
+
+
+def _declined_fits(key: str, lang: str | None, name_key: str, classes: str) -> bool:
+    """Whether the last word of a name writes it with a Slavic case ending (Юн Сок Йолем)."""
+    bare = _without_case_ending(key, lang)
+    return bare is not None and _word_fits((_class_key(bare), _opening(bare), False), name_key, classes)
 
 
 def _opening(key: str) -> str:

@@ -557,6 +557,11 @@ class TestNamesOfSeveralShortWords:
             ("यून सोक-योल को फिर गिरफ्तार किया गया।", "hi", "yoon"),
             ("निप्पा स्टील ने सौदा पूरा किया।", "hi", "nipa"),
             ("Сделку закрыла Ниппа стил.", "ru", "nipa"),
+            # Arabic, Persian and Hebrew letters, read without their letters for vowels (and Persian's alef before
+            # s and another consonant).
+            ("شركة نيبا ستيل أتمت الصفقة", "ar", "nipa"),
+            ("شرکت نیپا استیل خرید را نهایی کرد", "fa", "nipa"),
+            ("יון סוק-יול נעצר שוב", "he", "yoon"),
         ],
     )
     def test_the_name_is_found_in_other_alphabets(self, names: EventIndex, text: str, lang: str, found: str) -> None:
