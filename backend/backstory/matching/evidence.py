@@ -49,6 +49,7 @@ from backstory.matching.index import (
     SHORT_NAME,
     EventIndex,
     Term,
+    compound_keys,
     key_matches,
     lookup_slots,
     match_words,
@@ -312,7 +313,10 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
         found = compound.get((first[0], second[0]))
         if not found or not _joined(text, tokens, i + 1):
             continue
-        for name_keys, term in found:
+        for term in found:
+            name_keys = compound_keys(term.keys)
+            if name_keys is None:
+                continue
             end = i + len(name_keys)
             if end > len(keys) or not all(
                 readings[j] is not None and _joined(text, tokens, j) for j in range(i + 2, end)

@@ -66,6 +66,8 @@ from backstory.matching.normalise import (
 from backstory.matching.number_words import number_words
 from backstory.matching.slavic import russian_forms_of
 from backstory.matching.sounded import SOUNDING, sounded_forms_of
+from backstory.matching.subdivisions import read_table as read_subdivisions
+from backstory.matching.subdivisions import subdivision_aliases
 from backstory.matching.wording import Wording
 
 TermKind = Literal["name", "phrase", "number"]
@@ -412,9 +414,9 @@ class EventIndex:
     vowels only."""
     foreign_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
-    compound_names: dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
-    """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant keys of their first two words,
-    with the keys of all their words (``compound_keys``): what other alphabets write them as, vowels aside."""
+    compound_names: dict[tuple[str, str], tuple[Term, ...]] = field(default_factory=dict)
+    """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant keys of their first two words
+    (``compound_keys``): what other alphabets write them as, vowels aside."""
     compound_firsts: frozenset[str] = frozenset()
     """The keys of their first words."""
     pair_firsts: set[str] = field(default_factory=set)
@@ -566,6 +568,7 @@ class EventIndex:
         )
         shared = _shared_names(index, group)
         chinese = read_chinese_names()
+        subdivisions = read_subdivisions() if places else {}
         # Organisations' and places' names as curated: read in katakana and hangul too (``_syllabic_landmarks``).
         landmarks: list[Term] = []
         # The Russian forms derived for people (``_consonant_names``), by ``id`` of their terms.
@@ -584,16 +587,19 @@ class EventIndex:
 
             # Chinese writes the names of the news as use fixed them (普京, 卢浮宫, 白宫): ``chinese_names.py``. Not for a
             # place CLDR names: its variants add old names that read as words (有夏, China, as 有效, "effective").
-            found = place_aliases(entity, fold) or chinese_aliases(names, chinese)
+            cldr = place_aliases(entity, fold)
+            found = cldr or chinese_aliases(names, chinese)
             if entity.kind == "person":
                 found += russian_forms_of(names)
             if entity.kind == "place":
                 found += [other for name in [entity.name, *entity.aliases] for other in cities[name]]
+                found += subdivision_aliases([entity.name, *entity.aliases], subdivisions)
             elif entity.id.startswith(NAME_PREFIX):
                 found += cities.get(entity.name, ())
-            # A place that CLDR or GeoNames names in hangul and katakana is not read by its sound there as well: Kiev
-            # was Korean 기업, "company".
-            if entity.kind in ("org", "place") and not _written_by_sound_in_both(found):
+            # A place that CLDR names in hangul and katakana is not read by its sound there as well (Kiev was Korean
+            # 기업, "company"); one that only iso-codes or GeoNames name is, as they give one spelling of several
+            # (iso-codes' 알라스카 where the Korean press writes 알래스카, Alaska).
+            if entity.kind in ("org", "place") and not _written_by_sound_in_both(cldr):
                 landmarks.extend(curated)
             # Names of several words as curated (not the other languages' names CLDR and GeoNames give a place,
             # nor a topic's words), to be read word by word in other alphabets (``_compound_names``).
@@ -604,7 +610,7 @@ class EventIndex:
                 derived += _sounded_terms(entity, names, fold, pool, known)
                 respelled.update(map(id, derived))
             terms.extend(derived)
-        del stories_of, surnames, cities, shared, listed, places, chinese
+        del stories_of, surnames, cities, shared, listed, places, chinese, subdivisions
         # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
         phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
         for event in index.events.values():
@@ -657,7 +663,7 @@ class EventIndex:
         del landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
-        index.compound_names = _compound_names(compoundable, pool)
+        index.compound_names = _compound_names(compoundable, frozenset(people), pool)
         index.compound_firsts = frozenset(first for first, _ in index.compound_names)
         del compoundable
         single_words: dict[str, list[Term]] = defaultdict(list)
@@ -1025,19 +1031,25 @@ def compound_keys(keys: Sequence[str]) -> tuple[str, ...] | None:
     return found if all(found) else None
 
 
-def _compound_names(terms: Iterable[Term], pool: _Pool) -> dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]]:
-    by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], Term]]] = defaultdict(list)
+def _compound_names(
+    terms: Iterable[Term], people: frozenset[str], pool: _Pool
+) -> dict[tuple[str, str], tuple[Term, ...]]:
+    by_first: dict[tuple[str, str], list[Term]] = defaultdict(list)
     for term in terms:
         if term.kind != "name" or term.size < 2 or term.caps or not written_in_latin(term.label):
             continue
-        if any(len(key) >= MIN_FOREIGN_NAME and len(vowelless(key)) >= MIN_FOREIGN_CONSONANTS for key in term.keys):
+        # A person whose surname is long enough is found by it alone (``foreign_names``); an organisation or a place
+        # has no word looked up alone (Реал Мадрид's Мадрид is the city).
+        if term.target in people and any(
+            len(key) >= MIN_FOREIGN_NAME and len(vowelless(key)) >= MIN_FOREIGN_CONSONANTS for key in term.keys
+        ):
             continue
         keys = compound_keys(term.keys)
         # Two words need one more: Georgian ბევრი დათმო ("conceded much") has the consonants of Polish Biały Dom.
         if keys is not None and sum(map(len, keys)) >= MIN_COMPOUND_CLASSES + (len(keys) == 2):
-            keys = pool.words(keys)
-            by_first[(keys[0], keys[1])].append((keys, term))
-    return dict(by_first)
+            by_first[(pool.word(keys[0]), pool.word(keys[1]))].append(term)
+    # Tuples, not lists: 30,000 names at 100,000 invented events, a list's spare room each.
+    return {pair: tuple(found) for pair, found in by_first.items()}
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:
