@@ -246,23 +246,31 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
     """The concepts an event's texts name: its English title and summary (or, without English, those of each
     language it has), its entities' names and its phrases read as English. A curated event's other languages say
     the same things; reading them too held every language's table in memory for no new concept."""
-    words = words or lexicon()
-    found: set[str] = set()
-    langs = [ENGLISH] if ENGLISH in event.title else list(event.title)
-    for lang in langs:
-        text = f"{event.title[lang]}\n{event.summary.get(lang, '')}"
-        found.update(hit.concept for hit in words.find(fold_text(text), lang))
-    english = [entities[e].name for e in event.entities if e in entities] + list(event.phrases)
-    for text in english:
-        found.update(hit.concept for hit in words.find(fold_text(text), ENGLISH))
-    return frozenset(found)
+    return read_event(event, entities, words)[0]
 
 
 def title_concepts(event: Event, words: Lexicon | None = None) -> frozenset[str]:
     """The concepts an event's title names: its English one, or each it has without English."""
+    return read_event(event, {}, words)[1]
+
+
+def read_event(
+    event: Event, entities: Mapping[str, Entity], words: Lexicon | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """An event's concepts (``concepts_of``) and those of its title (``title_concepts``), read in one pass: the
+    title and the summary are read apart, as a story's events are read at once when its first is shortlisted."""
     words = words or lexicon()
+    found: set[str] = set()
+    titled: set[str] = set()
     langs = [ENGLISH] if ENGLISH in event.title else list(event.title)
-    return frozenset(hit.concept for lang in langs for hit in words.find(fold_text(event.title[lang]), lang))
+    for lang in langs:
+        titled.update(hit.concept for hit in words.find(fold_text(event.title[lang]), lang))
+        found.update(hit.concept for hit in words.find(fold_text(event.summary.get(lang, "")), lang))
+    found |= titled
+    english = [entities[e].name for e in event.entities if e in entities] + list(event.phrases)
+    for text in english:
+        found.update(hit.concept for hit in words.find(fold_text(text), ENGLISH))
+    return frozenset(found), frozenset(titled)
 
 
 def named_entities(index: EventIndex, concept: str) -> tuple[str, ...]:
@@ -315,25 +323,21 @@ class EventTopics:
         self._entities = entities
         self.named: dict[str, tuple[str, ...]] = {}
         """Concept -> the entities it names (``named_entities``), as asked."""
-        self._concepts: Kept[str, frozenset[str]] = Kept(
-            EVENTS_KEPT, lambda event_id: concepts_of(self._events[event_id], self._entities)
+        self._story_events = story_events
+        self._read: Kept[str, tuple[frozenset[str], frozenset[str]]] = Kept(
+            EVENTS_KEPT, lambda event_id: read_event(self._events[event_id], self._entities)
         )
-        # How many of a story's titles name each concept, and each event's title concepts that only its title names.
-        self._title_counts: Kept[str, dict[str, int]] = Kept(
-            STORIES_KEPT,
-            lambda story_id: _counted(title_concepts(e) for e in story_events.get(story_id, ())),
-        )
+        # Per story, read in one pass over its events: each concept's rarity, and how many titles name it.
+        self._stories: Kept[str, tuple[dict[str, float], dict[str, int]]] = Kept(STORIES_KEPT, self._read_story)
         self._own_title: Kept[str, frozenset[str]] = Kept(EVENTS_KEPT, self._only_in_title)
-        self._rarity: Kept[str, dict[str, float]] = Kept(
-            STORIES_KEPT,
-            lambda story_id: rarity(
-                (concepts_of(e, self._entities) for e in story_events.get(story_id, ())),
-                len(story_events.get(story_id, ())),
-            ),
-        )
+
+    def _read_story(self, story_id: str) -> tuple[dict[str, float], dict[str, int]]:
+        events = self._story_events.get(story_id, ())
+        read = [read_event(event, self._entities) for event in events]
+        return rarity((concepts for concepts, _ in read), len(events)), _counted(titled for _, titled in read)
 
     def concepts(self, event_id: str) -> frozenset[str]:
-        return self._concepts[event_id]
+        return self._read[event_id][0]
 
     def headline_concepts(self, event_id: str) -> frozenset[str]:
         """The concepts of the event's title that no other title of its story names: what happened in it, as a
@@ -341,13 +345,12 @@ class EventTopics:
         return self._own_title[event_id]
 
     def _only_in_title(self, event_id: str) -> frozenset[str]:
-        event = self._events[event_id]
-        counts = self._title_counts[event.story_id]
-        return frozenset(concept for concept in title_concepts(event) if counts.get(concept, 0) <= 1)
+        counts = self._stories[self._events[event_id].story_id][1]
+        return frozenset(concept for concept in self._read[event_id][1] if counts.get(concept, 0) <= 1)
 
     def weights(self, event_id: str) -> dict[str, float]:
         """The event's concepts, each weighed by its rarity in the event's story."""
-        table = self._rarity[self._events[event_id].story_id]
+        table = self._stories[self._events[event_id].story_id][0]
         return {concept: table.get(concept, 0.0) for concept in self.concepts(event_id)}
 
 
