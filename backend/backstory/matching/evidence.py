@@ -291,24 +291,23 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
     are written apart by a space or a hyphen only, and in an alphabet that writes names with a capital, the first
     has one. The last word may carry a Slavic case ending."""
     keys, words = tokens.keys, tokens.words
-    # Most articles are in none of these alphabets: one scan of their distinct words spares a test per word.
-    distinct = set(words)
-    joined = " ".join(distinct)
-    if not _SPELLING_ALPHABETS.search(joined) and not ABJAD.search(joined):
+    # Most articles are in none of these alphabets: one scan of the text spares a test per word.
+    if not _SPELLING_ALPHABETS.search(text) and not ABJAD.search(text):
         return []
-    # Each distinct word's reading (consonant key, how it starts, whether it is an abjad word), where it is written
-    # in one of these alphabets (None elsewhere); then only the words that may start a name are visited.
-    first_key = dict(zip(reversed(words), reversed(keys), strict=True))
-    known = {word: _reading(word, key) for word, key in first_key.items()}
+    # The distinct words that may start a name, by their reading (consonant key, how it starts, whether it is an
+    # abjad word; remembered across articles): only those are visited, and the words after them read as needed.
     compound, firsts = index.compound_names, index.compound_firsts
-    starting = {word for word, reading in known.items() if reading is not None and reading[0] in firsts}
+    starting = {
+        word
+        for word, key in dict(zip(words, keys, strict=True)).items()
+        if (reading := _reading(word, key)) is not None and reading[0] in firsts and not _in_small_letters(word)
+    }
     if not starting:
         return []
-    readings = [known[word] for word in words]
     hits: list[TermHit] = []
     for i in [i for i, word in enumerate(words[:-1]) if word in starting]:
-        first, second = readings[i], readings[i + 1]
-        if first is None or second is None or _in_small_letters(words[i]):
+        first, second = _reading(words[i], keys[i]), _reading(words[i + 1], keys[i + 1])
+        if first is None or second is None:
             continue
         found = compound.get((first[0], second[0]))
         if not found or not _joined(text, tokens, i + 1):
@@ -318,12 +317,11 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
             if name_keys is None:
                 continue
             end = i + len(name_keys)
-            if end > len(keys) or not all(
-                readings[j] is not None and _joined(text, tokens, j) for j in range(i + 2, end)
-            ):
+            if end > len(keys) or not all(_joined(text, tokens, j) for j in range(i + 2, end)):
                 continue
-            if all(_word_fits(readings[j], term.keys[j - i], name_keys[j - i]) for j in range(i, end - 1)) and (
-                _word_fits(readings[end - 1], term.keys[-1], name_keys[-1])
+            readings = [_reading(words[j], keys[j]) for j in range(i, end)]
+            if all(_word_fits(readings[j - i], term.keys[j - i], name_keys[j - i]) for j in range(i, end - 1)) and (
+                _word_fits(readings[-1], term.keys[-1], name_keys[-1])
                 or _declined_fits(keys[end - 1], lang, term.keys[-1], name_keys[-1])
             ):
                 hits.append(TermHit(term, i, end, 1))
