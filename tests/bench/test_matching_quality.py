@@ -57,47 +57,23 @@ def test_dev_proxies(settings: Settings) -> None:
         ("hard negatives, 4 kinds (written here)", NEGATIVES, False, with_story2),
         ("hard negatives, bundled story thinned", NEGATIVES, True, with_story2),
         ("story 3 (written here)", STORY3 / "articles.jsonl", False, [*with_story2, STORY3 / "events.ndjson"]),
-        (
-            "story 4, crime (written here)",
-            STORY4 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY4 / "events.ndjson"],
-        ),
-        (
-            "story 5, religion (written here)",
-            STORY5 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY5 / "events.ndjson"],
-        ),
-        (
-            "story 6, disaster (written here)",
-            STORY6 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY6 / "events.ndjson"],
-        ),
-        (
-            "story 7, politics (written here)",
-            STORY7 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY7 / "events.ndjson"],
-        ),
-        (
-            "story 8, business (written here)",
-            STORY8 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY8 / "events.ndjson"],
-        ),
-        (
-            "story 9, health (written here)",
-            STORY9 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY9 / "events.ndjson"],
-        ),
-        (
-            "story 10, sport (written here)",
-            STORY10 / "articles.jsonl",
-            False,
-            [*with_story2, STORY3 / "events.ndjson", STORY10 / "events.ndjson"],
+        # Each of the others beside the trade story, as a newsroom's second and third stories are.
+        *(
+            (
+                f"story {number}, {field} (written here)",
+                story / "articles.jsonl",
+                False,
+                [*with_story2, STORY3 / "events.ndjson", story / "events.ndjson"],
+            )
+            for number, field, story in (
+                (4, "crime", STORY4),
+                (5, "religion", STORY5),
+                (6, "disaster", STORY6),
+                (7, "politics", STORY7),
+                (8, "business", STORY8),
+                (9, "health", STORY9),
+                (10, "sport", STORY10),
+            )
         ),
     ]
     print(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from backstory.matching.chinese_names import CHINESE_NAMES_FILE, ChineseNames, usable
-from backstory.research.cldr_tables import write_entries
+from backstory.research.cldr_tables import write_names
 
 TARGET = Path(__file__).resolve().parents[1] / "matching" / CHINESE_NAMES_FILE
 LICENSE = "CC BY-SA 4.0 (CC-CEDICT, © MDBG and contributors, https://cc-cedict.org/)"
@@ -69,9 +69,7 @@ def from_package() -> ChineseNames:
 
 def write(target: Path = TARGET) -> int:
     """Writes the table; returns how many names it holds."""
-    table = from_package()
-    header = {"source": table.source, "license": table.license}
-    return write_entries(target, header, "names", table.names)
+    return write_names(target, from_package())
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """Writing the tables the matcher ships (``places.json``, ``calendar.json`` from the installed Babel;
-``chinese_names.json`` from CC-CEDICT) an entry a line."""
+``chinese_names.json`` from CC-CEDICT, ``subdivisions.json`` from iso-codes) an entry a line."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Protocol
 
 import msgspec
 
@@ -21,3 +22,19 @@ def write_entries(target: Path, header: Mapping[str, str], field: str, entries: 
     start = b"".join(msgspec.json.encode(k) + b": " + msgspec.json.encode(v) + b", " for k, v in header.items())
     target.write_bytes(b"{" + start + msgspec.json.encode(field) + b": {\n" + b",\n".join(lines) + b"\n}}\n")
     return len(lines)
+
+
+class NamesTable(Protocol):
+    """A table of names with its source and licence (``chinese_names.json``, ``subdivisions.json``)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def license(self) -> str: ...
+    @property
+    def names(self) -> Mapping[str, list[str]]: ...
+
+
+def write_names(target: Path, table: NamesTable) -> int:
+    """The table's names an entry a line, under its source and licence; returns how many were written."""
+    return write_entries(target, {"source": table.source, "license": table.license}, "names", table.names)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from backstory.matching.subdivisions import SUBDIVISIONS_FILE, Subdivisions
-from backstory.research.cldr_tables import write_entries
+from backstory.research.cldr_tables import write_names
 
 TARGET = Path(__file__).resolve().parents[1] / "matching" / SUBDIVISIONS_FILE
 LICENSE = (
@@ -58,9 +58,7 @@ def from_package() -> Subdivisions:
 
 def write(target: Path = TARGET) -> int:
     """Writes the table; returns how many subdivisions it holds."""
-    table = from_package()
-    header = {"source": table.source, "license": table.license}
-    return write_entries(target, header, "names", table.names)
+    return write_names(target, from_package())
 
 
 if __name__ == "__main__":
