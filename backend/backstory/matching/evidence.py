@@ -531,7 +531,9 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
     script = script_of(words[start][0])
     scripts = _scripts(term.label)
     if script not in scripts:
-        return scripts == _LATIN and script != "CJK"
+        # A Latin name transliterated takes more than one syllable: Korean 열 ("heat") was Yoon Suk Yeol's Yeol, 설
+        # ("new year") Seoul.
+        return scripts == _LATIN and script != "CJK" and end - start > 1
     if script != "CJK":
         return True
     return end - start == term.size and any(char in term.label for word in words[start:end] for char in word)

@@ -579,3 +579,20 @@ class TestNamesOfSeveralShortWords:
         assert "yoon" not in {
             hit.term.target for hit in find_terms(build_document(text, None, [lang]), names) if hit.quality == 1
         }
+
+
+class TestOneSyllable:
+    """A Latin name transliterated into hangul or kana takes more than one syllable: a single one is a word."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        # Invented: a person whose surname is one Korean syllable's sound, and a two-syllable one.
+        return entities_index(
+            Entity(id="yeol", kind="person", name="Dan Yeol"), Entity(id="putin", kind="person", name="Ivo Putin")
+        )
+
+    def test_a_single_syllable_is_no_name(self, names: EventIndex) -> None:
+        assert "yeol" not in gather(build_document("열 가지 이유가 있다.", None, ["ko"]), names).names
+
+    def test_a_name_of_two_syllables_is_found(self, names: EventIndex) -> None:
+        assert "putin" in gather(build_document("푸틴 대통령이 말했다.", None, ["ko"]), names).names
