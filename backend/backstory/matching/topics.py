@@ -249,16 +249,11 @@ def concepts_of(event: Event, entities: Mapping[str, Entity], words: Lexicon | N
     return read_event(event, entities, words)[0]
 
 
-def title_concepts(event: Event, words: Lexicon | None = None) -> frozenset[str]:
-    """The concepts an event's title names: its English one, or each it has without English."""
-    return read_event(event, {}, words)[1]
-
-
 def read_event(
     event: Event, entities: Mapping[str, Entity], words: Lexicon | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """An event's concepts (``concepts_of``) and those of its title (``title_concepts``), read in one pass: the
-    title and the summary are read apart, as a story's events are read at once when its first is shortlisted."""
+    """An event's concepts (``concepts_of``) and those its title names (its English one, or each it has without
+    English), read in one pass: the title and the summary are read apart."""
     words = words or lexicon()
     found: set[str] = set()
     titled: set[str] = set()
@@ -306,11 +301,7 @@ def _counted(concept_sets: Iterable[frozenset[str]]) -> dict[str, int]:
 
 def rarity(concept_sets: Iterable[frozenset[str]], total: int) -> dict[str, float]:
     """Each concept's rarity among a story's events, as the index weighs names and phrases (``index.idf``)."""
-    counts: dict[str, int] = defaultdict(int)
-    for concepts in concept_sets:
-        for concept in concepts:
-            counts[concept] += 1
-    return {concept: idf(count, total) for concept, count in counts.items()}
+    return {concept: idf(count, total) for concept, count in _counted(concept_sets).items()}
 
 
 class EventTopics:
