@@ -192,6 +192,30 @@ class TestShippedLexicon:
         # A curator's title says what happened with the verb's base form as often as with its past.
         assert "lawsuit" in {hit.concept for hit in lexicon().find(fold_text(title), "en")}
 
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Вспышка кори в Техасе", "ru"),
+            ("تفشي الحصبة في تكساس", "ar"),
+            ("德州麻疹疫情", "zh"),
+            ("टेक्सास में खसरे का प्रकोप", "hi"),
+            ("Masern-Ausbruch in Texas", "de"),
+        ],
+    )
+    def test_a_disease_is_read_in_the_articles_language(self, text: str, lang: str) -> None:
+        assert "measles" in {hit.concept for hit in lexicon().find(fold_text(text), lang)}
+
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("הוא הולך הביתה", "he"), ("أسعار السلع", "ar"), ("mallarına el koydu", "tr")]
+    )
+    def test_words_that_fold_as_a_disease_are_not_read_as_one(self, text: str, lang: str) -> None:
+        # Hebrew "goes", Arabic "goods" and Turkish "their goods" fold as Ebola, tuberculosis and malaria did.
+        assert {hit.concept for hit in lexicon().find(fold_text(text), lang)} & {
+            "ebola",
+            "tuberculosis",
+            "malaria",
+        } == set()
+
     def test_the_shipped_lexicon_reads_russian_hungarian_and_arabic_news_words(self) -> None:
         found = {
             lang: {hit.concept for hit in lexicon().find(fold_text(text), lang)}
