@@ -54,7 +54,8 @@ def city_names(names: Iterable[str], found: Iterable[str] = (), least: int = 0) 
     GeoNames calls a city of ``least`` people or more so in its own spelling: a person or firm that shares its name
     with a small town, or with one of a city's other names, keeps its own. Asked together, the file is read once."""
     places = list(names)
-    others = [name for name in found if name not in places]
+    asked = set(places)
+    others = [name for name in found if name not in asked]
     known = _cities([*places, *others])
     return {
         **{name: known[name][0] for name in places},

@@ -23,6 +23,8 @@ from backstory.matching.normalise import WORDS_REMEMBERED, skeleton
 
 ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
 SYLLABIC = re.compile(r"[\u30a0-\u30ff\uac00-\ud7af]")
+HANGUL = re.compile("[\uac00-\ud7af]")
+KATAKANA = re.compile("[\u30a1-\u30fa]")
 """Katakana and hangul: the scripts that spell foreign names as syllables."""
 
 LONG_VOWEL = "\u30fc"
@@ -182,6 +184,7 @@ _ABJAD_VOWELS = {
     "\u0627": "a", "\u0622": "a", "\u0623": "a", "\u0625": "y", "\u0649": "y", "\u064a": "y", "\u06cc": "y",
     "\u0648": "w", "\u05d0": "a", "\u05d5": "w", "\u05d9": "y",
 }  # fmt: skip
+ABJAD_VOWEL_LETTERS = frozenset(_ABJAD_VOWELS)
 # A vowel of a Latin name and the letters that may write it.
 _WRITTEN_AS = {"a": "a", "e": "ya", "i": "y", "o": "wa", "u": "w"}
 
@@ -190,7 +193,7 @@ def writes_a_vowel(word: str) -> bool:
     """Whether an Arabic, Persian or Hebrew word writes a vowel letter after its first letter. These scripts write
     a foreign name with its long vowels (ترامب, زلنسکی, פוטין); a word with none is one of their own, whatever its
     consonants read (Persian بزرگ, "big", as Viacorka; Arabic بطرس, Peter, as Budrys)."""
-    return any(letter in _ABJAD_VOWELS for letter in word[1:])
+    return any(letter in ABJAD_VOWEL_LETTERS for letter in word[1:])
 
 
 # Letters that are consonants these keys do not read (ayin, hamza): inside a word they make it no foreign name.
@@ -201,7 +204,7 @@ _CARRIERS = frozenset("\u0627\u0622\u0623\u0625\u05d0\u0639\u05e2")
 # that (ו ה ב ל מ ש).
 _ONE_LETTER_PREFIXES = frozenset("\u0648\u0628\u0644\u05d5\u05d4\u05d1\u05dc\u05de\u05e9")
 # Closing letters that write a final vowel or nothing (ة, Persian and Hebrew ه, ה).
-_SILENT_END = frozenset("\u0629\u0647\u05d4")
+SILENT_END = frozenset("\u0629\u0647\u05d4")
 
 
 Shape = tuple[str, tuple[str, ...]]
@@ -231,7 +234,7 @@ def abjad_shapes(word: str) -> tuple[Shape, ...]:
 
 def _shapes_of(word: str) -> list[Shape]:
     word = word.replace("\u05d5\u05d5", "v")
-    while word and word[-1] in _SILENT_END:
+    while word and word[-1] in SILENT_END:
         word = word[:-1]
     # A word opening with the article al- is an Arabic noun, not a foreign name (البيت, "the house").
     if word.startswith("\u0627\u0644"):

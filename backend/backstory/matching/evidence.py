@@ -18,8 +18,11 @@ import msgspec
 from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
     ABJAD,
+    ABJAD_VOWEL_LETTERS,
     HAN,
     HAN_SOUNDS,
+    HANGUL,
+    KATAKANA,
     KOREAN_PARTICLES,
     LONG_VOWEL,
     MAX_SYLLABLES,
@@ -27,6 +30,7 @@ from backstory.matching.consonants import (
     MIN_HAN_RUN,
     MIN_LONG_NAME,
     MIN_SYLLABLES,
+    SILENT_END,
     SYLLABIC,
     Shape,
     abjad_readings,
@@ -337,10 +341,9 @@ first consonant), and whether it is an Arabic, Persian or Hebrew word."""
 _SPELLING_ALPHABETS = re.compile(
     "[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u0900-\u09ff\u0e00-\u0e7f]"
 )
-# The letters Arabic, Persian and Hebrew write long vowels with (and the hamza seats), an alef opening a word (the
-# vowel Persian writes before s and another consonant: استیل, steel), and a closing letter that writes a vowel.
-_ABJAD_VOWEL_LETTERS = frozenset("\u0627\u0622\u0623\u0625\u0648\u064a\u0649\u06cc\u0626\u0624\u05d0\u05d5\u05d9")
-_ABJAD_CLOSING_VOWELS = frozenset("\u0629\u0647\u05d4")
+# The letters Arabic, Persian and Hebrew write long vowels with (``consonants.ABJAD_VOWEL_LETTERS``: also an alef
+# opening a word, the vowel Persian writes before s and another consonant: استیل, steel), and the hamza seats.
+_UNREAD_LETTERS = ABJAD_VOWEL_LETTERS | frozenset("\u0626\u0624")
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
@@ -357,8 +360,8 @@ def _reading(word: str, key: str) -> _Reading | None:
 def _abjad_reading(word: str) -> _Reading | None:
     """An Arabic, Persian or Hebrew word read by its consonants alone: its letters for vowels left out, which a
     name's consonants would otherwise meet as v, w or y (نیپون, ניפון: Nippon)."""
-    letters = [ch for ch in word if ch not in _ABJAD_VOWEL_LETTERS]
-    if letters and letters[-1] in _ABJAD_CLOSING_VOWELS:
+    letters = [ch for ch in word if ch not in _UNREAD_LETTERS]
+    if letters and letters[-1] in SILENT_END:
         letters.pop()
     keys = fold_word("".join(letters)) if letters else ()
     if len(keys) != 1 or not (classes := _class_key(keys[0])):
@@ -540,7 +543,6 @@ def _script_fits(words: list[str], start: int, end: int, term: Term) -> bool:
 
 
 _LATIN = frozenset(("LATIN",))
-_KATAKANA = re.compile("[\u30a1-\u30fa]")
 # What a place's adjective adds to its folded name first (see ``_capital_fits``).
 _ADJECTIVE_STARTS = frozenset("aeiouskcz")
 _VOWEL_SET = frozenset("aeiou")
@@ -700,7 +702,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 if end - i < MIN_SYLLABLES:
                     continue
                 for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
-                    if _HANGUL.match(words[i]) and not _writes_vowels(words[i:end], term):
+                    if HANGUL.match(words[i]) and not _writes_vowels(words[i:end], term):
                         continue
                     hits.append(TermHit(term, i, end, 1))
     return hits
@@ -710,7 +712,6 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
 # often (신속하게, "quickly", reads as Tsikhanouski; 폐렴으로, "of pneumonia", as Parnell): a run of hangul must also
 # write the name's vowels (``consonants.syllables_write``). Katakana is kept for foreign words, and Japanese writes
 # their vowels more freely (Trump: トランプ, to-ra-n-pu).
-_HANGUL = re.compile("[\uac00-\ud7af]")
 
 
 def _writes_vowels(syllables: list[str], term: Term) -> bool:
@@ -950,7 +951,7 @@ def _inside_word(text: str, tokens: Tokens, start: int, end: int) -> bool:
     Russian army), and particles after them."""
     if _continues_word(text, tokens, start):
         return True
-    return end < len(tokens) and _KATAKANA.match(tokens.words[end]) is not None and _continues_word(text, tokens, end)
+    return end < len(tokens) and KATAKANA.match(tokens.words[end]) is not None and _continues_word(text, tokens, end)
 
 
 def _continues_word(text: str, tokens: Tokens, i: int) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -34,6 +33,8 @@ from backstory.matching.chinese_names import read_table as read_chinese_names
 from backstory.matching.cities import city_names
 from backstory.matching.consonants import (
     ABJAD,
+    HANGUL,
+    KATAKANA,
     MIN_CONSONANTS,
     MIN_FOREIGN_CONSONANTS,
     MIN_FOREIGN_NAME,
@@ -845,9 +846,6 @@ class _Pool:
         return self.words(tuple(map(stem, keys)))
 
 
-_HANGUL = re.compile("[\uac00-\ud7af]")
-_KATAKANA = re.compile("[\u30a1-\u30fa]")
-
 # Names of this many letters or fewer, folded, are short: words of other scripts meet them by chance (Spanish sin,
 # "without", is Hebrew סין, China).
 SHORT_NAME = 4
@@ -999,7 +997,7 @@ def _few_consonants(key: str) -> bool:
 def _written_by_sound_in_both(names: Iterable[str]) -> bool:
     """Whether some of the names are written in hangul and some in katakana."""
     found = " ".join(names)
-    return bool(_HANGUL.search(found)) and bool(_KATAKANA.search(found))
+    return bool(HANGUL.search(found)) and bool(KATAKANA.search(found))
 
 
 def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
@@ -1019,8 +1017,8 @@ def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:
 
 
 # A name of several words is read word by word by its consonants (``compound_keys``) when it has this many
-# consonant classes in all (one more for two words), and none of its words is long enough to be found alone (``MIN_FOREIGN_NAME`` letters
-# with ``MIN_FOREIGN_CONSONANTS`` consonants): Yoon Suk Yeol is n, sk, r in Cyrillic, Georgian and Devanagari alike.
+# consonant classes in all (one more for two words), and, for a person, none of its words is long enough to be found
+# alone (``_compound_names``): Yoon Suk Yeol is n, sk, r in Cyrillic, Georgian and Devanagari alike.
 MIN_COMPOUND_CLASSES = 4
 
 

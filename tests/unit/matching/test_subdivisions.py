@@ -1,18 +1,18 @@
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 from importlib import resources
 
 import msgspec
 import pytest
 
-from backstory.events.models import Catalog, Entity, Event, Story
+from backstory.events.models import Entity
 from backstory.matching.document import build_document
 from backstory.matching.evidence import gather
 from backstory.matching.index import EventIndex
 from backstory.matching.subdivisions import SUBDIVISIONS_FILE, Subdivisions, read_table, subdivision_aliases
 from backstory.research.subdivisions import subdivisions
+from tests.unit.matching.conftest import one_entity_index
 
 
 class _Catalog(gettext.NullTranslations):
@@ -55,18 +55,7 @@ class TestTheTable:
 class TestInTheIndex:
     @staticmethod
     def _index(kind: str) -> EventIndex:
-        return EventIndex.build(
-            Catalog(
-                stories=[Story(id="s", title={"en": "s"})],
-                entities=[Entity(id="texas", kind=kind, name="Texas")],  # type: ignore[arg-type]
-                events=[
-                    Event(
-                        id="e", story_id="s", date=dt.date(2025, 2, 26), title={"en": "Outbreak in Texas"},
-                        summary={"en": "An outbreak in Texas."}, entities=["texas"],
-                    )
-                ],
-            )
-        )  # fmt: skip
+        return one_entity_index(Entity(id="texas", kind=kind, name="Texas"))  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("text", "lang"),
