@@ -36,13 +36,21 @@ PLACE_LOCALES = (
 Fold = Callable[[str], tuple[str, ...]]
 
 
+# What follows a surname to tell a father from his son: the press of other languages names the man by the surname
+# (Кеннеди, कैनेडी for Robert F. Kennedy Jr.), and drops these or writes them in its own words.
+GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr.", "junior", "senior", "ii", "iii", "iv"})
+
+
 def surnames(entity: Entity, fold: Fold = fold_phrase) -> list[str]:
-    """The last word of each of a person's names of two or more words (none for other kinds, or short ones)."""
+    """The last word of each of a person's names of two or more words, before a generational suffix (Jr., III):
+    none for other kinds, or short ones."""
     if entity.kind != "person":
         return []
     found: dict[str, None] = {}
     for name in [entity.name, *entity.aliases]:
-        words = name.split()
+        words = name.replace(",", " ").split()
+        while words and words[-1].lower() in GENERATIONAL:
+            words.pop()
         if len(words) >= 2 and len("".join(fold(words[-1]))) >= MIN_STEM:
             found[words[-1]] = None
     return list(found)

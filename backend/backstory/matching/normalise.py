@@ -210,6 +210,10 @@ _SCRIPT_LETTERS = str.maketrans(
         **dict.fromkeys([*range(0x064B, 0x0660), 0x0670], None),
         "\u0901": "n",
         "\u0902": "n",
+        # Devanagari's ai writes the e and a of foreign names (कैनेडी, Kennedy; मैनचेस्टर, Manchester), as Hindi says
+        # it: read as e, which vowel-tolerant keys take for either.
+        "\u0948": "\u0947",
+        "\u0910": "\u090f",
         # Thai writes a foreign t, k and p with its aspirated letters (ทรัมป์, Trump; วิทคอฟ, Witkoff), which anyascii
         # writes th, kh and ph: read as the plain ones.
         **dict.fromkeys(map(ord, "ทธถฐฑฒ"), "\u0e15"),

@@ -26,6 +26,10 @@ class TestSurnames:
     def test_a_short_surname_is_no_alias(self) -> None:
         assert surnames(Entity(id="p", kind="person", name="Lin Xu")) == []
 
+    def test_a_generational_suffix_is_no_surname(self) -> None:
+        entity = Entity(id="p", kind="person", name="Ambrose T. Fenwick Jr.", aliases=["Lowell Garrity, III"])
+        assert surnames(entity) == ["Fenwick", "Garrity"]
+
     def test_only_people_get_surnames(self) -> None:
         assert surnames(Entity(id="o", kind="org", name="Bluefin Air")) == []
 
