@@ -146,6 +146,7 @@ class TestScripts:
         [
             ("फ़ेनविक", "Fenwick"),  # Devanagari: the dotted ph is f
             ("ज़ास्लाव्स्की", "Zaslavsky"),  # the dotted j is z, the nasal mark n
+            ("फ़ैनविक", "Fenwick"),  # the vowel sign ai writes a foreign e
             ("เฟนวิก", "Fenwick"),  # Thai: the vowel written before its consonant
             ("Ուիլսոն", "Wilson"),  # Armenian: ու before a vowel is w
             ("Սուլեր", "Suler"),  # and elsewhere the vowel u
