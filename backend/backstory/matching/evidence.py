@@ -701,7 +701,8 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 # Two syllables are a common word as often as a name (성과, "results").
                 if end - i < MIN_SYLLABLES:
                     continue
-                for term in index.consonant_names.get(syllables_key(words[i:end]), ()):
+                key = syllables_key(words[i:end])
+                for term in [*index.consonant_names.get(key, ()), *index.syllabic_landmarks.get(key, ())]:
                     if HANGUL.match(words[i]) and not _writes_vowels(words[i:end], term):
                         continue
                     hits.append(TermHit(term, i, end, 1))

@@ -410,6 +410,9 @@ class EventIndex:
     syllabic_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for runs of katakana or hangul syllables that write the name's vowels
     (``consonants.syllabic_short_keys``)."""
+    syllabic_landmarks: dict[str, list[Term]] = field(default_factory=dict)
+    """Organisations' and places' one-word names of many consonants by their consonant key, for runs of katakana
+    or hangul syllables only (Dortmund: 도르트문트, ドルトムント); keys two names share are left out."""
     long_names: dict[str, list[Term]] = field(default_factory=dict)
     """People's long one-word names by their consonants (``consonants.vowelless``): spellings that differ in
     vowels only."""
@@ -661,6 +664,16 @@ class EventIndex:
         for key, landmark_terms in _syllabic_landmarks(landmarks).items():
             syllabic_names.setdefault(key, []).extend(landmark_terms)
         index.syllabic_names = syllabic_names
+        # The landmarks of many consonants, which ``_syllabic_landmarks`` leaves out, by their consonants as people's
+        # are: only for katakana and hangul, whose runs also write the name's vowels (Arabic, Persian and Hebrew
+        # words meet a place's consonants as often as a person's). A key a person's name has too is neither's here.
+        index.syllabic_landmarks = {
+            key: found
+            for key, found in _consonant_names(term for term in landmarks if not _few_consonants(term.keys[0]))[
+                0
+            ].items()
+            if key not in index.consonant_names
+        }
         del landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)

@@ -32,8 +32,8 @@ date features tell them apart). Otherwise nothing is claimed (abstention), and a
 story but claims no event gets the story as ``related_story``.
 
 Two things the model does not see halve a candidate's confidence (``belonging``). An event of a story the article
-names none of the anchors of, while another story leads its cast: the article is of another story's world and shares
-only passing names with it (a report of an American freed by Russia, a day before a US diplomat's visit to Minsk,
+names none of the anchors of, while another story leads its cast and the headline and lead name nothing heavy of the
+event's own: the article is of another story's world and shares only passing names with it (a report of an American freed by Russia, a day before a US diplomat's visit to Minsk,
 named a release and the White House, which that visit lists, but neither Belarus, Minsk nor Lukashenko). And an
 undated article whose headline and lead name nothing of the event's own, only its story's regulars and topic words:
 it may be any later statement about the matter (an undated piece on more pardons for more sanctions relief went to
@@ -460,11 +460,17 @@ OUTCAST = 0.5
 UNTIED = 0.5
 # How heavy a piece of the event's own evidence (the feature "own", on its log scale) an undated article must name.
 MIN_OWN = math.log1p(1.0)
+# And how heavy a piece an article naming none of the story's anchors must name up top to be of the event's world
+# all the same: a rare name or a number of the event's own (a Georgian report of a Senate vote on a Fed governor,
+# which names the Senate, the governor and the vote count but calls the Fed by a translated name, is the vote's; a
+# report of another release names a release and the White House, which are not an event's own).
+MIN_OWN_BELONGING = math.log1p(3.0)
 
 
 def belonging(features: Mapping[str, float]) -> float:
     """What the confidence model's estimate for an event is multiplied by: ``OUTCAST`` for a story whose anchors the
-    article names none of while another story leads its cast ("anchored", "cast_lead"); ``UNTIED`` for an undated
+    article names none of while another story leads its cast ("anchored", "cast_lead"), unless its headline or lead
+    names something heavy of the event's own ("own", ``MIN_OWN_BELONGING``); ``UNTIED`` for an undated
     article whose headline and lead name nothing of the event's own ("undated", "own": only the story's regulars and
     topic words, as a later statement about sanctions names an earlier lifting of them); 1 otherwise.
     ``backstory fit`` weighs its held-out confidences so too."""
@@ -472,7 +478,11 @@ def belonging(features: Mapping[str, float]) -> float:
 
 
 def _outcast(features: Mapping[str, float]) -> bool:
-    return features.get("anchored", 1.0) == 0.0 and features.get("cast_lead", 0.0) < 0.0
+    return (
+        features.get("anchored", 1.0) == 0.0
+        and features.get("cast_lead", 0.0) < 0.0
+        and features.get("own", 0.0) < MIN_OWN_BELONGING
+    )
 
 
 def _untied(features: Mapping[str, float]) -> bool:

@@ -471,6 +471,21 @@ class TestLandmarksInSyllables:
     def test_other_vowels_are_another_word(self, landmarks: EventIndex) -> None:
         assert "louvre" not in gather(build_document("라브르 박물관에서 만났다.", None, ["ko"]), landmarks).names
 
+    @pytest.mark.parametrize(("text", "lang"), [("트롬순트가 이겼다.", "ko"), ("トロムスントが勝った。", "ja")])
+    def test_a_name_of_many_consonants_is_found_by_them(self, text: str, lang: str) -> None:
+        club = one_entity_index(Entity(id="tromsund", kind="org", name="Tromsund"))
+        assert "tromsund" in gather(build_document(text, None, [lang]), club).names
+        # Hangul must write its vowels as well.
+        assert "tromsund" not in gather(build_document("트람산트가 이겼다.", None, ["ko"]), club).names
+
+    def test_a_landmark_a_persons_name_would_also_be_is_neither(self) -> None:
+        # Japanese writes their vowels freely: a run both would be is left to the person (a katakana Fluminense
+        # also read as Francis).
+        both = entities_index(
+            Entity(id="tromsund", kind="org", name="Tromsund"), Entity(id="p", kind="person", name="Tremisande")
+        )
+        assert not both.syllabic_landmarks
+
     def test_a_place_named_in_hangul_and_katakana_is_not_read_by_its_sound(self) -> None:
         # CLDR names Kyiv 키예프 and キーウ; read by its sound too (as Kiev), it was 기업, "company".
         kyiv = one_entity_index(Entity(id="kyiv", kind="place", name="Kyiv", aliases=["Kiev"]))

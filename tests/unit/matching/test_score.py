@@ -12,6 +12,7 @@ from backstory.matching.index import EventIndex
 from backstory.matching.score import (
     DEFAULT_PARAMS,
     MIN_OWN,
+    MIN_OWN_BELONGING,
     OUTCAST,
     UNTIED,
     _related_story,
@@ -97,6 +98,12 @@ class TestBelonging:
 
     def test_an_unanchored_story_another_story_leads_is_weighed_down(self) -> None:
         assert belonging({"anchored": 0.0, "cast_lead": -0.2}) == OUTCAST < 1
+
+    def test_naming_something_heavy_of_the_events_own_up_top_keeps_an_unanchored_story(self) -> None:
+        # A rare name of the event's own in the headline: the article is of its world, whatever the story's regulars
+        # are called in its language.
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING}) == 1.0
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING - 0.1}) == OUTCAST
 
     def test_an_undated_article_naming_nothing_of_the_events_own_is_weighed_down(self) -> None:
         assert belonging({"undated": 1.0, "own": 0.3}) == UNTIED < 1
