@@ -144,9 +144,14 @@ def _romanised(syllables: Iterable[str]) -> str:
     return _OPENING_W.sub("v", ascii_word)
 
 
+def romanised_skeleton(syllables: Iterable[str]) -> str:
+    """Katakana or hangul syllables (one per token) as the phonetic skeleton of their romanisation."""
+    return skeleton(_romanised(syllables))
+
+
 def syllables_key(syllables: Iterable[str]) -> str:
     """The key of a name written in katakana or hangul syllables (one per token)."""
-    return consonant_key(skeleton(_romanised(syllables)))
+    return consonant_key(romanised_skeleton(syllables))
 
 
 # A long surname may be spelled with other vowels (Zyankovich, Зенкович -> Zenkovich): its consonants, as

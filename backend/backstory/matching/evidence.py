@@ -39,6 +39,7 @@ from backstory.matching.consonants import (
     han_key,
     latin_shape,
     latin_strict_key,
+    romanised_skeleton,
     syllabic_name_shapes,
     syllables_key,
     syllables_shape,
@@ -278,6 +279,7 @@ def find_terms(doc: Document, index: EventIndex) -> list[TermHit]:
     found.extend(_misspelt_hits(tokens, looked_up, index))
     if index.compound_names:
         found.extend(_compound_hits(doc.text, tokens, index, lang))
+        found.extend(_syllabic_compound_hits(doc.text, tokens, index))
     return _longest(found)
 
 
@@ -330,6 +332,104 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
             ):
                 hits.append(TermHit(term, i, end, 1))
     return hits
+
+
+# What may stand between the words of a name written in katakana or hangul: a space, a hyphen or the middle dot
+# Japanese writes between a foreign name's words (レアル・マドリード).
+_SYLLABIC_NAME_GAPS = frozenset(("", "-", "\u30fb", "\u00b7", "\u2010"))
+
+
+def _syllabic_runs(text: str, tokens: Tokens) -> list[tuple[int, int]]:
+    """The runs of katakana or hangul syllables written as one word, as token ranges."""
+    runs: list[tuple[int, int]] = []
+    for i, word in enumerate(tokens.words):
+        if not SYLLABIC.match(word):
+            continue
+        if runs and runs[-1][1] == i and _continues_word(text, tokens, i):
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _run_keys(words: list[str], start: int, end: int, last: bool) -> list[tuple[str, str, int]]:
+    """How a run of syllables may read as a word of a name: its consonant key, how it starts, and where it ends; for
+    the last word of a name, also without a Korean particle written onto it (마드리드가: Madrid + subject marker)."""
+    ends = [end]
+    if last and end - start > 2 and words[end - 1] in KOREAN_PARTICLES:
+        ends.append(end - 1)
+    opening = _opening(romanised_skeleton(words[start : start + 1]))
+    return [(syllables_key(words[start:stop]), opening, stop) for stop in ends]
+
+
+def _syllabic_compound_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHit]:
+    """Names of several words written in katakana or hangul word by word (レアル・マドリード, 레알 마드리드: Real
+    Madrid), by the consonants of each run of syllables as ``_compound_hits`` reads alphabets: each word starts as
+    the name's does, and the runs are apart by a space, a hyphen or a middle dot only. A word of the name closing in
+    a vowel and r may be written without the r, as both scripts write it (인터, Inter)."""
+    if not SYLLABIC.search(text):
+        return []
+    words = tokens.words
+    runs = _syllabic_runs(text, tokens)
+    compound, firsts = index.compound_names, index.compound_firsts
+    hits: list[TermHit] = []
+    for n, (start, end) in enumerate(runs[:-1]):
+        first = syllables_key(words[start:end])
+        if not firsts.intersection(_rless(first)):
+            continue
+        # The runs written after this one with only a name's gaps between.
+        m = n + 1
+        while m < len(runs) and _syllabic_gap(text, tokens, runs[m - 1][1], runs[m][0]):
+            m += 1
+        if m < n + 2:
+            continue
+        second = syllables_key(words[runs[n + 1][0] : runs[n + 1][1]])
+        # A Korean particle may close a name of two words (마드리드가): the second run is also read without it.
+        seconds = {second, *(key for key, _, _ in _run_keys(words, *runs[n + 1], last=True))}
+        candidates = {
+            term for a in _rless(first) for b in seconds for b_key in _rless(b) for term in compound.get((a, b_key), ())
+        }
+        for term in candidates:
+            name_keys = compound_keys(term.keys)
+            if name_keys is None or n + len(name_keys) > m:
+                continue
+            stop = _syllabic_name_end(words, runs[n : n + len(name_keys)], term.keys, name_keys)
+            if stop is not None:
+                hits.append(TermHit(term, start, stop, 1))
+    return hits
+
+
+def _rless(key: str) -> tuple[str, ...]:
+    return (key, key + "r") if not key.endswith("r") else (key,)
+
+
+def _syllabic_gap(text: str, tokens: Tokens, previous_end: int, start: int) -> bool:
+    words, starts = tokens.words, tokens.starts
+    between = text[starts[previous_end - 1] + len(words[previous_end - 1]) : starts[start]]
+    # A long-vowel mark closing the first word (デンバー) belongs to it.
+    return previous_end == start and between.replace(LONG_VOWEL, "").strip() in _SYLLABIC_NAME_GAPS
+
+
+def _syllabic_name_end(
+    words: list[str], parts: list[tuple[int, int]], name_words: tuple[str, ...], classes: tuple[str, ...]
+) -> int | None:
+    """Where a name ends if each run writes its word (``_run_keys``), or None."""
+    stop = None
+    for j, ((start, end), name_word, wanted) in enumerate(zip(parts, name_words, classes, strict=True)):
+        readings = _run_keys(words, start, end, j == len(parts) - 1)
+        fitting = [
+            stop
+            for key, opening, stop in readings
+            if opening == _opening(name_word) and (key == wanted or (_closes_in_r(name_word) and key + "r" == wanted))
+        ]
+        if not fitting:
+            return None
+        stop = fitting[-1]
+    return stop
+
+
+def _closes_in_r(word: str) -> bool:
+    return len(word) > 2 and word[-1] == "r" and word[-2] in "aeiou"
 
 
 _Reading = tuple[str, str, bool]

@@ -596,6 +596,40 @@ class TestNamesOfSeveralShortWords:
         }
 
 
+class TestNamesOfSeveralWordsInSyllables:
+    """Japanese and Korean write a name of several words word by word as they sound, apart by a space or a middle
+    dot: each run of syllables read by its consonants, starting as the name's word does."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        # Invented: a club of two words, and one whose first word closes in -er.
+        return entities_index(
+            Entity(id="tolen", kind="org", name="Tolen Mardis"), Entity(id="denver", kind="org", name="Denver Kolstad")
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "found"),
+        [
+            ("톨렌 마르디스가 이겼다.", "ko", "tolen"),  # a particle written onto the last word
+            ("トレン・マルディスが勝った。", "ja", "tolen"),  # the middle dot between the words
+            ("덴버 콜스타드는 졌다.", "ko", "denver"),  # -er written without its r
+            ("デンバー・コルスタッドが負けた。", "ja", "denver"),  # and a long-vowel mark closing the first word
+        ],
+    )
+    def test_the_name_is_found(self, names: EventIndex, text: str, lang: str, found: str) -> None:
+        assert found in gather(build_document(text, None, [lang]), names).names
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "올렌 마르디스가 이겼다.",  # the first word opens with a vowel, the name's with t
+            "톨렌, 마르디스가 이겼다.",  # a comma between the words
+        ],
+    )
+    def test_runs_that_do_not_write_it_are_not_read_so(self, names: EventIndex, text: str) -> None:
+        assert "tolen" not in gather(build_document(text, None, ["ko"]), names).names
+
+
 class TestOneSyllable:
     """A Latin name transliterated into hangul or kana takes more than one syllable: a single one is a word."""
 
