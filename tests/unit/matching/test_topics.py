@@ -206,6 +206,23 @@ class TestShippedLexicon:
         assert "measles" in {hit.concept for hit in lexicon().find(fold_text(text), lang)}
 
     @pytest.mark.parametrize(
+        ("text", "lang", "stage"),
+        [
+            ("Реал вышел в полуфинал", "ru", "semi-final"),
+            ("Bayern scheitert im Viertelfinale", "de", "quarter-final"),
+            ("Le PSG en huitièmes de finale", "fr", "round-of-16"),
+            ("切尔西闯入决赛", "zh", "final"),
+            ("تأهل إلى نصف النهائي", "ar", "semi-final"),
+            ("Chelsea won the cup final", "en", "final"),
+        ],
+    )
+    def test_a_tournaments_rounds_are_told_apart(self, text: str, lang: str, stage: str) -> None:
+        # Which round a match was is what tells a tournament's events apart: one concept each, and a semi-final is
+        # no final.
+        rounds = {"final", "semi-final", "quarter-final", "round-of-16"}
+        assert {hit.concept for hit in lexicon().find(fold_text(text), lang)} & rounds == {stage}
+
+    @pytest.mark.parametrize(
         ("text", "lang"), [("הוא הולך הביתה", "he"), ("أسعار السلع", "ar"), ("mallarına el koydu", "tr")]
     )
     def test_words_that_fold_as_a_disease_are_not_read_as_one(self, text: str, lang: str) -> None:
