@@ -802,10 +802,14 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 if end - i < MIN_SYLLABLES:
                     continue
                 key = syllables_key(words[i:end])
-                for term in [*index.consonant_names.get(key, ()), *index.syllabic_landmarks.get(key, ())]:
-                    if HANGUL.match(words[i]) and not _writes_vowels(words[i:end], term):
-                        continue
-                    hits.append(TermHit(term, i, end, 1))
+                terms = [*index.consonant_names.get(key, ()), *index.syllabic_landmarks.get(key, ())]
+                if HANGUL.match(words[i]):
+                    terms = [term for term in terms if _writes_vowels(words[i:end], term)]
+                else:
+                    # Katakana is not asked for the name's vowels: a run that names of several stories share the
+                    # consonants of (Palmer, Wilmore) is none of them (パルメイラ, Palmeiras).
+                    terms = _one_name(terms)
+                hits.extend(TermHit(term, i, end, 1) for term in terms)
     return hits
 
 

@@ -660,7 +660,9 @@ class EventIndex:
         del entity_events
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         named = [term for term in terms if term.target in people]
-        index.consonant_names, index.short_names, syllabic_names = _consonant_names(named, frozenset(respelled))
+        index.consonant_names, index.short_names, syllabic_names = _consonant_names(
+            named, frozenset(respelled), index.entity_stories
+        )
         for key, landmark_terms in _syllabic_landmarks(landmarks).items():
             syllabic_names.setdefault(key, []).extend(landmark_terms)
         index.syllabic_names = syllabic_names
@@ -963,10 +965,13 @@ def _number_terms(number: str, pool: _Pool) -> list[Term]:
 
 
 def _consonant_names(
-    terms: Iterable[Term], derived: frozenset[int] = frozenset()
+    terms: Iterable[Term],
+    derived: frozenset[int] = frozenset(),
+    stories: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[dict[str, list[Term]], dict[str, list[Term]], dict[str, list[Term]]]:
     """People's one-word names as curated in Latin letters by consonant key (``consonants.name_key``), without the
-    keys two names of different stems share (Putin, Fidan); and the shorter ones by their strict key
+    keys two names of different stems share (Putin, Fidan), unless each is of stories the others are not in
+    (``stories``: entity id -> its stories; ``_apart``); and the shorter ones by their strict key
     (``consonants.short_name_key``), all kept: their vowels tell them apart (Putin, Biden: b-t-n), and a word both
     would read is left unread (``evidence._consonant_hits``); and those short for runs of syllables
     (``consonants.syllabic_short_keys``). Only people's: a place has CLDR's names in these scripts, and topic words
@@ -997,9 +1002,29 @@ def _consonant_names(
     unique = {
         key: found
         for key, found in by_key.items()
-        if len({term.target for term in found}) == 1 or len({term.stems[0] for term in found}) == 1
+        if len({term.target for term in found}) == 1
+        or len({term.stems[0] for term in found}) == 1
+        or (stories is not None and _apart(found, stories))
     }
     return unique, dict(short), dict(syllabic)
+
+
+# How many names of different stories one key may read as: a key that more share says too little (and at a hundred
+# thousand events every key of few consonants would).
+MAX_NAMES_APART = 3
+
+
+def _apart(terms: Sequence[Term], stories: Mapping[str, Sequence[str]]) -> bool:
+    """Whether names of different stems that share a key are each of stories the others are not in (Wilmore, of a
+    story of spaceflight, and Palmer, of a football one): the article's other names then tell which it is."""
+    if len({term.stems[0] for term in terms}) > MAX_NAMES_APART:
+        return False
+    seen: dict[str, str] = {}
+    for term in terms:
+        for story in stories.get(term.target, ()):
+            if seen.setdefault(story, term.stems[0]) != term.stems[0]:
+                return False
+    return True
 
 
 def _few_consonants(key: str) -> bool:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import msgspec
 import pytest
 
-from backstory.events.models import Entity
+from backstory.events.models import Catalog, Entity, Event, Story
 from backstory.matching.document import build_document
 from backstory.matching.evidence import find_terms, gather
 from backstory.matching.index import EventIndex
@@ -645,3 +647,33 @@ class TestOneSyllable:
 
     def test_a_name_of_two_syllables_is_found(self, names: EventIndex) -> None:
         assert "putin" in gather(build_document("푸틴 대통령이 말했다.", None, ["ko"]), names).names
+
+
+class TestNamesOfOtherStoriesSharingAKey:
+    """Two people's names with the same consonants (Wilmore and Palmer: w/p, l, m, r) are both read from an Arabic
+    word when they are of different stories, whose other names then tell which the article means; of one story,
+    neither is."""
+
+    @staticmethod
+    def _index(second_story: str) -> EventIndex:
+        # Invented: a ferry pilot of one story and a striker of another, or of the same.
+        people = [
+            Entity(id="velmor", kind="person", name="Dan Velmor"),
+            Entity(id="balmer", kind="person", name="Ari Balmer"),
+        ]
+        stories = [Story(id="ferries", title={"en": "Ferries"}), Story(id="football", title={"en": "Football"})]
+        events = [
+            Event(id="e1", story_id="ferries", date=dt.date(2025, 3, 1), title={"en": "A ferry lands"},
+                  summary={"en": "The ferry lands."}, entities=["velmor"]),
+            Event(id="e2", story_id=second_story, date=dt.date(2025, 3, 2), title={"en": "A goal"},
+                  summary={"en": "A goal is scored."}, entities=["balmer"]),
+        ]  # fmt: skip
+        return EventIndex.build(Catalog(stories=stories, entities=people, events=events))
+
+    def test_names_of_different_stories_are_both_read(self) -> None:
+        found = gather(build_document("عاد بالمور إلى الميناء", None, ["ar"]), self._index("football")).names
+        assert {"velmor", "balmer"} <= set(found)
+
+    def test_names_of_one_story_are_neither(self) -> None:
+        found = gather(build_document("عاد بالمور إلى الميناء", None, ["ar"]), self._index("ferries")).names
+        assert not {"velmor", "balmer"} & set(found)
