@@ -808,7 +808,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 else:
                     # Katakana is not asked for the name's vowels: a run that names of several stories share the
                     # consonants of (Palmer, Wilmore) is none of them (パルメイラ, Palmeiras).
-                    terms = _one_name(terms)
+                    terms = terms if len({term.target for term in terms}) <= 1 else _one_name(terms)
                 hits.extend(TermHit(term, i, end, 1) for term in terms)
     return hits
 
