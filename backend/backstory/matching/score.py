@@ -31,13 +31,16 @@ stories loaded, an old event of another story can outscore by a hair the fresh o
 date features tell them apart). Otherwise nothing is claimed (abstention), and an article that is clearly about a
 story but claims no event gets the story as ``related_story``.
 
-Two things the model does not see halve a candidate's confidence (``belonging``). An event of a story the article
+Three things the model does not see halve a candidate's confidence (``belonging``). An event of a story the article
 names none of the anchors of, while another story leads its cast and the headline and lead name nothing heavy of the
-event's own: the article is of another story's world and shares only passing names with it (a report of an American freed by Russia, a day before a US diplomat's visit to Minsk,
-named a release and the White House, which that visit lists, but neither Belarus, Minsk nor Lukashenko). And an
+event's own: the article is of another story's world and shares only passing names with it (a report of an American
+freed by Russia, a day before a US diplomat's visit to Minsk, named a release and the White House, which that visit
+lists, but neither Belarus, Minsk nor Lukashenko). And an
 undated article whose headline and lead name nothing of the event's own, only its story's regulars and topic words:
 it may be any later statement about the matter (an undated piece on more pardons for more sanctions relief went to
-an earlier lifting of sanctions).
+an earlier lifting of sanctions). And an event dated after the article was published, which the publish-date cut
+lets through by a day for time zones: an article out the day before is as often a preview, or of a neighbouring
+development (a report of an open model published two days before the flagship model it preceded).
 """
 
 from __future__ import annotations
@@ -301,6 +304,9 @@ def _candidate(
         # Days from the event to publication, on a log scale: news reports what happened days ago, not months.
         "gap": math.log1p(max((published - event.date).days, 0)) if published is not None else 0.0,
         "undated": float(published is None),
+        # The event is dated after the article was published: allowed by a day (``grace_days``: time zones), but an
+        # article out the day before is as often a preview, or of a neighbouring development days before.
+        "early": float(published is not None and event.date > published),
         "story": float(any(entity_id in core for entity_id in evidence.names)),
         # How many of the story's actors (``index.story_actors``) the headline and lead name: an article of a
         # neighbouring story (the same exercise reported without the US side, say) shares an event's rare name
@@ -458,6 +464,8 @@ def score(
 # article is undated and names nothing of the event's own up top (``belonging``).
 OUTCAST = 0.5
 UNTIED = 0.5
+# And when the event is dated after the article's publish date (``ScoringParams.grace_days``).
+EARLY = 0.5
 # How heavy a piece of the event's own evidence (the feature "own", on its log scale) an undated article must name.
 MIN_OWN = math.log1p(1.0)
 # And how heavy a piece an article naming none of the story's anchors must name up top to be of the event's world
@@ -472,9 +480,14 @@ def belonging(features: Mapping[str, float]) -> float:
     article names none of while another story leads its cast ("anchored", "cast_lead"), unless its headline or lead
     names something heavy of the event's own ("own", ``MIN_OWN_BELONGING``); ``UNTIED`` for an undated
     article whose headline and lead name nothing of the event's own ("undated", "own": only the story's regulars and
-    topic words, as a later statement about sanctions names an earlier lifting of them); 1 otherwise.
+    topic words, as a later statement about sanctions names an earlier lifting of them); ``EARLY`` for an event
+    dated after the article was published ("early"); 1 otherwise.
     ``backstory fit`` weighs its held-out confidences so too."""
-    return (OUTCAST if _outcast(features) else 1.0) * (UNTIED if _untied(features) else 1.0)
+    return (
+        (OUTCAST if _outcast(features) else 1.0)
+        * (UNTIED if _untied(features) else 1.0)
+        * (EARLY if features.get("early", 0.0) == 1.0 else 1.0)
+    )
 
 
 def _outcast(features: Mapping[str, float]) -> bool:
@@ -494,6 +507,7 @@ def _discounted(features: Mapping[str, float]) -> str | None:
     reasons = [
         *(["the article names none of its story's anchors and more of another story's names"] if _outcast(features) else []),
         *(["the article is undated and names nothing of the event's own in its headline and lead"] if _untied(features) else []),
+        *(["the event is dated after the article was published"] if features.get("early", 0.0) == 1.0 else []),
     ]  # fmt: skip
     return "; ".join(reasons) or None
 

@@ -11,6 +11,7 @@ from backstory.matching.evidence import ArticleEvidence, Sighting, gather
 from backstory.matching.index import EventIndex
 from backstory.matching.score import (
     DEFAULT_PARAMS,
+    EARLY,
     MIN_OWN,
     MIN_OWN_BELONGING,
     OUTCAST,
@@ -55,6 +56,14 @@ class TestScore:
         result = _score(index, "TMK and Bluefin Air in Port Veln with Zaslavsky.", published=dt.date(2025, 6, 1))
         assert "cargo-fine" not in {c.event_id for c in result.candidates}
         assert result.excluded_after_publication == 1
+
+    def test_an_event_of_the_day_after_publication_is_weighed_down(self, index: EventIndex) -> None:
+        text = "Bluefin Air returns to Port Veln: Zaslavsky agrees to open skies for 41 routes."
+        day = index.events["airline-deal"].date
+        on_the_day, before = (_score(index, text, published=when) for when in (day, day - dt.timedelta(days=1)))
+        deal, early = (next(c for c in r.candidates if c.event_id == "airline-deal") for r in (on_the_day, before))
+        assert (deal.features["early"], early.features["early"]) == (0.0, 1.0)
+        assert early.confidence == pytest.approx(deal.confidence * EARLY)
 
     def test_it_abstains_without_evidence(self, index: EventIndex) -> None:
         result = _score(index, "A quiet day at the seaside with ice cream and gulls.")
@@ -104,6 +113,10 @@ class TestBelonging:
         # are called in its language.
         assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING}) == 1.0
         assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING - 0.1}) == OUTCAST
+
+    def test_an_event_dated_after_the_article_was_published_is_weighed_down(self) -> None:
+        assert belonging({"early": 1.0}) == EARLY < 1
+        assert belonging({"early": 0.0}) == 1.0
 
     def test_an_undated_article_naming_nothing_of_the_events_own_is_weighed_down(self) -> None:
         assert belonging({"undated": 1.0, "own": 0.3}) == UNTIED < 1
