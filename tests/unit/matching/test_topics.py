@@ -223,6 +223,24 @@ class TestShippedLexicon:
         assert {hit.concept for hit in lexicon().find(fold_text(text), lang)} & rounds == {stage}
 
     @pytest.mark.parametrize(
+        ("text", "lang", "concept"),
+        [
+            ("ФРС снизила ставку на четверть пункта", "ru", "rate-cut"),
+            ("Die EZB beschließt eine Zinserhöhung", "de", "rate-hike"),
+            ("교황, 양쪽 폐렴으로 입원", "ko", "pneumonia"),
+            ("Trump zleca ponowną analizę transakcji", "pl", "review"),
+            ("Trump named his nominee for the Fed board", "en", "nomination"),
+        ],
+    )
+    def test_general_concepts_of_economy_health_and_office_are_read(self, text: str, lang: str, concept: str) -> None:
+        assert concept in {hit.concept for hit in lexicon().find(fold_text(text), lang)}
+
+    @pytest.mark.parametrize(("text", "lang"), [("They paid a nominal fee", "en"), ("这个问题明显很严重", "zh")])
+    def test_words_that_fold_as_a_nomination_are_not_read_as_one(self, text: str, lang: str) -> None:
+        # "nominee" met "nominal", and Chinese 提名 the syllables across 问题明显 ("the problem is clearly").
+        assert {hit.concept for hit in lexicon().find(fold_text(text), lang)} & {"nomination", "appointment"} == set()
+
+    @pytest.mark.parametrize(
         ("text", "lang"), [("הוא הולך הביתה", "he"), ("أسعار السلع", "ar"), ("mallarına el koydu", "tr")]
     )
     def test_words_that_fold_as_a_disease_are_not_read_as_one(self, text: str, lang: str) -> None:
