@@ -386,9 +386,10 @@ def _syllabic_compound_hits(text: str, tokens: Tokens, index: EventIndex) -> lis
         second = syllables_key(words[runs[n + 1][0] : runs[n + 1][1]])
         # A Korean particle may close a name of two words (마드리드가): the second run is also read without it.
         seconds = {second, *(key for key, _, _ in _run_keys(words, *runs[n + 1], last=True))}
-        candidates = {
+        # In order, each once: hits come out the same for the same article.
+        candidates = dict.fromkeys(
             term for a in _rless(first) for b in seconds for b_key in _rless(b) for term in compound.get((a, b_key), ())
-        }
+        )
         for term in candidates:
             name_keys = compound_keys(term.keys)
             if name_keys is None or n + len(name_keys) > m:
@@ -418,8 +419,8 @@ def _syllabic_name_end(
     for j, ((start, end), name_word, wanted) in enumerate(zip(parts, name_words, classes, strict=True)):
         readings = _run_keys(words, start, end, j == len(parts) - 1)
         fitting = [
-            stop
-            for key, opening, stop in readings
+            run_end
+            for key, opening, run_end in readings
             if opening == _opening(name_word) and (key == wanted or (_closes_in_r(name_word) and key + "r" == wanted))
         ]
         if not fitting:

@@ -669,14 +669,11 @@ class EventIndex:
         # The landmarks of many consonants, which ``_syllabic_landmarks`` leaves out, by their consonants as people's
         # are: only for katakana and hangul, whose runs also write the name's vowels (Arabic, Persian and Hebrew
         # words meet a place's consonants as often as a person's). A key a person's name has too is neither's here.
+        long_landmarks = _consonant_names(term for term in landmarks if not _few_consonants(term.keys[0]))[0]
         index.syllabic_landmarks = {
-            key: found
-            for key, found in _consonant_names(term for term in landmarks if not _few_consonants(term.keys[0]))[
-                0
-            ].items()
-            if key not in index.consonant_names
+            key: found for key, found in long_landmarks.items() if key not in index.consonant_names
         }
-        del landmarks, respelled
+        del landmarks, long_landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
         index.compound_names = _compound_names(compoundable, frozenset(people), pool)

@@ -40,7 +40,7 @@ undated article whose headline and lead name nothing of the event's own, only it
 it may be any later statement about the matter (an undated piece on more pardons for more sanctions relief went to
 an earlier lifting of sanctions). And an event dated after the article was published, which the publish-date cut
 lets through by a day for time zones: an article out the day before is as often a preview, or of a neighbouring
-development (a report of an open model published two days before the flagship model it preceded).
+development (a report of open models released two days before the flagship model, out the day before it).
 """
 
 from __future__ import annotations
