@@ -414,8 +414,11 @@ def _syllabic_gap(text: str, tokens: Tokens, previous_end: int, start: int) -> b
 def _syllabic_name_end(
     words: list[str], parts: list[tuple[int, int]], name_words: tuple[str, ...], classes: tuple[str, ...]
 ) -> int | None:
-    """Where a name ends if each run writes its word (``_run_keys``), or None."""
+    """Where a name ends if each run writes its word's consonants (``_run_keys``) and one run at least its vowels too
+    (``consonants.syllables_write``), or None. Korean and Japanese words meet a name's consonants run by run
+    (Korean 탈퇴 사실, "the fact of leaving", has Truth Social's), not its vowels as well."""
     stop = None
+    vowels_written = False
     for j, ((start, end), name_word, wanted) in enumerate(zip(parts, name_words, classes, strict=True)):
         readings = _run_keys(words, start, end, j == len(parts) - 1)
         fitting = [
@@ -426,7 +429,12 @@ def _syllabic_name_end(
         if not fitting:
             return None
         stop = fitting[-1]
-    return stop
+        if not vowels_written:
+            shape = syllables_shape(words[start:stop])
+            vowels_written = shape is not None and any(
+                syllables_write(shape, name) for name in syllabic_name_shapes(name_word)
+            )
+    return stop if vowels_written else None
 
 
 def _closes_in_r(word: str) -> bool:

@@ -631,6 +631,13 @@ class TestNamesOfSeveralWordsInSyllables:
     def test_runs_that_do_not_write_it_are_not_read_so(self, names: EventIndex, text: str) -> None:
         assert "tolen" not in gather(build_document(text, None, ["ko"]), names).names
 
+    def test_runs_with_its_consonants_but_none_of_its_vowels_are_not_read_so(self) -> None:
+        # Korean 탈퇴 사실 ("the fact of leaving") has the consonants of this invented name run by run, and none of
+        # its vowels.
+        name = one_entity_index(Entity(id="tirth", kind="org", name="Tirth Sosel"))
+        assert "tirth" not in gather(build_document("탈퇴 사실이 밝혀졌다.", None, ["ko"]), name).names
+        assert "tirth" in gather(build_document("티르트 소셀이 밝혀졌다.", None, ["ko"]), name).names
+
 
 class TestOneSyllable:
     """A Latin name transliterated into hangul or kana takes more than one syllable: a single one is a word."""
