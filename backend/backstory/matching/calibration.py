@@ -15,7 +15,7 @@ import msgspec
 # Every feature score.py computes for a candidate; a calibration uses those it names.
 FEATURES = (
     "evidence", "lead", "coverage", "central", "margin", "kinds", "second", "recency", "gap", "undated", "early", "story",
-    "actors", "cast", "cast_lead", "anchored", "own", "topics", "semantic", "semantic_margin",
+    "actors", "cast", "cast_lead", "anchored", "own", "own_apart", "topics", "semantic", "semantic_margin",
 )  # fmt: skip
 # Features only the optional semantic re-ranker provides.
 SEMANTIC_FEATURES = ("semantic", "semantic_margin")

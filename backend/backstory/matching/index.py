@@ -410,6 +410,8 @@ class EventIndex:
     syllabic_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for runs of katakana or hangul syllables that write the name's vowels
     (``consonants.syllabic_short_keys``)."""
+    shared_entities: frozenset[str] = frozenset()
+    """Entities listed under a name that events of several stories list (each story's Trump)."""
     syllabic_landmarks: dict[str, list[Term]] = field(default_factory=dict)
     """Organisations' and places' one-word names of many consonants by their consonant key, for runs of katakana
     or hangul syllables only (Dortmund: 도르트문트, ドルトムント); keys two names share are left out."""
@@ -658,6 +660,15 @@ class EventIndex:
             for entity_id, event_ids in entity_events.items()
         }
         del entity_events
+        # Entities whose name other stories list too (Trump, the United States): naming one says which world an
+        # article is of no more than its cast does (``score.belonging``).
+        group_stories: dict[str, set[str]] = defaultdict(set)
+        for entity_id, stories in index.entity_stories.items():
+            group_stories[group[entity_id]].update(stories)
+        index.shared_entities = frozenset(
+            entity_id for entity_id in index.entity_stories if len(group_stories[group[entity_id]]) > 1
+        )
+        del group_stories, group
         people = {entity.id for entity in index.entities.values() if entity.kind == "person"}
         named = [term for term in terms if term.target in people]
         index.consonant_names, index.short_names, syllabic_names = _consonant_names(

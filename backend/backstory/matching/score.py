@@ -325,6 +325,20 @@ def _candidate(
                 default=0.0,
             )
         ),
+        # The same, of names only one story lists: Trump in a headline is every story's, and ties an article to none.
+        "own_apart": math.log1p(
+            max(
+                (
+                    i.weight
+                    for i in items
+                    if i.zone != "body"
+                    and not i.recalled
+                    and _its_own(i, index, story_id)
+                    and i.entity_id not in index.shared_entities
+                ),
+                default=0.0,
+            )
+        ),
     }
     # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
     # it. They rank the shortlist and are shown as evidence, but the other features keep measuring names, numbers,
@@ -468,17 +482,20 @@ UNTIED = 0.5
 EARLY = 0.5
 # How heavy a piece of the event's own evidence (the feature "own", on its log scale) an undated article must name.
 MIN_OWN = math.log1p(1.0)
-# And how heavy a piece an article naming none of the story's anchors must name up top to be of the event's world
-# all the same: a rare name or a number of the event's own (a Georgian report of a Senate vote on a Fed governor,
-# which names the Senate, the governor and the vote count but calls the Fed by a translated name, is the vote's; a
-# report of another release names a release and the White House, which are not an event's own).
-MIN_OWN_BELONGING = math.log1p(3.0)
+# And how heavy a piece of its own that no other story lists an article naming none of the story's anchors must
+# name up top to be of the event's world all the same: a rare name or a number of the event's (a Georgian report of
+# a Senate vote on a Fed governor, which names the Senate, the governor and the vote count but calls the Fed by a
+# translated name, is the vote's; a report of another release names a release and the White House, which are not
+# an event's own; Trump, whom every story lists, ties an article to none). A piece only the event has weighs 2.99 in
+# a lead.
+MIN_OWN_BELONGING = math.log1p(2.5)
 
 
 def belonging(features: Mapping[str, float]) -> float:
     """What the confidence model's estimate for an event is multiplied by: ``OUTCAST`` for a story whose anchors the
     article names none of while another story leads its cast ("anchored", "cast_lead"), unless its headline or lead
-    names something heavy of the event's own ("own", ``MIN_OWN_BELONGING``); ``UNTIED`` for an undated
+    names something heavy of the event's own that no other story lists ("own_apart", ``MIN_OWN_BELONGING``);
+    ``UNTIED`` for an undated
     article whose headline and lead name nothing of the event's own ("undated", "own": only the story's regulars and
     topic words, as a later statement about sanctions names an earlier lifting of them); ``EARLY`` for an event
     dated after the article was published ("early"); 1 otherwise.
@@ -494,7 +511,7 @@ def _outcast(features: Mapping[str, float]) -> bool:
     return (
         features.get("anchored", 1.0) == 0.0
         and features.get("cast_lead", 0.0) < 0.0
-        and features.get("own", 0.0) < MIN_OWN_BELONGING
+        and features.get("own_apart", 0.0) < MIN_OWN_BELONGING
     )
 
 

@@ -60,6 +60,10 @@ class TestSpellingsSharedAcrossStories:
 
         assert "velmora-town" in names and "velmora-ship" not in names
 
+    def test_an_entity_whose_name_another_story_lists_is_shared(self, index: EventIndex) -> None:
+        # Naming Triantafyllou says no more which of the two stories an article is of than naming Trump does.
+        assert {"xenofon-t", "triantafyllou"} <= index.shared_entities
+
     @pytest.fixture
     def index(self) -> EventIndex:
         return EventIndex.build(

@@ -111,8 +111,10 @@ class TestBelonging:
     def test_naming_something_heavy_of_the_events_own_up_top_keeps_an_unanchored_story(self) -> None:
         # A rare name of the event's own in the headline: the article is of its world, whatever the story's regulars
         # are called in its language.
-        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING}) == 1.0
-        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": MIN_OWN_BELONGING - 0.1}) == OUTCAST
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own_apart": MIN_OWN_BELONGING}) == 1.0
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own_apart": MIN_OWN_BELONGING - 0.1}) == OUTCAST
+        # A name every story lists (Trump) is the event's own too, but says nothing of which world the article is of.
+        assert belonging({"anchored": 0.0, "cast_lead": -0.2, "own": 2.0, "own_apart": 0.0}) == OUTCAST
 
     def test_an_event_dated_after_the_article_was_published_is_weighed_down(self) -> None:
         assert belonging({"early": 1.0}) == EARLY < 1
