@@ -292,6 +292,18 @@ def short_name_key(folded: str) -> str | None:
     return shape[0] if shape is not None and len(shape[0]) >= MIN_SHORT_CONSONANTS else None
 
 
+def usual_vowel_letters(word: Shape, name: Shape) -> int:
+    """How many of a word's vowel letters write the name's vowel as it is mostly written (the first letter
+    ``_WRITTEN_AS`` gives it: alef for a, ya for e and i, waw for o and u): of two short names a word may write, it
+    writes the one it writes so more (Persian پناهی is Panahi, not Binoche, whose o it would write with alef)."""
+    return sum(
+        1
+        for letters, allowed in zip(word[1], name[1], strict=True)
+        for letter in letters
+        if allowed and letter == allowed[0]
+    )
+
+
 def writes_short_name(word: Shape, name: Shape) -> bool:
     """Whether a word's shape writes a short name: the same consonants, each vowel letter where the name has a vowel it
     may write, and enough letters written."""

@@ -44,6 +44,7 @@ from backstory.matching.consonants import (
     syllables_key,
     syllables_shape,
     syllables_write,
+    usual_vowel_letters,
     vowelless,
     writes_a_vowel,
     writes_short_name,
@@ -783,12 +784,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                 if latin_strict_key(term.keys[0]) == strict
             ]
             if not names and not place and index.short_names:
-                names = _one_name(
-                    term
-                    for shape in abjad_shapes(raw)
-                    for term in index.short_names.get(shape[0], ())
-                    if writes_short_name(shape, latin_shape(term.keys[0]) or ("", ()))
-                )
+                names = _one_name(_best_written(raw, index))
             names += _unprefixed_names(raw, index)
             if names:
                 found[raw] = names
@@ -820,6 +816,19 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
                     terms = terms if len({term.target for term in terms}) <= 1 else _one_name(terms)
                 hits.extend(TermHit(term, i, end, 1) for term in terms)
     return hits
+
+
+def _best_written(raw: str, index: EventIndex) -> list[Term]:
+    """The short names an Arabic, Persian or Hebrew word writes (``consonants.writes_short_name``), those whose vowels
+    it writes as they are mostly written first (``consonants.usual_vowel_letters``)."""
+    fitting = [
+        (usual_vowel_letters(shape, name), term)
+        for shape in abjad_shapes(raw)
+        for term in index.short_names.get(shape[0], ())
+        if writes_short_name(shape, name := latin_shape(term.keys[0]) or ("", ()))
+    ]
+    best = max((usual for usual, _ in fitting), default=0)
+    return [term for usual, term in fitting if usual == best]
 
 
 # Korean writes all its own words in the syllables it writes foreign names with, and their consonants meet a name's

@@ -393,6 +393,24 @@ class TestShortNamesAcrossScripts:
         assert found in gather(build_document(text, None, [lang]), names).names
 
 
+class TestShortNamesOfOneKeyInAbjads:
+    """Two short names with the same consonants (p/b, n, h) that an Arabic or Persian word could both be written as:
+    the word is the one whose vowels it writes as they are mostly written."""
+
+    @pytest.fixture
+    def names(self) -> EventIndex:
+        # Invented: the word writes Panahe's a with alef as usual, and would write Binohe's o with an alef only.
+        return entities_index(
+            Entity(id="panahe", kind="person", name="Jafer Panahe"),
+            Entity(id="binohe", kind="person", name="Luc Binohe"),
+        )
+
+    @pytest.mark.parametrize(("text", "lang"), [("فاز بناهي بالجائزة", "ar"), ("پناهی برنده شد", "fa")])
+    def test_the_name_whose_vowels_it_writes_as_usual_is_found(self, names: EventIndex, text: str, lang: str) -> None:
+        found = gather(build_document(text, None, [lang]), names).names
+        assert "panahe" in found and "binohe" not in found
+
+
 class TestNamesInSmallLetters:
     """A Latin word in small letters is a place's adjective (inflected) at most, never a person or an organisation,
     nor a place as written whole."""
