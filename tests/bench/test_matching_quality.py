@@ -64,6 +64,22 @@ def test_dev_proxies(settings: Settings) -> None:
             pytest.skip(f"the evaluation data is not there: {needed}")
     service = ContextService.create(settings)
     with_story2 = [STORY2 / "events.ndjson"]
+    others = (
+        (4, "crime", STORY4),
+        (5, "religion", STORY5),
+        (6, "disaster", STORY6),
+        (7, "politics", STORY7),
+        (8, "business", STORY8),
+        (9, "health", STORY9),
+        (10, "sport", STORY10),
+        (11, "economy", STORY11),
+        (12, "science", STORY12),
+        (13, "politics, Germany", STORY13),
+        (14, "climate", STORY14),
+        (15, "technology", STORY15),
+        (16, "culture", STORY16),
+        (17, "courts", STORY17),
+    )
     sets: list[tuple[str, Path, bool, list[Path]]] = [
         ("dev, bundled story as curated", DEV, False, with_story2),
         ("dev, bundled story thinned", DEV, True, with_story2),
@@ -79,22 +95,7 @@ def test_dev_proxies(settings: Settings) -> None:
                 False,
                 [*with_story2, STORY3 / "events.ndjson", story / "events.ndjson"],
             )
-            for number, field, story in (
-                (4, "crime", STORY4),
-                (5, "religion", STORY5),
-                (6, "disaster", STORY6),
-                (7, "politics", STORY7),
-                (8, "business", STORY8),
-                (9, "health", STORY9),
-                (10, "sport", STORY10),
-                (11, "economy", STORY11),
-                (12, "science", STORY12),
-                (13, "politics, Germany", STORY13),
-                (14, "climate", STORY14),
-                (15, "technology", STORY15),
-                (16, "culture", STORY16),
-                (17, "courts", STORY17),
-            )
+            for number, field, story in others
         ),
     ]
     print(
@@ -102,17 +103,8 @@ def test_dev_proxies(settings: Settings) -> None:
         " are there; stories 3-17 are not fitted on; 7 to 17 were written after the matcher was last tuned)"
     )
     print(f"  {'set':55s} {'acc@1':>7s} {'abstain':>8s} {'hard FM':>8s} {'easy FM':>8s} {'lang':>6s}")
-    every_story = [
-        *with_story2,
-        *(
-            story / "events.ndjson"
-            for story in (
-                *(STORY3, STORY4, STORY5, STORY6, STORY7, STORY8, STORY9),
-                *(STORY10, STORY11, STORY12, STORY13, STORY14, STORY15, STORY16, STORY17),
-            )
-        ),
-    ]
-    # Each set again with all ten stories loaded at once, as a newsroom with several stories runs: they compete.
+    every_story = [*with_story2, *(story / "events.ndjson" for story in (STORY3, *(story for _, _, story in others)))]
+    # Each set again with every story loaded at once, as a newsroom with several stories runs: they compete.
     for name, path, thin, extra in [*sets, *((f"{name}, all 17 stories", p, t, every_story) for name, p, t, _ in sets)]:
         snapshot = Snapshot.of(event_set(extra, thin=thin))
         items = read_items(path)

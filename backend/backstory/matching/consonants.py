@@ -366,11 +366,16 @@ def name_shapes(folded: str) -> tuple[SyllabicName, ...]:
     whole = _merged_shape(folded)
     if whole is not None:
         shapes.append((whole, folded.endswith("e")))
-    if len(folded) > 2 and folded[-1] == "r" and folded[-2] in _VOWEL_LETTERS:
+    if closes_in_r(folded):
         rless = _merged_shape(folded[:-1])
         if rless is not None:
             shapes.append((rless, False))
     return tuple(shapes)
+
+
+def closes_in_r(folded: str) -> bool:
+    """Whether a folded name closes in a vowel and r, which Japanese, Korean and Chinese leave unwritten."""
+    return len(folded) > 2 and folded[-1] == "r" and folded[-2] in _VOWEL_LETTERS
 
 
 def syllabic_short_keys(folded: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from backstory.matching.consonants import (
     Shape,
     abjad_readings,
     abjad_shapes,
+    closes_in_r,
     consonant_key,
     han_key,
     latin_shape,
@@ -384,9 +385,8 @@ def _syllabic_compound_hits(text: str, tokens: Tokens, index: EventIndex) -> lis
             m += 1
         if m < n + 2:
             continue
-        second = syllables_key(words[runs[n + 1][0] : runs[n + 1][1]])
         # A Korean particle may close a name of two words (마드리드가): the second run is also read without it.
-        seconds = {second, *(key for key, _, _ in _run_keys(words, *runs[n + 1], last=True))}
+        seconds = {key for key, _, _ in _run_keys(words, *runs[n + 1], last=True)}
         # In order, each once: hits come out the same for the same article.
         candidates = dict.fromkeys(
             term for a in _rless(first) for b in seconds for b_key in _rless(b) for term in compound.get((a, b_key), ())
@@ -425,7 +425,7 @@ def _syllabic_name_end(
         fitting = [
             run_end
             for key, opening, run_end in readings
-            if opening == _opening(name_word) and (key == wanted or (_closes_in_r(name_word) and key + "r" == wanted))
+            if opening == _opening(name_word) and (key == wanted or (closes_in_r(name_word) and key + "r" == wanted))
         ]
         if not fitting:
             return None
@@ -436,10 +436,6 @@ def _syllabic_name_end(
                 syllables_write(shape, name) for name in syllabic_name_shapes(name_word)
             )
     return stop if vowels_written else None
-
-
-def _closes_in_r(word: str) -> bool:
-    return len(word) > 2 and word[-1] == "r" and word[-2] in "aeiou"
 
 
 _Reading = tuple[str, str, bool]

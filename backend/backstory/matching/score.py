@@ -293,6 +293,7 @@ def _candidate(
     core = index.story_core.get(story_id, frozenset())
     actors = index.story_actors.get(story_id, frozenset())
     scale = rarity_scale(len(index.story_events[story_id]))
+    own = [item for item in items if item.zone != "body" and not item.recalled and _its_own(item, index, story_id)]
     features = {
         "evidence": math.log1p(total * scale),
         "lead": math.log1p(sum(item.weight for item in items if item.zone != "body")),
@@ -319,25 +320,10 @@ def _candidate(
         "anchored": float(anchored(evidence, index, story_id)),
         # The heaviest piece up top that is the event's own: not a name its story's events mostly list, nor a topic
         # (what happened, which other developments share). What ties an undated article to this occasion.
-        "own": math.log1p(
-            max(
-                (i.weight for i in items if i.zone != "body" and not i.recalled and _its_own(i, index, story_id)),
-                default=0.0,
-            )
-        ),
+        "own": math.log1p(max((item.weight for item in own), default=0.0)),
         # The same, of names only one story lists: Trump in a headline is every story's, and ties an article to none.
         "own_apart": math.log1p(
-            max(
-                (
-                    i.weight
-                    for i in items
-                    if i.zone != "body"
-                    and not i.recalled
-                    and _its_own(i, index, story_id)
-                    and i.entity_id not in index.shared_entities
-                ),
-                default=0.0,
-            )
+            max((item.weight for item in own if item.entity_id not in index.shared_entities), default=0.0)
         ),
     }
     # Topic words (``topics.py``): what the article says happened, in its own language, as the event's texts say
@@ -503,7 +489,7 @@ def belonging(features: Mapping[str, float]) -> float:
     return (
         (OUTCAST if _outcast(features) else 1.0)
         * (UNTIED if _untied(features) else 1.0)
-        * (EARLY if features.get("early", 0.0) == 1.0 else 1.0)
+        * (EARLY if _early(features) else 1.0)
     )
 
 
@@ -519,12 +505,16 @@ def _untied(features: Mapping[str, float]) -> bool:
     return features.get("undated", 0.0) == 1.0 and features.get("own", MIN_OWN) < MIN_OWN
 
 
+def _early(features: Mapping[str, float]) -> bool:
+    return features.get("early", 0.0) == 1.0
+
+
 def _discounted(features: Mapping[str, float]) -> str | None:
     """Why ``belonging`` weighs a candidate down, if it does, in words."""
     reasons = [
         *(["the article names none of its story's anchors and more of another story's names"] if _outcast(features) else []),
         *(["the article is undated and names nothing of the event's own in its headline and lead"] if _untied(features) else []),
-        *(["the event is dated after the article was published"] if features.get("early", 0.0) == 1.0 else []),
+        *(["the event is dated after the article was published"] if _early(features) else []),
     ]  # fmt: skip
     return "; ".join(reasons) or None
 
