@@ -6,7 +6,8 @@ the two spellings part (coale, kul). Where English writes a sound with letters o
 out as it sounds, and that spelling is looked up like any other:
 
 - c is s before e, i and y, and k elsewhere (Vance, Macron); ch before a consonant is k (Christopher);
-- th is t (Smith), j opening a syllable is dzh (John: Джон), w opening a word u (Witkoff: Уиткофф);
+- th is t (Smith), j opening a syllable is dzh (John: Джон), and so is gi before a vowel (Mangione: Манджоне),
+  w opening a word u (Witkoff: Уиткофф);
 - oa, ee, oo and ea are the one vowel they sound (Coale: Koul; Leavitt: Levitt), and a closing e after a consonant
   is silent (Vance, Karoline);
 - an a before a consonant that closes its syllable is also read e, as those presses mostly hear it (Vance: Венс,
@@ -46,9 +47,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ea"), "e"),
     # An h closing a syllable after its vowel is silent (John, Jeddah).
     (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
-    # A closing e after a vowel and one or two consonants (Vance, Coale; not Rubio's, nor in Pete's e of two).
-    (re.compile(rf"(?:(?<=[aeiouy]{_C})|(?<=[aeiouy]{_C}{_C}))e\b"), ""),
 )
+# A closing e after a vowel and one or two consonants (Vance, Coale; not Rubio's, nor in Pete's e of two).
+_SILENT_E = re.compile(rf"(?:(?<=[aeiouy]{_C})|(?<=[aeiouy]{_C}{_C}))e\b")
+# gi before another vowel is dzh, as the Italian names of English news spell it, and their closing e is sounded
+# (Mangione: Манджоне, Giuliani: Джулиани, Giorgia: Джорджа).
+_ITALIAN_GI = re.compile(r"gi(?=[aou])")
 # An a before a consonant that closes its syllable: another consonant, or the end of the word (after a silent e).
 _CLOSED_A = re.compile(r"a(?=(?:n[cdgkst]|ck|[dkpt][sz]|ks|nd|[cdkpst]\b|n\b|ms|mp|ps))")
 # Shorter names would become other words.
@@ -62,6 +66,8 @@ def sounded_forms(name: str) -> list[str]:
     sounded = name.lower()
     for pattern, sound in _RULES:
         sounded = pattern.sub(sound, sounded)
+    italian = _ITALIAN_GI.sub("dzh", sounded)
+    sounded = italian if italian != sounded else _SILENT_E.sub("", sounded)
     forms = dict.fromkeys((sounded, _CLOSED_A.sub("e", sounded)))
     forms.pop(name.lower(), None)
     return [_cased_as(form, name) for form in forms]

@@ -23,6 +23,8 @@ class TestSoundedForms:
             ("Karoline Leavitt", "Karolin Levitt"),  # ea
             ("Jamieson Greer", "Dzhamieson Grir"),  # ee
             ("Steve Witkoff", "Stev Uitkoff"),  # w opening a word
+            ("Luigi Mangione", "Luigi Mandzhone"),  # gi before a vowel, and an Italian name's closing e sounded
+            ("Rudy Giuliani", "Rudy Dzhuliani"),
         ],
     )
     def test_the_spelling_by_sound_is_among_the_forms(self, name: str, form: str) -> None:
@@ -82,6 +84,18 @@ class TestInTheIndex:
     def test_in_other_alphabets(self, lang: str, text: str) -> None:
         index = one_entity_index(Entity(id="vance", kind="person", name="JD Vance"))
         assert "vance" in gather(build_document(text, None, [lang]), index).names
+
+    @pytest.mark.parametrize(
+        ("lang", "text"),
+        [
+            ("ru", "Луиджи Манджоне не признал вину."),
+            ("hy", "Լուիջի Մանջոնե դատարանում է։"),
+            ("ka", "ლუიჯი მანჯონე სასამართლოშია."),
+        ],
+    )
+    def test_an_italian_name(self, lang: str, text: str) -> None:
+        index = one_entity_index(Entity(id="mangione", kind="person", name="Luigi Mangione", aliases=["Mangione"]))
+        assert "mangione" in gather(build_document(text, None, [lang]), index).names
 
     def test_not_in_languages_that_write_names_as_spelled(self, index: EventIndex) -> None:
         # A Dutch or English "Koul" is no Coale.
