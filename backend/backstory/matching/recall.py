@@ -27,6 +27,7 @@ from backstory.matching.background import BACKGROUND_MARKERS
 from backstory.matching.calendar import calendar_of
 from backstory.matching.dates import DateMention, MonthTable, month_prefixes, month_table
 from backstory.matching.normalise import Tokens, fold_phrase, stem, tokenise
+from backstory.matching.sequels import AFTER, BEFORE
 
 # A date this many days or more before publication is the past, not the news (which may run a day or two late).
 LOOKBACK_DAYS = 3
@@ -41,6 +42,11 @@ _SENTENCE_END = re.compile(r"[\n.!?…](?:(?<=\n)\n*|\s+)")
 _PLACEHOLDER = "{0}"
 # What may stand between a background formula that closes its line and the line break: punctuation, spaces.
 _LINE_REST = re.compile(r"[^\w\n]*\n\s*")
+# Where a clause ends or begins inside a sentence: commas in the Latin, Arabic and East Asian scripts.
+_COMMA = re.compile("[,\u060c\u3001\uff0c]")
+# A phrase that opens its clause among a sentence's first words this many opens the sentence: its clause ends at the
+# first comma ("A day after the strikes, Iran fired...").
+_OPENING_WORDS = 3
 _VOWELS = "aeiou"
 # Month names shorter than this are left out when they stand without a day: "may", "mar" (Spanish "sea").
 _MIN_MONTH_WORD = 4
@@ -78,6 +84,9 @@ class Lookback:
     """The stems of one-word weekday names read inflected too (``_MIN_WEEKDAY_STEM``)."""
     weekday_starts: set[str] = field(default_factory=set)
     """Their first ``_MIN_WEEKDAY_STEM`` letters: the words whose stem is worth working out (an article has hundreds)."""
+    sequels: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)
+    """The phrases that set an earlier development in a clause (``sequels.py``), by their first word, each with
+    whether it opens its clause (``sequels.BEFORE``) rather than closes it."""
 
 
 @lru_cache(maxsize=64)
@@ -89,6 +98,10 @@ def lookback_phrases(langs: tuple[str, ...]) -> Lookback:
         for formula in BACKGROUND_MARKERS.get(lang, ()):
             if (keys := fold_phrase(formula)) and keys not in lookback.background.get(keys[0], []):
                 lookback.background.setdefault(keys[0], []).append(keys)
+        for phrases, opens in ((BEFORE.get(lang, ()), True), (AFTER.get(lang, ()), False)):
+            for phrase in phrases:
+                if (keys := fold_phrase(phrase)) and (keys, opens) not in lookback.sequels.get(keys[0], []):
+                    lookback.sequels.setdefault(keys[0], []).append((keys, opens))
         calendar = calendar_of(lang)
         if calendar is None:
             continue
@@ -268,6 +281,7 @@ class Lookbacks:
         self._published = published
         self._marked: dict[int, bool] = {}
         self._background: list[tuple[int, int]] | None = None
+        self._sequels: list[tuple[int, int]] | None = None
         self._candidates: list[int] | None = None
         self._candidate_sentences: set[int] | None = None
 
@@ -329,9 +343,44 @@ class Lookbacks:
                     break
         return passages
 
+    def in_sequel(self, offset: int) -> bool:
+        """Whether an offset stands in a clause that a phrase such as "a day after" or "in response to" sets as an
+        earlier development (``sequels.py``)."""
+        return any(start <= offset < end for start, end in self.sequel_clauses())
+
+    def sequel_clauses(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of those clauses, in order, worked out once."""
+        if self._sequels is None:
+            self._sequels = self._find_sequel_clauses()
+        return self._sequels
+
+    def _find_sequel_clauses(self) -> list[tuple[int, int]]:
+        phrases = lookback_phrases(self._langs).sequels
+        keys, starts, words = self._tokens.keys, self._tokens.starts, self._tokens.words
+        clauses: list[tuple[int, int]] = []
+        for i in self._tokens.positions({key for key in self._tokens.distinct if key in phrases}):
+            for phrase, opens in phrases[keys[i]]:
+                if not _matches_at(keys, i, phrase):
+                    continue
+                sentence_start, sentence_end = self.span(bisect_right(self._starts, starts[i]) - 1)
+                last = i + len(phrase) - 1
+                if opens:
+                    end = sentence_end
+                    if i - bisect_left(starts, sentence_start) < _OPENING_WORDS:
+                        comma = _COMMA.search(self._text, starts[last] + len(words[last]), sentence_end)
+                        end = comma.start() if comma else sentence_end
+                    clauses.append((starts[i], end))
+                else:
+                    before = [m.end() for m in _COMMA.finditer(self._text, sentence_start, starts[i])]
+                    clauses.append((before[-1] if before else sentence_start, starts[last] + len(words[last])))
+                break
+        return clauses
+
     def __contains__(self, offset: object) -> bool:
         return isinstance(offset, int) and (
-            self.sentence_marked(bisect_right(self._starts, offset) - 1) or self.in_background(offset)
+            self.sentence_marked(bisect_right(self._starts, offset) - 1)
+            or self.in_background(offset)
+            or self.in_sequel(offset)
         )
 
     def all_marked(self) -> list[tuple[int, int]]:

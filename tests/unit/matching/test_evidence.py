@@ -572,6 +572,18 @@ class TestBackgroundDates:
         assert recalled.dates[(3, 4)][0].factor < news.dates[(3, 4)][0].factor
 
 
+class TestSequelClauses:
+    def test_a_name_in_a_clause_of_an_earlier_development_is_recalled(self) -> None:
+        # Sequels (``sequels.py``): what "a day after" or "in response to" introduces happened before the news.
+        index = one_entity_index(Entity(id="fordow", kind="place", name="Fordow"))
+        news = gather(build_document("Strikes hit Fordow. Putin met Araghchi in Moscow.", None, ["en"]), index)
+        sequel = gather(
+            build_document("Putin met Araghchi in Moscow, a day after strikes hit Fordow.", None, ["en"]), index
+        )
+        assert not news.names["fordow"].recalled
+        assert sequel.names["fordow"].recalled
+
+
 class TestNamesOfSeveralShortWords:
     """A name of several short words (a Korean person's, a firm's) is written in other alphabets with their own
     vowels; read word by word by its consonants, each word starting as the name's does."""

@@ -7,6 +7,7 @@ import pytest
 from backstory.matching.document import build_document
 from backstory.matching.normalise import fold_phrase
 from backstory.matching.recall import Lookbacks, lookback_phrases, sentence_starts
+from backstory.matching.sequels import AFTER, BEFORE
 
 DECEMBER = dt.date(2025, 12, 18)
 
@@ -193,3 +194,73 @@ class TestBackgroundFormulas:
         for doc, expected in ((news, False), (background, True)):
             lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, None)
             assert [lookbacks.in_background(date.start) for date in doc.dates] == [expected]
+
+
+def _clauses(text: str, lang: str) -> list[str]:
+    doc = build_document(text, None, [lang])
+    lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, DECEMBER)
+    return [doc.text[start:end].strip(" ,.") for start, end in lookbacks.sequel_clauses()]
+
+
+class TestSequels:
+    """A clause opened or closed by "a day after", "in response to" names an earlier development."""
+
+    def test_a_phrase_within_the_sentence_marks_the_rest_of_it(self) -> None:
+        text = "Putin received Araghchi on Monday, a day after the US bombed Fordow. Talks went on."
+        assert _clauses(text, "en") == ["a day after the US bombed Fordow"]
+
+    def test_a_phrase_opening_the_sentence_marks_up_to_its_comma(self) -> None:
+        assert _clauses("In response to the strikes, Iran fired missiles at Al Udeid.", "en") == [
+            "In response to the strikes"
+        ]
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "clause"),
+        [
+            ("es", "Merz viajó a París, un día después de su elección.", "un día después de su elección"),
+            (
+                "sr",
+                "Путин је примио Арагчија, дан након што су САД напале Фордоу.",
+                "дан након што су САД напале Фордоу",
+            ),
+            ("ar", "أغلقت باكستان مجالها الجوي ردا على قرارات الهند.", "ردا على قرارات الهند"),
+        ],
+    )
+    def test_phrases_that_open_their_clause_in_other_languages(self, lang: str, text: str, clause: str) -> None:
+        assert _clauses(text, lang) == [clause]
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "words"),
+        [
+            (
+                "tr",
+                "Putin, ABD'nin saldırısından bir gün sonra Arakçi'yi kabul etti.",
+                "ABD'nin saldırısından bir gün sonra",
+            ),
+            ("hi", "भारत के फैसलों के जवाब में पाकिस्तान ने हवाई क्षेत्र बंद किया।", "भारत के फैसलों के जवाब में"),
+        ],
+    )
+    def test_phrases_that_close_their_clause_mark_back_to_the_comma_or_the_start(
+        self, lang: str, text: str, words: str
+    ) -> None:
+        assert _clauses(text, lang) == [words]
+
+    def test_in_scripts_written_without_spaces(self) -> None:
+        (clause,) = _clauses("プーチン大統領は、米国の攻撃を受けて、アラグチ外相と会談した。", "ja")
+        assert clause.replace(" ", "") == "米国の攻撃を受けて"
+
+    def test_evidence_in_the_clause_is_recalled_and_the_rest_is_news(self) -> None:
+        doc = build_document("Putin received Araghchi in Moscow, a day after the US bombed Fordow.", None, ["en"])
+        lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, DECEMBER)
+        assert doc.text.index("Fordow") in lookbacks
+        assert doc.text.index("Araghchi") not in lookbacks
+
+    def test_a_bare_after_is_news(self) -> None:
+        assert _clauses("After talks in Geneva, the two sides signed a deal.", "en") == []
+        assert _clauses("Putin received Araghchi after the strikes.", "en") == []
+
+    @pytest.mark.parametrize("table", [BEFORE, AFTER])
+    def test_every_phrase_folds_to_words(self, table: dict[str, tuple[str, ...]]) -> None:
+        for phrases in table.values():
+            for phrase in phrases:
+                assert fold_phrase(phrase), phrase
