@@ -150,8 +150,9 @@ def _written_in_capitals(word: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) * 2 > len(letters) and word[0].isupper()
 
 
-_LongNames = tuple[list[Term] | None, list[Term] | None]
-"""The long names and the shorter foreign ones a word's consonants are (``_long_name_hits``)."""
+_LongNames = tuple[list[Term] | None, list[Term] | None, list[Term] | None]
+"""The long names, the shorter foreign ones and the landmarks of Brahmic words a word's consonants are
+(``_long_name_hits``)."""
 
 _WordTerms = tuple[list[tuple[Term, int]], list[str], list[str], _LongNames | None]
 """What a word may be: the one-word terms it is, each with how well the word matches it (``key_matches``), the
@@ -544,7 +545,8 @@ def _misspelt_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index: Even
     unknown = {
         key
         for key, (singles, _, _, long) in looked_up.items()
-        if len(key) >= MIN_MISSPELT and not singles and long is None
+        # (Brahmic landmarks, the third of ``long``, are not read in Latin words.)
+        if len(key) >= MIN_MISSPELT and not singles and (long is None or not (long[0] or long[1]))
     }
     if not unknown:
         return []
@@ -1032,13 +1034,15 @@ def _long_names(key: str, index: EventIndex, respells: bool, lang: str | None = 
     if foreign is None and (bare := _without_case_ending(key, lang)) is not None:
         # A case ending with a consonant of its own (Russian с Трампом, Уиткоффом: with Trump, Witkoff).
         foreign = index.foreign_names.get(vowelless(bare))
-    return (long, foreign) if (long or foreign) and not names_a_place(key) else None
+    landmark = index.brahmic_landmarks.get(consonants)
+    return (long, foreign, landmark) if (long or foreign or landmark) and not names_a_place(key) else None
 
 
 def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str | None) -> list[TermHit]:
     """Names spelled with other vowels (``consonants.vowelless``), as inflected forms: long ones in any script,
     shorter ones in words of other alphabets than the Latin one, or of a language that respells them
-    (``RESPELLING``)."""
+    (``RESPELLING``), and places' and organisations' in the scripts of India and South-East Asia
+    (``EventIndex.brahmic_landmarks``)."""
     respells = lang in RESPELLING
     # Each distinct word looked up once (an article repeats its words, and the look-ups are remembered); then only
     # the words that are one of them are visited, in order.
@@ -1054,11 +1058,14 @@ def _long_name_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], lang: str 
         # stricter keys of ``_consonant_hits`` (by these, Hebrew זמנית, "temporary", was Eismont).
         if ABJAD.match(words[i]):
             continue
-        long, foreign = names[keys[i]]
+        long, foreign, landmark = names[keys[i]]
         # (A Latin word is read so only written with a capital, as names are: Serbian prenela, "conveyed", is no
         # Parnell.)
         latin = words[i][0] <= LAST_LATIN
         found = long if long or (latin and not (respells and words[i][0].isupper())) else foreign
+        if not found and landmark and BRAHMIC.match(words[i]):
+            # A place or an organisation in a script whose letters carry an unwritten vowel (``brahmic_landmarks``).
+            found = landmark
         if found:
             hits.extend(TermHit(term, i, i + 1, 1) for term in found)
     return hits

@@ -420,6 +420,10 @@ class EventIndex:
     vowels only."""
     foreign_names: dict[str, list[Term]] = field(default_factory=dict)
     """The same for shorter names, looked up by words of other alphabets than the Latin one only."""
+    brahmic_landmarks: dict[str, list[Term]] = field(default_factory=dict)
+    """Organisations' and places' one-word names by their consonants as ``foreign_names`` are, for words of the
+    scripts of India and South-East Asia only: their letters carry a vowel they do not write, which transliteration
+    leaves out (कश्मीर -> ksmir, Kashmir; पहलगाम -> phlgam, Pahalgam). Keys a person's name has too are left out."""
     compound_names: dict[tuple[str, str], tuple[Term, ...]] = field(default_factory=dict)
     """Names of several short words (Yoon Suk Yeol, Nippon Steel) by the consonant keys of their first two words
     (``compound_keys``): what other alphabets write them as, vowels aside."""
@@ -684,9 +688,14 @@ class EventIndex:
         index.syllabic_landmarks = {
             key: found for key, found in long_landmarks.items() if key not in index.consonant_names
         }
-        del landmarks, long_landmarks, respelled
         index.long_names = _long_names(named, MIN_LONG_NAME, MIN_LONG_CONSONANTS)
         index.foreign_names = _long_names(named, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS)
+        index.brahmic_landmarks = {
+            key: found
+            for key, found in _long_names(landmarks, MIN_FOREIGN_NAME, MIN_FOREIGN_CONSONANTS).items()
+            if key not in index.foreign_names
+        }
+        del landmarks, long_landmarks, respelled
         index.compound_names = _compound_names(compoundable, frozenset(people), pool)
         index.compound_firsts = frozenset(first for first, _ in index.compound_names)
         del compoundable
@@ -1097,7 +1106,7 @@ def _compound_names(
 
 
 def _long_names(terms: Iterable[Term], min_letters: int, min_consonants: int) -> dict[str, list[Term]]:
-    """People's one-word names of at least these lengths by their consonants, without the keys two share."""
+    """One-word names of at least these lengths by their consonants, without the keys two share."""
     by_key: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         if term.kind == "name" and term.size == 1 and len(term.keys[0]) >= min_letters:

@@ -223,6 +223,11 @@ _SCRIPT_LETTERS = str.maketrans(
 )
 # The nasal mark is m before p, ph, b, bh and m (ट्रंप, Trump), n elsewhere.
 _LABIAL_NASAL = re.compile("[\u0901\u0902](?=[\u092a-\u092e])")
+# A consonant of Devanagari or Bengali written before ha carries the vowel it does not write (पहलगाम, Pahalgam), which
+# anyascii leaves out: p, k, s and c then make a digraph with the h (ph, read f; kh, read h). Written out after
+# those only; other pairs read as two consonants already, and a vowel there made Hindi and Bengali महिला, "woman",
+# the city Mahiliou.
+_BEFORE_HA = re.compile("[\u0915\u091a\u092a\u0938\u0958\u095e](?=\u0939)|[\u0995\u099a\u09aa\u09b8](?=\u09b9)")
 # Scripts whose letter anyascii writes j is the consonant dzh (ज, ჯ, Ջ; pinyin j of 吉), not the vowel a Latin j may be.
 _J_CONSONANT = re.compile("[\u0530-\u058f\u0900-\u0dff\u10a0-\u10ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NUKTA = "\u093c"
@@ -240,6 +245,10 @@ _GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g"}
 _GEORGIAN = re.compile("^\u10e3(?=[\u10d0\u10d4\u10d8\u10dd])|\u10e4")
 # Thai and Lao write some vowels before the consonant they follow (เฟนวิก, Fenwick: e written before f).
 _PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
+
+
+def _with_a(match: re.Match[str]) -> str:
+    return match[0] + ("\u0905" if match[0] <= "\u097f" else "\u0985")
 
 
 def _greek_sound(match: re.Match[str]) -> str:
@@ -262,6 +271,8 @@ def fold_word(word: str) -> tuple[str, ...]:
         if "\u0902" in word or "\u0901" in word:
             word = _LABIAL_NASAL.sub("m", word)
         word = word.translate(_SCRIPT_LETTERS)
+        if "\u0939" in word or "\u09b9" in word:
+            word = _BEFORE_HA.sub(_with_a, word)
         if _NUKTA in word:
             for dotted, sound in _DOTTED:
                 word = word.replace(dotted, sound)

@@ -514,6 +514,29 @@ class TestLandmarksInSyllables:
         assert "kyiv" not in gather(build_document("기업 대표들이 만났다.", None, ["ko"]), kyiv).names
 
 
+class TestBrahmicLandmarks:
+    """Devanagari and Bengali letters carry a vowel they do not write, which transliteration leaves out: a place's or
+    an organisation's name is read there by its consonants, as a person's is (invented names)."""
+
+    @pytest.fixture
+    def places(self) -> EventIndex:
+        return entities_index(Entity(id="kashtomar", kind="place", name="Kashtomar"))
+
+    @pytest.mark.parametrize(("text", "lang"), [("कश्तोमर में हमला हुआ।", "hi"), ("কশ্তোমরে হামলা হয়েছে।", "bn")])
+    def test_found_by_its_consonants(self, places: EventIndex, text: str, lang: str) -> None:
+        assert "kashtomar" in gather(build_document(text, None, [lang]), places).names
+
+    def test_not_in_other_scripts(self, places: EventIndex) -> None:
+        # Cyrillic writes the vowels: another vowel is another word.
+        assert "kashtomar" not in gather(build_document("В Коштимере прошла встреча.", None, ["ru"]), places).names
+
+    def test_not_a_key_a_persons_name_has_too(self) -> None:
+        both = entities_index(
+            Entity(id="kashtomar", kind="place", name="Kashtomar"), Entity(id="p", kind="person", name="Koshtimer")
+        )
+        assert not both.brahmic_landmarks
+
+
 class TestMisspeltNames:
     """A capitalised Latin word that meets no name may be one written with a letter too many inside it."""
 

@@ -155,6 +155,8 @@ class TestScripts:
             ("Γκάρετ", "Garrett"),
             ("უილსონი", "Wilsoni"),  # Georgian: უ before a vowel opening a name is w
             ("ფენვიკი", "Fenviki"),  # and ფ a foreign f
+            ("पहलवान", "Pahlvan"),  # Devanagari: p before ha carries its vowel (no f), and so in Bengali
+            ("পহলবান", "Pahlban"),
         ],
     )
     def test_a_name_folds_as_its_latin_spelling(self, written: str, latin: str) -> None:
