@@ -323,6 +323,9 @@ def writes_short_name(word: Shape, name: Shape) -> bool:
 # Korean writes English u as eo (Trump 트럼프) and a as ae (Vance 밴스); both write the -er of a name as a or eo
 # (Kushner クシュナー, 쿠슈너). Looser than this, common Korean words became names (걸렸지, "it took", Kallas).
 _SYLLABIC_VOWELS = {"a": ("a", "ae"), "e": ("e", "ae", "eo", "a"), "i": ("i",), "o": ("o",), "u": ("u", "eo")}
+# Japanese writes a foreign e as a in a closing -er (Sinner: シナー); Korean writes it eo there (시너), never a: its
+# 지나, "past", is no Sinner.
+_HANGUL_VOWELS = {**_SYLLABIC_VOWELS, "e": ("e", "ae", "eo")}
 _ADDED_VOWELS = frozenset(("u", "o", "i", "eu"))
 _VOWEL_UNITS = re.compile("ae|eo|eu|ui|oe|[aeiou]")
 # Korean particles that follow a name as one word (푸틴은, Putin + topic marker): their first syllables.
@@ -386,10 +389,12 @@ def syllabic_short_keys(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in keys if MIN_SHORT_CONSONANTS <= len(key) < MIN_CONSONANTS))
 
 
-def syllables_write(word: Shape, name: SyllabicName) -> bool:
+def syllables_write(word: Shape, name: SyllabicName, *, hangul: bool = False) -> bool:
     """Whether a run of syllables writes a name: the same consonants; each of the name's vowels written as the two
-    scripts write it; where the name has none (or a silent closing e), one added vowel at most; enough letters."""
+    scripts write it (``hangul``: as Korean does); where the name has none (or a silent closing e), one added vowel at
+    most; enough letters."""
     (key, gaps), silent_e = name
+    written_as = _HANGUL_VOWELS if hangul else _SYLLABIC_VOWELS
     if word[0] != key:
         return False
     written = 0
@@ -403,7 +408,7 @@ def syllables_write(word: Shape, name: SyllabicName) -> bool:
             continue
         if len(units) != len(wanted):
             return False
-        if not all(unit in _SYLLABIC_VOWELS[vowel[0]] for unit, vowel in zip(units, wanted, strict=True)):
+        if not all(unit in written_as[vowel[0]] for unit, vowel in zip(units, wanted, strict=True)):
             return False
         written += len(units)
     # One letter fewer than in Arabic: these scripts write every vowel, so each one written says more.

@@ -433,8 +433,9 @@ def _syllabic_name_end(
         stop = fitting[-1]
         if not vowels_written:
             shape = syllables_shape(words[start:stop])
+            hangul = HANGUL.match(words[start]) is not None
             vowels_written = shape is not None and any(
-                syllables_write(shape, name) for name in syllabic_name_shapes(name_word)
+                syllables_write(shape, name, hangul=hangul) for name in syllabic_name_shapes(name_word)
             )
     return stop if vowels_written else None
 
@@ -837,12 +838,12 @@ def _best_written(raw: str, index: EventIndex) -> list[Term]:
 
 def _writes_vowels(syllables: list[str], term: Term) -> bool:
     shape = syllables_shape(syllables)
-    return shape is not None and _shape_writes(shape, term)
+    return shape is not None and _shape_writes(shape, term, hangul=HANGUL.match(syllables[0]) is not None)
 
 
-def _shape_writes(shape: Shape, term: Term) -> bool:
+def _shape_writes(shape: Shape, term: Term, *, hangul: bool = False) -> bool:
     """Whether a run of syllables of this shape writes a name's consonants and vowels (``consonants.syllables_write``)."""
-    return any(syllables_write(shape, name) for name in syllabic_name_shapes(term.keys[0]))
+    return any(syllables_write(shape, name, hangul=hangul) for name in syllabic_name_shapes(term.keys[0]))
 
 
 def _one_name(terms: Iterable[Term]) -> list[Term]:
@@ -916,7 +917,10 @@ def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index:
     shape = syllables_shape(words[start:end])
     if shape is None:
         return []
-    terms = _one_name(term for term in index.syllabic_names.get(shape[0], ()) if _shape_writes(shape, term))
+    hangul = HANGUL.match(words[start]) is not None
+    terms = _one_name(
+        term for term in index.syllabic_names.get(shape[0], ()) if _shape_writes(shape, term, hangul=hangul)
+    )
     return [TermHit(term, start, end, 1) for term in terms]
 
 

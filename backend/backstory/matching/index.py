@@ -606,10 +606,11 @@ class EventIndex:
                 found += subdivision_aliases([entity.name, *entity.aliases], subdivisions)
             elif entity.id.startswith(NAME_PREFIX):
                 found += cities.get(entity.name, ())
-            # A place that CLDR names in hangul and katakana is not read by its sound there as well (Kiev was Korean
-            # 기업, "company"); one that only iso-codes or GeoNames name is, as they give one spelling of several
-            # (iso-codes' 알라스카 where the Korean press writes 알래스카, Alaska).
-            if entity.kind in ("org", "place") and not _written_by_sound_in_both(cldr):
+            # A place that CLDR names in hangul or katakana is not read by its sound there as well (Kiev was Korean
+            # 기업, "company"; China, by the Italian Cina another story curated, 지나, "past"); one that only iso-codes
+            # or GeoNames name is, as they give one spelling of several (iso-codes' 알라스카 where the Korean press
+            # writes 알래스카, Alaska).
+            if entity.kind in ("org", "place") and not _written_by_sound(cldr):
                 landmarks.extend(curated)
             # Names of several words as curated (not the other languages' names CLDR and GeoNames give a place,
             # nor a topic's words), to be read word by word in other alphabets (``_compound_names``).
@@ -1049,10 +1050,10 @@ def _few_consonants(key: str) -> bool:
     return sum(letter not in "aeiou" for letter in key) <= MIN_CONSONANTS + 1
 
 
-def _written_by_sound_in_both(names: Iterable[str]) -> bool:
-    """Whether some of the names are written in hangul and some in katakana."""
+def _written_by_sound(names: Iterable[str]) -> bool:
+    """Whether some of the names are written in hangul or in katakana."""
     found = " ".join(names)
-    return bool(HANGUL.search(found)) and bool(KATAKANA.search(found))
+    return bool(HANGUL.search(found)) or bool(KATAKANA.search(found))
 
 
 def _syllabic_landmarks(terms: Iterable[Term]) -> dict[str, list[Term]]:

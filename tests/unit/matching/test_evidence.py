@@ -506,12 +506,33 @@ class TestLandmarksInSyllables:
         )
         assert not both.syllabic_landmarks
 
+    def test_a_place_named_in_hangul_is_not_read_by_the_sound_of_its_other_names(self) -> None:
+        # CLDR names China 중국; read by the sound of an Italian alias, Cina, it was 지나, "past".
+        china = one_entity_index(Entity(id="china", kind="place", name="China", aliases=["Cina"]))
+        assert "china" not in gather(build_document("한 주가 지나 회담이 열렸다.", None, ["ko"]), china).names
+        assert "china" in gather(build_document("중국에서 회담이 열렸다.", None, ["ko"]), china).names
+
     def test_a_place_named_in_hangul_and_katakana_is_not_read_by_its_sound(self) -> None:
         # CLDR names Kyiv 키예프 and キーウ; read by its sound too (as Kiev), it was 기업, "company".
         kyiv = one_entity_index(Entity(id="kyiv", kind="place", name="Kyiv", aliases=["Kiev"]))
 
         assert "kyiv" in gather(build_document("키예프에서 회담이 열렸다.", None, ["ko"]), kyiv).names
         assert "kyiv" not in gather(build_document("기업 대표들이 만났다.", None, ["ko"]), kyiv).names
+
+
+class TestClosingEr:
+    """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
+
+    @pytest.fixture
+    def sinner(self) -> EventIndex:
+        return one_entity_index(Entity(id="sinner", kind="person", name="Jannik Sinner", aliases=["Sinner"]))
+
+    @pytest.mark.parametrize(("text", "lang"), [("시너가 우승했다.", "ko"), ("シナーが優勝した。", "ja")])
+    def test_found(self, sinner: EventIndex, text: str, lang: str) -> None:
+        assert "sinner" in gather(build_document(text, None, [lang]), sinner).names
+
+    def test_a_korean_a_is_no_closing_er(self, sinner: EventIndex) -> None:
+        assert "sinner" not in gather(build_document("일주일이 지나 결과가 나왔다.", None, ["ko"]), sinner).names
 
 
 class TestBrahmicLandmarks:
