@@ -523,7 +523,8 @@ def _fitting_singles(word: str, key: str, singles: list[tuple[Term, int]], index
             continue
         if term.caps:
             if capitals is None:
-                capitals = _written_in_capitals(word)
+                # A letter alone is no acronym: Greek's article Η folds as JJ.
+                capitals = _written_in_capitals(word) and sum(ch.isalpha() for ch in word) > 1
             if not capitals:
                 continue
         elif len(word) <= MAX_ACRONYM and word.isupper() and not _written_in_capitals(term.label):

@@ -88,6 +88,15 @@ class TestFindTerms:
         doc = build_document("Un día antes, la ayuda del UN llegó a Mandalay.", None, ["es"])
         assert [(h.term.target, h.start) for h in find_terms(doc, un)] == [("un", 6)]
 
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("I said JJ won.", "en"), ("Η νίκη του JJ.", "el"), ("И JJ победил.", "ru")]
+    )
+    def test_a_letter_alone_is_no_acronym(self, text: str, lang: str) -> None:
+        # JJ folds as English I, Greek Η, Russian И do: only the word JJ is the singer.
+        jj = one_entity_index(Entity(id="jj", kind="person", name="JJ"))
+        doc = build_document(text, None, [lang])
+        assert [doc.tokens.words[h.start] for h in find_terms(doc, jj)] == ["JJ"]
+
     def test_a_transliterated_acronym_may_keep_a_small_letter(self) -> None:
         usa = one_entity_index(Entity(id="usa", kind="place", name="United States", aliases=["SShA"]))
         assert [h.term.target for h in find_terms(build_document("Посол США прибыл.", None, ["ru"]), usa)] == ["usa"]
