@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import msgspec
+from anyascii import anyascii
 
 from backstory.matching.aliases import names_a_place
 from backstory.matching.consonants import (
@@ -148,6 +149,17 @@ def _written_in_capitals(word: str) -> bool:
     # half of a two-letter word is any word opening a sentence (Spanish "Un día", a day, is no UN).
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) * 2 > len(letters) and word[0].isupper()
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _capital_letters(text: str) -> str:
+    return "".join(ch for ch in anyascii(text).upper() if ch.isalpha())
+
+
+def _spells_acronym(word: str, acronym: str) -> bool:
+    """Whether a word writes an acronym's letters, transliterated, with an ending at most (НАТО, NATOnun: NATO).
+    Folded alike is not enough: Russian ИИ (AI) and the numeral III fold as the singer JJ."""
+    return _capital_letters(word).startswith(_capital_letters(acronym))
 
 
 _LongNames = tuple[list[Term] | None, list[Term] | None, list[Term] | None]
@@ -525,7 +537,7 @@ def _fitting_singles(word: str, key: str, singles: list[tuple[Term, int]], index
             if capitals is None:
                 # A letter alone is no acronym: Greek's article Η folds as JJ.
                 capitals = _written_in_capitals(word) and sum(ch.isalpha() for ch in word) > 1
-            if not capitals:
+            if not capitals or not _spells_acronym(word, term.label):
                 continue
         elif len(word) <= MAX_ACRONYM and word.isupper() and not _written_in_capitals(term.label):
             # A short word in capitals is an acronym, and meets acronyms only (США the transliterated SShA):

@@ -97,6 +97,19 @@ class TestFindTerms:
         doc = build_document(text, None, [lang])
         assert [doc.tokens.words[h.start] for h in find_terms(doc, jj)] == ["JJ"]
 
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("Модели ИИ растут.", "ru"), ("King Charles III spoke.", "en"), ("ХСС победил.", "ru")]
+    )
+    def test_an_acronym_is_its_letters_transliterated_not_folded(self, text: str, lang: str) -> None:
+        # ИИ (Russian AI) and the numeral III fold as JJ, ХСС (CSU) as HHS; НАТО is NATO's letters.
+        index = entities_index(
+            Entity(id="jj", kind="person", name="JJ"),
+            Entity(id="hhs", kind="org", name="HHS"),
+            Entity(id="nato", kind="org", name="NATO"),
+        )
+        assert not gather(build_document(text, None, [lang]), index).names
+        assert "nato" in gather(build_document("Саммит НАТО прошёл.", None, ["ru"]), index).names
+
     def test_a_transliterated_acronym_may_keep_a_small_letter(self) -> None:
         usa = one_entity_index(Entity(id="usa", kind="place", name="United States", aliases=["SShA"]))
         assert [h.term.target for h in find_terms(build_document("Посол США прибыл.", None, ["ru"]), usa)] == ["usa"]
