@@ -304,9 +304,9 @@ def usual_vowel_letters(word: Shape, name: Shape) -> int:
     )
 
 
-def writes_short_name(word: Shape, name: Shape) -> bool:
+def writes_short_name(word: Shape, name: Shape, *, few: bool = False) -> bool:
     """Whether a word's shape writes a short name: the same consonants, each vowel letter where the name has a vowel it
-    may write, and enough letters written."""
+    may write, and enough letters written (with ``few``, however few)."""
     if word[0] != name[0]:
         return False
     written = 0
@@ -314,7 +314,7 @@ def writes_short_name(word: Shape, name: Shape) -> bool:
         if any(letter not in allowed for letter in letters):
             return False
         written += len(letters)
-    return written >= MIN_SHORT_VOWELS and len(word[0]) + written >= MIN_SHORT_WRITTEN
+    return few or (written >= MIN_SHORT_VOWELS and len(word[0]) + written >= MIN_SHORT_WRITTEN)
 
 
 # Katakana and hangul write every vowel, and add some: u or o after a consonant Japanese cannot end a syllable with,

@@ -531,6 +531,7 @@ def _fitting_singles(word: str, key: str, singles: list[tuple[Term, int]], index
             and _spells_number(word, term)
             and _spells_arabic(word, term)
             and _sounded_fits(word, term)
+            and _short_vowels_fit(word, term)
         ):
             continue
         if term.caps:
@@ -618,6 +619,23 @@ def _spells_number(word: str, term: Term) -> bool:
 
 # Endings an Arabic, Persian or Urdu word may add to a name (بيلاروسيا, بيلاروسية; اوکراینیها).
 MAX_ARABIC_ENDING = 3
+
+
+def _short_vowels_fit(word: str, term: Term) -> bool:
+    """Whether an Arabic, Persian or Hebrew word that folds as a short Latin name writes its vowel letters where the
+    name has vowels they may write (``consonants.writes_short_name``, however few): folded, Persian سیاسی
+    ("political") was Sisi, whose ی has an alif beside it the name has no vowel for. Nor does a shin write an s
+    (Hebrew שישי, "Friday", is no Sisi; a first letter may be a prefix written onto the word, ש "that"). Other words
+    are not asked."""
+    if len(term.keys[0]) > SHORT_NAME or not ABJAD.match(word) or not written_in_latin(term.label):
+        return True
+    if "sh" not in term.label.lower() and any(letter in _SHIN for letter in word[1:]):
+        return False
+    name = latin_shape(term.keys[0])
+    return name is None or any(writes_short_name(shape, name, few=True) for shape in abjad_shapes(word))
+
+
+_SHIN = frozenset("\u05e9\u0634")
 
 
 def _spells_arabic(word: str, term: Term) -> bool:

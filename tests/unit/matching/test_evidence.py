@@ -542,6 +542,24 @@ class TestLandmarksInSyllables:
         assert "kyiv" not in gather(build_document("기업 대표들이 만났다.", None, ["ko"]), kyiv).names
 
 
+class TestShortNamesInAbjads:
+    """A short Latin name that an Arabic, Persian or Hebrew word folds as must have its vowels written where the word
+    writes vowel letters, and no shin where it has no sh (invented name)."""
+
+    @pytest.fixture
+    def sisi(self) -> EventIndex:
+        return one_entity_index(Entity(id="sisi", kind="person", name="Abdel Fattah el-Sisi", aliases=["Sisi"]))
+
+    @pytest.mark.parametrize(("text", "lang"), [("رئیس جمهور سیسی گفت", "fa"), ("הנשיא סיסי אמר", "he")])
+    def test_the_name_as_written(self, sisi: EventIndex, text: str, lang: str) -> None:
+        assert "sisi" in gather(build_document(text, None, [lang]), sisi).names
+
+    @pytest.mark.parametrize(("text", "lang"), [("یک تحلیلگر سیاسی گفت", "fa"), ("ביום שישי נפגשו", "he")])
+    def test_words_that_fold_alike(self, sisi: EventIndex, text: str, lang: str) -> None:
+        # Persian "political", Hebrew "Friday".
+        assert "sisi" not in gather(build_document(text, None, [lang]), sisi).names
+
+
 class TestClosingEr:
     """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
 
