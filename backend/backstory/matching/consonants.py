@@ -403,7 +403,9 @@ def syllables_write(word: Shape, name: SyllabicName, *, hangul: bool = False) ->
         units = _VOWEL_UNITS.findall(letters)
         wanted = _VOWEL_UNITS.findall(vowels)
         if not wanted or (i == last and silent_e and vowels == "e"):
-            if len(units) > 1 or (units and units[0] not in _ADDED_VOWELS):
+            # The scripts add a vowel after a consonant, never before a name's first one (Korean 이라고, a quote's
+            # "that", is no Lago).
+            if len(units) > 1 or (units and (i == 0 or units[0] not in _ADDED_VOWELS)):
                 return False
             continue
         if len(units) != len(wanted):

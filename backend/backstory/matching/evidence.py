@@ -824,7 +824,7 @@ def _consonant_hits(text: str, tokens: Tokens, index: EventIndex) -> list[TermHi
         terms = found[words[i]]
         if terms is not None:
             hits.extend(TermHit(term, i, i + 1, 1) for term in terms)
-        elif not _continues_word(text, tokens, i):
+        elif not _continues_word(text, tokens, i) and not _quoting(text, tokens.starts[i]):
             # A name starts a run of syllables; particles may follow it (푸틴은: Putin + topic marker).
             end = i + 1
             while end < len(keys) and end - i < MAX_SYLLABLES and _continues_word(text, tokens, end):
@@ -937,6 +937,25 @@ def _unprefixed_names(raw: str, index: EventIndex) -> list[Term]:
         and key_matches(key, term.keys[0], term.stems[0])
         and _short_fits(raw[1:], term, index)
     ]
+
+
+# Korean closes a quotation with a particle written right after the quote mark (“…”라고 말했다: "…", he said).
+_CLOSING_QUOTES = frozenset("\u201d\u2019\u300d\u300f\u00bb")
+_STRAIGHT_QUOTES = frozenset("\"'")
+
+
+def _quoting(text: str, start: int) -> bool:
+    """Whether a syllable is written right after a closing quote mark (``prepare`` put one space before it). A
+    straight quote closes when it is the second of a pair in its line ('디디' 숀 콤스 opens one: Diddy)."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    mark = text[start - 2]
+    if mark in _CLOSING_QUOTES:
+        return True
+    if mark not in _STRAIGHT_QUOTES:
+        return False
+    line = text.rfind("\n", 0, start - 2) + 1
+    return text.count(mark, line, start - 1) % 2 == 0
 
 
 def _short_syllabic_hits(text: str, tokens: Tokens, start: int, end: int, index: EventIndex) -> list[TermHit]:

@@ -560,6 +560,29 @@ class TestShortNamesInAbjads:
         assert "sisi" not in gather(build_document(text, None, [lang]), sisi).names
 
 
+class TestKoreanWordsThatAreNoNames:
+    """Korean words and particles written in the syllables of a short name (invented names)."""
+
+    @pytest.fixture
+    def lago(self) -> EventIndex:
+        return one_entity_index(Entity(id="lago", kind="person", name="Andre do Lago", aliases=["Lago"]))
+
+    def test_the_name(self, lago: EventIndex) -> None:
+        assert "lago" in gather(build_document("라고 의장이 말했다.", None, ["ko"]), lago).names
+
+    def test_no_vowel_before_the_first_consonant(self, lago: EventIndex) -> None:
+        # 이라고: "that", closing a quotation, is i-ra-go.
+        assert "lago" not in gather(build_document("협상 결과 이라고 말했다.", None, ["ko"]), lago).names
+
+    @pytest.mark.parametrize("text", ["“협상은 끝났다”라고 말했다.", '"협상은 끝났다"라고 말했다.'])
+    def test_a_particle_right_after_a_closing_quote(self, lago: EventIndex, text: str) -> None:
+        assert "lago" not in gather(build_document(text, None, ["ko"]), lago).names
+
+    def test_a_name_in_straight_quotes(self) -> None:
+        diddy = one_entity_index(Entity(id="combs", kind="person", name="Sean Combs", aliases=["Diddy"]))
+        assert "combs" in gather(build_document("'디디' 숀 콤스가 말했다.", None, ["ko"]), diddy).names
+
+
 class TestClosingEr:
     """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
 
