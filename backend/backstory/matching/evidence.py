@@ -1153,7 +1153,7 @@ def _span_text(doc: Document, hit: TermHit | TopicHit) -> str:
 def gather(doc: Document, index: EventIndex, published: dt.date | None = None) -> ArticleEvidence:
     """Everything of the event set the article shows; ``published`` lets month names and years mark the past."""
     evidence = ArticleEvidence()
-    lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published)
+    lookbacks = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, published, index.latest_year)
     for hit in find_terms(doc, index):
         offset = doc.tokens.starts[hit.start]
         zone = doc.zone(offset)

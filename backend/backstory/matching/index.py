@@ -412,6 +412,9 @@ class EventIndex:
     (``consonants.syllabic_short_keys``)."""
     shared_entities: frozenset[str] = frozenset()
     """Entities listed under a name that events of several stories list (each story's Trump)."""
+    latest_year: int | None = None
+    """The year of the latest event: an undated article naming a year up to it was written then at the earliest
+    (``recall.Lookbacks``)."""
     syllabic_landmarks: dict[str, list[Term]] = field(default_factory=dict)
     """Organisations' and places' one-word names of many consonants by their consonant key, for runs of katakana
     or hangul syllables only (Dortmund: 도르트문트, ドルトムント); keys two names share are left out."""
@@ -638,6 +641,7 @@ class EventIndex:
         del phrase_weights
         del phrase_events, fold
         index.uncurated = uncurated
+        index.latest_year = max((event.date.year for event in index.events.values()), default=None)
         index.wording = Wording(index.events, index.story_events)
         index.event_mass = EventMass(index.events, index.entity_weight, index.number_weight, index.phrase_weight)
         _forget_folds()

@@ -193,12 +193,14 @@ def _inflected_weekday(key: str, lookback: Lookback) -> bool:
     )
 
 
-def _may_mark(key: str, lookback: Lookback, prefixes: frozenset[str], published: dt.date | None) -> bool:
+def _may_mark(
+    key: str, lookback: Lookback, prefixes: frozenset[str], published: dt.date | None, year: int | None = None
+) -> bool:
     """Whether a word may be (the start of) a look-back marker in ``_marks_past``; most words cannot."""
     if key in lookback.last or key in lookback.ago:
         return True
     if published is None:
-        return False
+        return year is not None and (found := _year_of(key)) is not None and found < year
     if key.isdigit():
         return len(key) == 4 and key[:2] in ("19", "20")
     if key in lookback.weekdays or _inflected_weekday(key, lookback):
@@ -213,11 +215,13 @@ def _marks_past(
     published: dt.date | None,
     span: tuple[int, int],
     candidates: Sequence[int] | None = None,
+    year: int | None = None,
 ) -> bool:
     """Whether the text ``span`` (character offsets) of an article holds a look-back marker.
 
     ``candidates``: the positions of the article's words that ``_may_mark`` (in order), so that only those are
-    examined; every word of the span when None.
+    examined; every word of the span when None. ``year``: for an undated article, the year it was written in as far
+    as it tells (``Lookbacks``): an earlier year written out marks the past.
     """
     lookback = lookback_phrases(langs)
     prefixes = month_prefixes(langs)
@@ -239,6 +243,8 @@ def _marks_past(
         ):
             return True
         if published is None:
+            if year is not None and (found := _year_of(key)) is not None and found < year:
+                return True
             continue
         weekday = _weekday_at(tokens, i, lookback)
         if weekday is not None and (published.weekday() - weekday) % 7 >= LOOKBACK_DAYS:
@@ -252,10 +258,21 @@ def _marks_past(
             following = _year_of(keys[i + 1]) if i + 1 < len(keys) else None
             if month is not None and _is_past(month, None, following, published):
                 return True
-    return published is not None and any(
+    if published is None:
+        return year is not None and any(
+            span[0] <= mention.start < span[1] and mention.year is not None and mention.year < year for mention in dates
+        )
+    return any(
         span[0] <= mention.start < span[1] and _is_past(mention.month, mention.day, mention.year, published)
         for mention in dates
     )
+
+
+def _written_in(tokens: Tokens, dates: Sequence[DateMention], latest: int) -> int | None:
+    """The latest year an article writes out (alone or in a date), up to ``latest``; None if it writes none."""
+    years = [year for key in tokens.distinct if (year := _year_of(key)) is not None and year <= latest]
+    years += [mention.year for mention in dates if mention.year is not None and mention.year <= latest]
+    return max(years, default=None)
 
 
 class Lookbacks:
@@ -271,6 +288,7 @@ class Lookbacks:
         dates: Sequence[DateMention],
         langs: Sequence[str],
         published: dt.date | None,
+        latest_year: int | None = None,
     ) -> None:
         self._starts = sentence_starts(text)
         self._text = text
@@ -279,6 +297,11 @@ class Lookbacks:
         self._dates = dates
         self._langs = tuple(dict.fromkeys([*langs, "en"]))
         self._published = published
+        # An undated article was written in the latest year it names, up to ``latest_year`` (that of the latest
+        # event it could report; a target year ahead, "by 2035", says nothing of when it was written): an earlier
+        # year written out then marks the past, as it does in a dated article. A feature recalling a flight "in
+        # January 2024" and a mission of 2025 is of 2025, and its 2024 is background.
+        self._year = _written_in(tokens, dates, latest_year) if published is None and latest_year else None
         self._marked: dict[int, bool] = {}
         self._background: list[tuple[int, int]] | None = None
         self._sequels: list[tuple[int, int]] | None = None
@@ -297,7 +320,13 @@ class Lookbacks:
             else:
                 span = self.span(sentence)
                 self._marked[sentence] = _marks_past(
-                    self._tokens, self._dates, self._langs, self._published, span, self._words_that_may_mark()
+                    self._tokens,
+                    self._dates,
+                    self._langs,
+                    self._published,
+                    span,
+                    self._words_that_may_mark(),
+                    self._year,
                 )
         return self._marked[sentence]
 
@@ -316,7 +345,9 @@ class Lookbacks:
         if self._candidates is None:
             lookback = lookback_phrases(self._langs)
             prefixes = month_prefixes(self._langs)
-            may = {key for key in self._tokens.distinct if _may_mark(key, lookback, prefixes, self._published)}
+            may = {
+                key for key in self._tokens.distinct if _may_mark(key, lookback, prefixes, self._published, self._year)
+            }
             self._candidates = self._tokens.positions(may)
         return self._candidates
 

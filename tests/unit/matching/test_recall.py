@@ -264,3 +264,25 @@ class TestSequels:
         for phrases in table.values():
             for phrase in phrases:
                 assert fold_phrase(phrase), phrase
+
+
+class TestUndatedYear:
+    """An undated article was written in the latest year it names, up to that of the latest event."""
+
+    def _marked(self, text: str, latest: int | None = 2025) -> list[str]:
+        doc = build_document(text, None, ["en"])
+        spans = Lookbacks(doc.text, doc.tokens, doc.dates, doc.langs, None, latest).all_marked()
+        return [doc.text[start:end].strip() for start, end in spans]
+
+    def test_an_earlier_year_is_the_past(self) -> None:
+        text = "She flew to the station in 2024. The next mission flew in 2025."
+        assert self._marked(text) == ["She flew to the station in 2024."]
+
+    def test_one_year_alone_marks_nothing(self) -> None:
+        assert self._marked("She flew to the station in 2024. It was a success.") == []
+
+    def test_a_year_after_the_latest_event_is_a_target_not_the_present(self) -> None:
+        assert self._marked("Emissions fell in 2024. The goal is set for 2035.") == []
+
+    def test_without_the_latest_year_nothing_is_inferred(self) -> None:
+        assert self._marked("She flew in 2024. The next mission flew in 2025.", latest=None) == []
