@@ -389,7 +389,11 @@ class Lookbacks:
         phrases = lookback_phrases(self._langs).sequels
         keys, starts, words = self._tokens.keys, self._tokens.starts, self._tokens.words
         clauses: list[tuple[int, int]] = []
+        # The last word of the phrase found last: a phrase inside it ("gün sonra" in "bir gün sonra") is the same.
+        phrase_end = -1
         for i in self._tokens.positions({key for key in self._tokens.distinct if key in phrases}):
+            if i <= phrase_end:
+                continue
             for phrase, opens in phrases[keys[i]]:
                 if not _matches_at(keys, i, phrase):
                     continue
@@ -404,6 +408,7 @@ class Lookbacks:
                 else:
                     before = [m.end() for m in _COMMA.finditer(self._text, sentence_start, starts[i])]
                     clauses.append((before[-1] if before else sentence_start, starts[last] + len(words[last])))
+                phrase_end = last
                 break
         return clauses
 

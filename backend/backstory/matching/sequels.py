@@ -25,30 +25,39 @@ from __future__ import annotations
 BEFORE: dict[str, tuple[str, ...]] = {
     "en": (
         "a day after", "one day after", "the day after", "two days after", "days after", "hours after",
-        "in response to", "in retaliation for", "in the wake of",
+        "a week after", "weeks after", "a month after", "months after", "in response to", "in retaliation for",
+        "in the wake of",
     ),
     "fr": (
         "au lendemain de", "au lendemain du", "au lendemain des", "un jour après", "deux jours après",
+        "jours après", "semaines après", "mois après",
         "en réponse à", "en réponse au", "en réponse aux", "en représailles à", "en représailles au", "en riposte à",
     ),
     "es": (
         "un día después de", "un día después del", "al día siguiente de", "dos días después de", "horas después de",
+        "días después de", "semanas después de", "meses después de",
         "en respuesta a", "en respuesta al", "en represalia por",
     ),
     "ca": ("un dia després de", "l'endemà de", "en resposta a", "en represàlia per"),
     "it": (
-        "il giorno dopo", "un giorno dopo", "all'indomani", "due giorni dopo", "in risposta a", "in risposta al",
+        "il giorno dopo", "un giorno dopo", "all'indomani", "due giorni dopo", "giorni dopo", "settimane dopo",
+        "mesi dopo", "in risposta a", "in risposta al",
         "in risposta alla", "in risposta alle", "per rappresaglia",
     ),
     "pt": (
         "um dia depois de", "um dia depois do", "um dia depois da", "um dia após", "no dia seguinte a",
+        "dias depois de", "semanas depois de", "meses depois de", "dias após", "semanas após",
         "em resposta a", "em resposta ao", "em resposta à", "em retaliação",
     ),
     "de": (
-        "einen tag nach", "einen tag nachdem", "am tag nach", "zwei tage nach", "als reaktion auf", "in reaktion auf",
+        "einen tag nach", "einen tag nachdem", "am tag nach", "zwei tage nach", "tage nach", "wochen nach",
+        "monate nach", "als reaktion auf", "in reaktion auf",
         "als antwort auf", "als vergeltung für",
     ),
-    "nl": ("een dag na", "een dag nadat", "daags na", "als reactie op", "in reactie op", "als vergelding voor"),
+    "nl": (
+        "een dag na", "een dag nadat", "daags na", "dagen na", "weken na", "maanden na", "als reactie op",
+        "in reactie op", "als vergelding voor",
+    ),
     "sv": ("en dag efter", "dagen efter", "som svar på", "som hämnd för"),
     "no": ("en dag etter", "dagen etter", "som svar på", "som hevn for"),
     "da": ("en dag efter", "dagen efter", "som svar på", "som hævn for"),
@@ -58,9 +67,14 @@ BEFORE: dict[str, tuple[str, ...]] = {
     "lt": ("dieną po", "atsakydama į", "atsakydamas į", "reaguodama į", "reaguodamas į"),
     "ru": (
         "на следующий день после", "через день после", "спустя день после", "в ответ на", "в отместку за",
-        "день спустя после",
+        "день спустя после", "дня после", "дней после", "неделю после", "недели после", "недель после",
+        "месяц после", "месяца после", "месяцев после",
     ),
-    "uk": ("наступного дня після", "через день після", "у відповідь на", "в відповідь на", "на наступний день після"),
+    "uk": (
+        "наступного дня після", "через день після", "у відповідь на", "в відповідь на", "на наступний день після",
+        "днів після", "дні після", "тиждень після", "тижні після", "тижнів після", "місяць після", "місяці після",
+        "місяців після",
+    ),
     "be": ("на наступны дзень пасля", "праз дзень пасля", "у адказ на"),
     "bg": ("ден след", "в отговор на"),
     "mk": ("ден по", "ден откако", "како одговор на"),
@@ -68,7 +82,10 @@ BEFORE: dict[str, tuple[str, ...]] = {
     "hr": ("dan nakon", "dan poslije", "kao odgovor na"),
     "bs": ("dan nakon", "dan poslije", "kao odgovor na"),
     "sl": ("dan po", "kot odgovor na"),
-    "pl": ("dzień po", "nazajutrz po", "w odpowiedzi na", "w odwecie za"),
+    "pl": (
+        "dzień po", "nazajutrz po", "dni po", "tydzień po", "tygodnie po", "tygodni po", "miesiąc po",
+        "miesiące po", "miesięcy po", "w odpowiedzi na", "w odwecie za",
+    ),
     "cs": ("den po", "den poté", "v reakci na", "v odvetu za"),
     "sk": ("deň po", "deň potom", "v reakcii na", "v odvete za"),
     "ro": ("o zi după", "a doua zi după", "ca răspuns la", "drept răspuns la", "ca ripostă la"),
@@ -87,7 +104,10 @@ BEFORE: dict[str, tuple[str, ...]] = {
 """Per language, the phrases that open a clause naming an earlier development."""
 
 AFTER: dict[str, tuple[str, ...]] = {
-    "tr": ("bir gün sonra", "ertesi gün", "karşılık olarak", "misilleme olarak", "yanıt olarak", "cevap olarak"),
+    "tr": (
+        "bir gün sonra", "ertesi gün", "gün sonra", "hafta sonra", "ay sonra", "karşılık olarak",
+        "misilleme olarak", "yanıt olarak", "cevap olarak",
+    ),
     "az": ("bir gün sonra", "cavab olaraq"),
     "kk": ("бір күннен кейін", "жауап ретінде"),
     "hu": ("válaszul", "válaszként", "megtorlásul"),
@@ -98,6 +118,6 @@ AFTER: dict[str, tuple[str, ...]] = {
     "bn": ("একদিন পর", "এক দিন পর", "জবাবে", "প্রতিক্রিয়ায়"),
     "ja": ("翌日", "を受けて", "への報復として", "に対抗して"),
     "ko": ("다음 날", "하루 뒤", "대응해", "대응하여", "보복으로"),
-    "zh": ("一天后", "一天之后", "次日"),
+    "zh": ("一天后", "一天之后", "次日", "周后", "个月后"),
 }  # fmt: skip
 """Per language, the phrases that close a clause naming an earlier development."""

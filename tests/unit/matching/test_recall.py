@@ -255,6 +255,17 @@ class TestSequels:
         assert doc.text.index("Fordow") in lookbacks
         assert doc.text.index("Araghchi") not in lookbacks
 
+    @pytest.mark.parametrize(
+        ("lang", "text", "clause"),
+        [
+            ("en", "Three weeks after his release, the activist spoke.", "weeks after his release"),
+            ("ru", "Спустя три недели после освобождения, активист дал интервью.", "недели после освобождения"),
+        ],
+    )
+    def test_weeks_and_months_after(self, lang: str, text: str, clause: str) -> None:
+        # An interview weeks after a release recalls the release.
+        assert _clauses(text, lang) == [clause]
+
     def test_a_bare_after_is_news(self) -> None:
         assert _clauses("After talks in Geneva, the two sides signed a deal.", "en") == []
         assert _clauses("Putin received Araghchi after the strikes.", "en") == []
