@@ -1051,7 +1051,9 @@ def _declined_short_hits(tokens: Tokens, looked_up: dict[str, _WordTerms], index
                 found = [
                     (term, 1)
                     for term in index.single_words.get("=" + bare, ())
+                    # An acronym takes no case ending: Russian Я ("I") is no JJ declined.
                     if term.kind == "name"
+                    and not term.caps
                     and (person := index.entities.get(term.target)) is not None
                     and person.kind == "person"
                 ]

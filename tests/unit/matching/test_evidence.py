@@ -89,7 +89,13 @@ class TestFindTerms:
         assert [(h.term.target, h.start) for h in find_terms(doc, un)] == [("un", 6)]
 
     @pytest.mark.parametrize(
-        ("text", "lang"), [("I said JJ won.", "en"), ("Η νίκη του JJ.", "el"), ("И JJ победил.", "ru")]
+        ("text", "lang"),
+        [
+            ("I said JJ won.", "en"),
+            ("Η νίκη του JJ.", "el"),
+            ("И JJ победил.", "ru"),
+            ("Я знаю, что JJ победил.", "ru"),
+        ],
     )
     def test_a_letter_alone_is_no_acronym(self, text: str, lang: str) -> None:
         # JJ folds as English I, Greek Η, Russian И do: only the word JJ is the singer.
