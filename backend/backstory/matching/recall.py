@@ -6,10 +6,12 @@ knows of, not which one it reports, so the scorer weighs it less (``evidence.REC
 
 The relative phrases come from the Unicode CLDR (``calendar.py``), in every language it knows ("на прошлой
 неделе", "w zeszłym tygodniu", "{0} дней назад", "vor {0} Tagen"); month names from ``dates.py``. Month
-names, years and weekdays need the publish date to be read as past: without one, only the relative phrases count. A
-weekday is the latest one on or before publication ("on Friday", in an article of Tuesday, is four days back). A formula
-that opens background ("Напомним, ...", "يذكر أن", ``background.py``) marks its sentence and the rest of its
-paragraph, with or without a publish date: the dates there name the earlier events too.
+names, years and weekdays need the publish date to be read as past: without one, only the relative phrases count, and
+a year earlier than the latest the article names (``Lookbacks``). A weekday is the latest one on or before
+publication ("on Friday", in an article of Tuesday, is four days back). A formula that opens background ("Напомним,
+...", "يذكر أن", ``background.py``) marks its sentence and the rest of its paragraph, with or without a publish date:
+the dates there name the earlier events too. A phrase that sets an earlier development in a clause ("a day after", "in
+response to", ``sequels.py``) marks that clause only.
 """
 
 from __future__ import annotations
