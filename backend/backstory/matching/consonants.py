@@ -323,9 +323,10 @@ def writes_short_name(word: Shape, name: Shape, *, few: bool = False) -> bool:
 # Korean writes English u as eo (Trump 트럼프) and a as ae (Vance 밴스); both write the -er of a name as a or eo
 # (Kushner クシュナー, 쿠슈너). Looser than this, common Korean words became names (걸렸지, "it took", Kallas).
 _SYLLABIC_VOWELS = {"a": ("a", "ae"), "e": ("e", "ae", "eo", "a"), "i": ("i",), "o": ("o",), "u": ("u", "eo")}
-# Japanese writes a foreign e as a in a closing -er (Sinner: シナー); Korean writes it eo there (시너), never a: its
-# 지나, "past", is no Sinner.
-_HANGUL_VOWELS = {**_SYLLABIC_VOWELS, "e": ("e", "ae", "eo")}
+# Japanese writes a foreign e as a in a closing -er (Sinner: シナー); Korean writes it eo there (시너), never a (its
+# 지나, "past", is no Sinner), and e or ae elsewhere (에린, Erin; not 열린, "held", nor 어린이, "children").
+_HANGUL_VOWELS = {**_SYLLABIC_VOWELS, "e": ("e", "ae")}
+_HANGUL_LAST_E = ("e", "ae", "eo")
 _ADDED_VOWELS = frozenset(("u", "o", "i", "eu"))
 _VOWEL_UNITS = re.compile("ae|eo|eu|ui|oe|[aeiou]")
 # Korean particles that follow a name as one word (푸틴은, Putin + topic marker): their first syllables.
@@ -410,7 +411,10 @@ def syllables_write(word: Shape, name: SyllabicName, *, hangul: bool = False) ->
             continue
         if len(units) != len(wanted):
             return False
-        if not all(unit in written_as[vowel[0]] for unit, vowel in zip(units, wanted, strict=True)):
+        if not all(
+            unit in (_HANGUL_LAST_E if hangul and i == last and vowel[0] == "e" else written_as[vowel[0]])
+            for unit, vowel in zip(units, wanted, strict=True)
+        ):
             return False
         written += len(units)
     # One letter fewer than in Arabic: these scripts write every vowel, so each one written says more.

@@ -615,6 +615,9 @@ class EventIndex:
             # writes 알래스카, Alaska).
             if entity.kind in ("org", "place") and not _written_by_sound(cldr):
                 landmarks.extend(curated)
+            elif entity.kind == "topic":
+                # A topic's proper name is read so too (Hurricane Erin: 에린, エリン), not its common words.
+                landmarks.extend(term for term in curated if term.label[:1].isupper() and term.size == 1)
             # Names of several words as curated (not the other languages' names CLDR and GeoNames give a place,
             # nor a topic's words), to be read word by word in other alphabets (``_compound_names``).
             if entity.kind in ("person", "org") or (entity.kind == "place" and not found):

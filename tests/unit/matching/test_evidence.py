@@ -589,6 +589,29 @@ class TestKoreanWordsThatAreNoNames:
         assert "combs" in gather(build_document("'디디' 숀 콤스가 말했다.", None, ["ko"]), diddy).names
 
 
+class TestProperTopicsInSyllables:
+    """A topic's proper name (a named storm) is read in hangul and katakana by its sound, as a place's is, and
+    Korean writes a foreign e as e or ae, eo only in a closing -er (invented storm)."""
+
+    @pytest.fixture
+    def storm(self) -> EventIndex:
+        return one_entity_index(Entity(id="storm", kind="topic", name="Hurricane Eril", aliases=["Eril"]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("허리케인 에릴이 강해졌다.", "ko"), ("ハリケーン・エリルが強まった。", "ja")]
+    )
+    def test_found(self, storm: EventIndex, text: str, lang: str) -> None:
+        assert "storm" in gather(build_document(text, None, [lang]), storm).names
+
+    @pytest.mark.parametrize("text", ["회의가 열릴 예정이다.", "어릴 때부터 살았다."])
+    def test_korean_eo_is_no_e(self, storm: EventIndex, text: str) -> None:
+        assert "storm" not in gather(build_document(text, None, ["ko"]), storm).names
+
+    def test_not_a_topics_common_words(self) -> None:
+        fees = one_entity_index(Entity(id="fees", kind="topic", name="port fees", aliases=["fees"]))
+        assert not fees.syllabic_landmarks and not fees.syllabic_names
+
+
 class TestClosingEr:
     """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
 
