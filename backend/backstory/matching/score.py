@@ -380,8 +380,15 @@ def _its_own(item: Evidence, index: EventIndex, story_id: str) -> bool:
         return True
     entity = index.entities.get(item.entity_id or "")
     return item.entity_id not in index.story_anchors.get(story_id, frozenset()) and (
-        entity is None or entity.kind != "topic"
+        entity is None or entity.kind != "topic" or _proper(entity.name)
     )
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is a proper one, every word written with a capital or a digit (Hurricane Erin, Indus Waters
+    Treaty, COP30): such a topic is an occasion of its own, not what developments share (interest rates, martial
+    law, the US peace plan)."""
+    return all(word[:1].isupper() or word[:1].isdigit() for word in name.split())
 
 
 def _names_its_own(items: list[Evidence], index: EventIndex, story_id: str) -> bool:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 
 from backstory.events.models import Catalog, Entity, Event, Story
@@ -151,6 +152,20 @@ class TestBelonging:
         assert {c.features["own"] for c in regulars.candidates} == {0.0}
         deal = next(c for c in own.candidates if c.event_id == "airline-deal")
         assert deal.features["own"] > MIN_OWN
+
+    @pytest.mark.parametrize(("name", "own"), [("Storm Valka", True), ("COP31", True), ("harbour fees", False)])
+    def test_a_topic_of_a_proper_name_is_the_events_own(self, name: str, own: bool) -> None:
+        # A named storm, a conference, is an occasion of its own; a topic the developments share is not.
+        visit = msgspec.structs.replace(CATALOG.events[0], entities=[*CATALOG.events[0].entities, "topic"])
+        index = EventIndex.build(
+            msgspec.structs.replace(
+                CATALOG,
+                entities=[*CATALOG.entities, Entity(id="topic", kind="topic", name=name)],
+                events=[visit, *CATALOG.events[1:]],
+            )
+        )
+        result = score(build_document(f"{name} came up." + FILLER, None, ["en"]), index)
+        assert (result.candidates[0].features["own"] > 0) is own
 
 
 class TestSettle:
