@@ -335,7 +335,7 @@ def _compound_hits(text: str, tokens: Tokens, index: EventIndex, lang: str | Non
             continue
         for term in found:
             name_keys = compound_keys(term.keys)
-            if name_keys is None:
+            if name_keys is None or (term.langs and lang not in term.langs):
                 continue
             end = i + len(name_keys)
             if end > len(keys) or not all(_joined(text, tokens, j) for j in range(i + 2, end)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import math
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -621,7 +622,11 @@ class EventIndex:
             # Names of several words as curated (not the other languages' names CLDR and GeoNames give a place,
             # nor a topic's words), to be read word by word in other alphabets (``_compound_names``).
             if entity.kind in ("person", "org") or (entity.kind == "place" and not found):
-                compoundable.extend(term for term in curated if term.size > 1)
+                several = [term for term in curated if term.size > 1]
+                compoundable.extend(several)
+                # And as the other alphabets write a word opening with j (Jackson Hole: Джексон-Хоул, जैक्सन होल),
+                # which English spelling folds as a vowel.
+                compoundable.extend(_opening_j_terms(several, fold, pool))
             derived = [_whole_stems(term, pool) for term in _terms("name", entity.id, found, fold, pool, known)]
             if entity.kind == "person":
                 derived += _sounded_terms(entity, names, fold, pool, known)
@@ -889,6 +894,26 @@ class _Pool:
 # Names of this many letters or fewer, folded, are short: words of other scripts meet them by chance (Spanish sin,
 # "without", is Hebrew סין, China).
 SHORT_NAME = 4
+
+
+_OPENING_J = re.compile(r"\bJ(?=[aeiou])")
+
+
+# The languages whose alphabets write a j as dzh and write their vowels: Arabic, Persian and Hebrew, which read a
+# name of several words without them, met too many of their words so (Hebrew החדשים עשויים, "the new ones may", as
+# Jeanne Shaheen).
+_J_WRITTEN = SOUNDING | frozenset(("hi", "mr", "ne", "bn"))
+
+
+def _opening_j_terms(terms: list[Term], fold: Callable[[str], tuple[str, ...]], pool: _Pool) -> list[Term]:
+    """Names of several words with a word opening with j before a vowel, folded with that j as the dzh other
+    alphabets write (``sounded.py``), labelled as curated, counting in those alphabets' languages (``_J_WRITTEN``)."""
+    found = []
+    for term in terms:
+        if _OPENING_J.search(term.label):
+            for respelled in _terms("name", term.target, [_OPENING_J.sub("Dzh", term.label)], fold, pool):
+                found.append(msgspec.structs.replace(respelled, label=term.label, langs=_J_WRITTEN))
+    return found
 
 
 def _terms(

@@ -612,6 +612,25 @@ class TestProperTopicsInSyllables:
         assert not fees.syllabic_landmarks and not fees.syllabic_names
 
 
+class TestOpeningJ:
+    """A name of several words opening with j before a vowel is read as the alphabets that write the j dzh write it
+    (invented place)."""
+
+    @pytest.fixture
+    def point(self) -> EventIndex:
+        return one_entity_index(Entity(id="point", kind="place", name="Jorvik Point"))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"), [("जोरविक पॉइंट में बैठक हुई।", "hi"), ("В Джорвик-Пойнте прошла встреча.", "ru")]
+    )
+    def test_found(self, point: EventIndex, text: str, lang: str) -> None:
+        assert "point" in gather(build_document(text, None, [lang]), point).names
+
+    def test_only_in_the_languages_of_those_alphabets(self, point: EventIndex) -> None:
+        respelled = [term for terms in point.compound_names.values() for term in terms if term.langs]
+        assert respelled and all("he" not in term.langs and "ar" not in term.langs for term in respelled)
+
+
 class TestClosingEr:
     """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
 
