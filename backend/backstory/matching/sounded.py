@@ -8,8 +8,8 @@ out as it sounds, and that spelling is looked up like any other:
 - c is s before e, i and y, and k elsewhere (Vance, Macron); ch before a consonant is k (Christopher);
 - th is t (Smith), j opening a syllable is dzh (John: Джон), and so is gi before a vowel (Mangione: Манджоне),
   w opening a word u (Witkoff: Уиткофф);
-- oa, ee, oo and ea are the one vowel they sound (Coale: Koul; Leavitt: Levitt), and a closing e after a consonant
-  is silent (Vance, Karoline);
+- oa, ee, oo and ea are the one vowel they sound (Coale: Koul; Leavitt: Levitt), ay the ei it sounds (Rayner:
+  Рейнер), and a closing e after a consonant is silent (Vance, Karoline);
 - an a before a consonant that closes its syllable is also read e, as those presses mostly hear it (Vance: Венс,
   Jackson: Джексон); both readings are kept, as neither is always right.
 
@@ -41,6 +41,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|(?<=[^a-z]))j(?=[aeiou])"), "dzh"),
     # w opening a word before a vowel is u (Witkoff: Уиткофф, Walker: Уокер).
     (re.compile(r"(?:^|(?<=[^a-z]))w(?=[aeiou])"), "u"),
+    # ay is the diphthong ei (Rayner: Рейнер, Ρέινερ; Taylor: Тейлор), not before a vowel (Bayer, Mayo).
+    (re.compile(r"ay(?![aeiou])"), "ei"),
     (re.compile(r"oa"), "ou"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"oo"), "u"),

@@ -25,6 +25,7 @@ class TestSoundedForms:
             ("Steve Witkoff", "Stev Uitkoff"),  # w opening a word
             ("Luigi Mangione", "Luigi Mandzhone"),  # gi before a vowel, and an Italian name's closing e sounded
             ("Rudy Giuliani", "Rudy Dzhuliani"),
+            ("Angela Rayner", "Angela Reiner"),  # ay, the diphthong ei
         ],
     )
     def test_the_spelling_by_sound_is_among_the_forms(self, name: str, form: str) -> None:
@@ -38,6 +39,7 @@ class TestSoundedForms:
             "Ивано",  # another alphabet: nothing to spell out
             "Lee",  # too short: it would become another word
             "Schmidt",  # sch is no ch
+            "Bayer",  # ay before a vowel is no diphthong
         ],
     )
     def test_no_form_beyond_the_name(self, name: str) -> None:
