@@ -3,8 +3,9 @@
 A story curated in English in an hour has English titles and summaries; an article about one of its events in
 Russian or Hungarian names the same people and places (``aliases``, ``consonants`` reach those) but says what
 happened in its own words: помиловал, Ovális Iroda, עסקת חילופי אסירים. No curator lists those per story, so
-Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 322 concepts, from talks and sanctions to
-earthquakes, tariffs, robberies, charges, funerals, outages and tournaments, in English and as the press of 48
+Backstory ships one lexicon of news concepts (``topics/<lang>.json``: 360 concepts, from talks and sanctions to
+earthquakes, tariffs, robberies, charges, funerals, outages, tournaments and the institutions of the news (the IAEA,
+the WHO, the Knesset), in English and as the press of 48
 other languages writes them) and reads both sides through it:
 
 - an event's concepts are those its English title and summary name (each language's, for an event without

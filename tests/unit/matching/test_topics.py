@@ -235,6 +235,19 @@ class TestShippedLexicon:
     def test_general_concepts_of_economy_health_and_office_are_read(self, text: str, lang: str, concept: str) -> None:
         assert concept in {hit.concept for hit in lexicon().find(fold_text(text), lang)}
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "concept"),
+        [
+            ("Инспекторы МАГАТЭ вернулись", "ru", "iaea"),
+            ("أصدرت محكمة العدل الدولية رأيا", "ar", "international-court-of-justice"),
+            ("国际法院发表咨询意见", "zh", "international-court-of-justice"),
+            ("L'OMS alerte sur une épidémie", "fr", "world-health-organization"),
+            ("Trump spoke to the Knesset", "en", "knesset"),
+        ],
+    )
+    def test_institutions_are_read_as_each_press_names_them(self, text: str, lang: str, concept: str) -> None:
+        assert concept in {hit.concept for hit in lexicon().find(fold_text(text), lang)}
+
     @pytest.mark.parametrize(("text", "lang"), [("They paid a nominal fee", "en"), ("这个问题明显很严重", "zh")])
     def test_words_that_fold_as_a_nomination_are_not_read_as_one(self, text: str, lang: str) -> None:
         # "nominee" met "nominal", and Chinese 提名 the syllables across 问题明显 ("the problem is clearly").
