@@ -636,7 +636,7 @@ class EventIndex:
         # Events of a story that list a phrase: an event's terms never repeat their keys, so a count is enough.
         phrase_events: dict[tuple[str, tuple[str, ...]], int] = defaultdict(int)
         for event in index.events.values():
-            for term in _terms("phrase", event.id, event.phrases, fold, pool):
+            for term in [*_terms("phrase", event.id, event.phrases, fold, pool), *_case_names(event, fold, pool)]:
                 phrase_events[(event.story_id, term.keys)] += 1
                 terms.append(term)
         for number in index.number_events:
@@ -894,6 +894,31 @@ class _Pool:
 # Names of this many letters or fewer, folded, are short: words of other scripts meet them by chance (Spanish sin,
 # "without", is Hebrew סין, China).
 SHORT_NAME = 4
+
+
+# A court case curated by its English name, "Trump v. CASA", is written with the word for "against" of the article's
+# language where the parties' names stay in Latin letters: Trump przeciwko CASA, Trump contre CASA.
+_VERSUS = re.compile(r"\s+(?:v|vs)\.?\s+")
+VERSUS_WORDS: dict[str, frozenset[str]] = {
+    "przeciwko": frozenset(("pl",)), "gegen": frozenset(("de",)), "contre": frozenset(("fr",)),
+    "contra": frozenset(("es", "pt", "ca", "ro")), "contro": frozenset(("it",)), "tegen": frozenset(("nl",)),
+    "proti": frozenset(("cs", "sk", "sl")), "protiv": frozenset(("hr", "bs", "sr")), "împotriva": frozenset(("ro",)),
+    "mot": frozenset(("sv", "no")), "mod": frozenset(("da",)), "melawan": frozenset(("id", "ms")),
+}  # fmt: skip
+
+
+def _case_names(event: Event, fold: Callable[[str], tuple[str, ...]], pool: _Pool) -> list[Term]:
+    """An event's phrases that name a court case ("Trump v. CASA"), as the languages that keep the parties' Latin
+    names write them (``VERSUS_WORDS``), each counting in those languages and labelled as curated."""
+    found = []
+    for phrase in event.phrases:
+        parties = _VERSUS.split(phrase)
+        if len(parties) != 2 or not all(parties):
+            continue
+        for word, langs in VERSUS_WORDS.items():
+            for term in _terms("phrase", event.id, [f"{parties[0]} {word} {parties[1]}"], fold, pool):
+                found.append(msgspec.structs.replace(term, label=phrase, langs=langs))
+    return found
 
 
 _OPENING_J = re.compile(r"\bJ(?=[aeiou])")

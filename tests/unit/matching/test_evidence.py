@@ -631,6 +631,36 @@ class TestOpeningJ:
         assert respelled and all("he" not in term.langs and "ar" not in term.langs for term in respelled)
 
 
+class TestCaseNames:
+    """A court case curated by its English name is read where the article's language writes "against" between the
+    parties' Latin names, and only in that language (invented case)."""
+
+    @pytest.fixture
+    def case(self) -> EventIndex:
+        event = msgspec.structs.replace(CATALOG.events[0], phrases=["Orlova v. Veln"])
+        return EventIndex.build(msgspec.structs.replace(CATALOG, events=[event]))
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Orlova v. Veln was decided.", "en"),
+            ("W sprawie Orlova przeciwko Veln zapadł wyrok.", "pl"),
+            ("Im Fall Orlova gegen Veln fiel ein Urteil.", "de"),
+        ],
+    )
+    def test_found(self, case: EventIndex, text: str, lang: str) -> None:
+        assert self._read(case, text, lang) == ["Orlova v. Veln"]
+
+    def test_not_in_another_language(self, case: EventIndex) -> None:
+        # German gegen, in a Polish article, is no "v.".
+        assert self._read(case, "Orlova gegen Veln.", "pl") == []
+
+    @staticmethod
+    def _read(index: EventIndex, text: str, lang: str) -> list[str]:
+        phrases = gather(build_document(text, None, [lang]), index).phrases
+        return [seen.label for found in phrases.values() for seen in found.values()]
+
+
 class TestClosingEr:
     """Japanese and Korean leave a name's closing r unwritten; Japanese writes the e before it as a, Korean as eo."""
 
